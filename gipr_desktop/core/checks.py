@@ -1,0 +1,262 @@
+"""The checks a report is held to: arithmetic rules of the schema, cell values, structure.
+
+``check(report)`` returns findings; each names its rule, its severity, the cells (or section) it
+involves and a Chinese message in the official wording with expected and actual values.
+Empty is not zero: an arithmetic rule some of whose cells are empty is neither passed nor failed;
+all such cells are listed in one ``INCOMPLETE`` finding, so that a half-filled report is not red.
+
+Further checks (cross-year, text against tables) plug in by adding a function to ``CHECKS``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Callable, Iterable
+
+from gipr_desktop.core.report import Report, Value
+from gipr_desktop.core.schema import CellRef, Format, Table, format_for_year, get_format
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+SEVERITY_NAMES = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
+INCOMPLETE = "INCOMPLETE"
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str
+    message: str
+    cells: tuple[CellRef, ...] = ()
+    section: str = ""  # "1"…"6" when the finding is about a section's text
+
+    def to_json(self) -> dict:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "cells": [list(ref) for ref in self.cells],
+            "section": self.section,
+            "message": self.message,
+        }
+
+
+@dataclass
+class CheckContext:
+    """What a check may look at besides the report itself."""
+
+    previous: Report | None = None  # last year's report of the same body, when known
+
+
+# --- arithmetic rules, compiled once per format -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Equation:
+    """sum(left) == sum(right) for one row or column of a rule; ``left[0]`` is the stated total."""
+
+    rule: str
+    table: Table
+    left: tuple[CellRef, ...]
+    right: tuple[CellRef, ...]
+    alternatives: tuple[tuple[CellRef, tuple[CellRef, ...]], ...]
+    balance_names: tuple[str, str] = ("", "")  # for balance rules: how the two sides are named
+    col_label: str = ""
+
+    def message(self, left: Value, right: Value) -> str:
+        if self.balance_names[0]:
+            a, b = self.balance_names
+            return f"{self.table.title}·{self.col_label}：{a}为 {left}，{b}为 {right}，两者应相等"
+        return f"{self.table.cell_name(self.left[0])}应为 {right}（各项之和），实为 {left}"
+
+
+@cache
+def _equations(format_id: str) -> tuple[Equation, ...]:
+    fmt = get_format(format_id)
+    result = []
+    for table in fmt.tables:
+        for rule in table.rules:
+            if rule.kind == "row_sum":
+                for row in table.rows:
+                    ids = {c.id for c in row.columns}
+                    if rule.total not in ids:
+                        continue
+                    ref = lambda col, r=row.id: CellRef(table.id, r, col)  # noqa: E731
+                    result.append(
+                        Equation(rule.id, table, (ref(rule.total),), tuple(ref(p) for p in rule.parts), ())
+                    )
+            else:
+                for column in table.row(rule.total or rule.left[0]).columns:
+                    ref = lambda row, c=column.id: CellRef(table.id, row, c)  # noqa: E731
+                    alternatives = tuple(
+                        (ref(alt), tuple(ref(r) for r in replaced)) for alt, replaced in rule.alternatives
+                    )
+                    if rule.kind == "column_sum":
+                        result.append(
+                            Equation(rule.id, table, (ref(rule.total),), tuple(ref(p) for p in rule.parts),
+                                     alternatives)
+                        )
+                    elif rule.kind == "balance":
+                        result.append(
+                            Equation(rule.id, table, tuple(ref(r) for r in rule.left),
+                                     tuple(ref(r) for r in rule.right), alternatives,
+                                     (rule.left_name, rule.right_name), column.label)
+                        )
+                    else:
+                        raise ValueError(f"unknown rule kind {rule.kind}")
+    return tuple(result)
+
+
+def _alternative_rows_in_use(report: Report, eq: Equation) -> list[CellRef]:
+    """Apply alternatives: a filled alternative cell stands for its empty sub-cells."""
+    right = list(eq.right)
+    cells = report.cells
+    for alt, replaced in eq.alternatives:
+        if alt in cells and not any(r in cells for r in replaced):
+            right = [r for r in right if r not in replaced] + [alt]
+    return right
+
+
+def check_rules(report: Report, context: CheckContext) -> Iterable[Finding]:
+    cells = report.cells
+    for eq in _equations(report.format):
+        right = _alternative_rows_in_use(report, eq)
+        missing = [ref for ref in (*eq.left, *right) if ref not in cells]
+        if missing:
+            continue  # neither passed nor failed: the cells are listed by _incomplete
+        left_sum = sum(cells[ref] for ref in eq.left)
+        right_sum = sum(cells[ref] for ref in right)
+        if left_sum != right_sum:
+            yield Finding(eq.rule, ERROR, eq.message(left_sum, right_sum), (*eq.left, *right))
+
+
+# --- values ---------------------------------------------------------------------------------------
+
+
+@cache
+def _cell_kinds(format_id: str) -> dict[CellRef, str]:
+    fmt = get_format(format_id)
+    return {ref: fmt.column(ref).kind for ref in fmt.cells()}
+
+
+def check_values(report: Report, context: CheckContext) -> Iterable[Finding]:
+    kinds = _cell_kinds(report.format)
+    for ref, value in report.cells.items():
+        kind = kinds[ref]
+        if kind == "count" and type(value) is int and value >= 0:
+            continue  # the common case, kept fast: checks run on every keystroke
+        name = report.schema.cell_name(ref)
+        if kind != "amount" and isinstance(value, Decimal) and value != value.to_integral_value():
+            yield Finding("V1", ERROR, f"{name}应为整数，实为 {value}", (ref,))
+        elif kind != "signed" and value < 0:
+            yield Finding("V1", ERROR, f"{name}不能为负数，实为 {value}", (ref,))
+
+
+# --- structure ------------------------------------------------------------------------------------
+
+
+def _table_is_empty(report: Report, table: Table) -> bool:
+    return not any(ref in report.cells for ref in table.cells())
+
+
+def check_structure(report: Report, context: CheckContext) -> Iterable[Finding]:
+    fmt = report.schema
+    if not report.unit.strip():
+        yield Finding("M1", WARNING, "机关名称未填写")
+    if report.year is None:
+        yield Finding("M1", WARNING, "报告年度未填写")
+    else:
+        expected = format_for_year(report.year)
+        if expected != report.format:
+            wanted = get_format(expected)
+            yield Finding(
+                "S3",
+                WARNING,
+                f"{report.year}年度报告应使用{wanted.name}（{wanted.notice}），实为{fmt.name}",
+            )
+    for section in fmt.sections:
+        tables = [t for t in fmt.tables if t.section == section.id]
+        if tables:
+            for table in tables:
+                if _table_is_empty(report, table):
+                    yield Finding(
+                        "S2", WARNING, f"「{section.title}」缺少表格（表中没有任何数据）",
+                        tuple(table.cells()), section.id,
+                    )
+        elif not report.sections.get(section.id, "").strip():
+            yield Finding("S1", WARNING, f"「{section.title}」没有内容", (), section.id)
+    yield from _check_alternative_rows(report, fmt)
+
+
+def _check_alternative_rows(report: Report, fmt: Format) -> Iterable[Finding]:
+    for table in fmt.tables:
+        for rule in table.rules:
+            for alt_row, replaced in rule.alternatives:
+                alt_cells = [ref for ref in report.cells if ref.table == table.id and ref.row == alt_row]
+                if not alt_cells:
+                    continue
+                yield Finding(
+                    "S4",
+                    WARNING,
+                    f"「{table.row_name(alt_row)}」按一行填写；{fmt.name}应分为"
+                    + "、".join(table.row(r).label for r in replaced)
+                    + f"共 {len(replaced)} 项分别填写",
+                    tuple(sorted(alt_cells)),
+                )
+
+
+# --- the incomplete cells -------------------------------------------------------------------------
+
+
+def _stood_for(report: Report, table: Table) -> set[str]:
+    """Rows a filled alternative row (2021 （六） printed as one row) stands for."""
+    rows: set[str] = set()
+    for rule in table.rules:
+        for alt_row, replaced in rule.alternatives:
+            if any(CellRef(table.id, alt_row, c.id) in report.cells for c in table.row(alt_row).columns):
+                rows.update(replaced)
+    return rows
+
+
+def _incomplete(report: Report) -> Iterable[Finding]:
+    fmt = report.schema
+    empty = []
+    for table in fmt.tables:
+        if _table_is_empty(report, table):
+            continue  # reported as a missing table
+        skip = _stood_for(report, table)
+        optional = {row.id for row in table.rows if row.optional}
+        empty += [
+            ref for ref in table.cells()
+            if ref not in report.cells and ref.row not in skip and ref.row not in optional
+        ]
+    if not empty:
+        return
+    names = [fmt.cell_name(ref) for ref in empty[:5]]
+    more = f" 等 {len(empty)} 个" if len(empty) > 5 else ""
+    yield Finding(
+        INCOMPLETE,
+        INFO,
+        f"尚有单元格未填写，相关勾稽关系暂不能核对：{'、'.join(names)}{more}",
+        tuple(empty),
+    )
+
+
+Check = Callable[[Report, CheckContext], Iterable[Finding]]
+CHECKS: list[Check] = [check_values, check_rules, check_structure]
+
+
+def check(report: Report, previous: Report | None = None) -> list[Finding]:
+    """All findings for ``report``, errors first; ``previous`` is last year's report when known."""
+    context = CheckContext(previous=previous)
+    findings = [finding for run in CHECKS for finding in run(report, context)]
+    findings.extend(_incomplete(report))
+    order = {ERROR: 0, WARNING: 1, INFO: 2}
+    findings.sort(key=lambda f: order[f.severity])
+    return findings
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(f.severity == ERROR for f in findings)

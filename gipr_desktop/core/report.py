@@ -1,0 +1,58 @@
+"""One annual report: metadata, the cells of its three tables, and its six section texts.
+
+A cell holds an ``int`` (counts), a ``Decimal`` (万元 amounts) or nothing: an absent cell is
+*unknown*, never zero. Cells live in one flat dict keyed by ``CellRef`` so that copying, comparing
+and serialising a report is cheap and needs no knowledge of table shapes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Union
+
+from gipr_desktop.core.schema import CURRENT_FORMAT, SECTION_IDS, CellRef, Format, get_format
+
+Value = Union[int, Decimal]
+
+
+def _empty_sections() -> dict[str, str]:
+    return {section_id: "" for section_id in SECTION_IDS}
+
+
+@dataclass
+class Report:
+    format: str = CURRENT_FORMAT
+    unit: str = ""  # 机关名称
+    year: int | None = None
+    contact: str = ""  # 联系方式 block, free text
+    published: str = ""  # publication date, ISO "YYYY-MM-DD", or ""
+    preamble: str = ""  # the paragraph before 一、总体情况
+    cells: dict[CellRef, Value] = field(default_factory=dict)
+    sections: dict[str, str] = field(default_factory=_empty_sections)
+
+    @property
+    def schema(self) -> Format:
+        return get_format(self.format)
+
+    @property
+    def title(self) -> str:
+        year = f"{self.year}年" if self.year is not None else ""
+        return f"{self.unit}{year}政府信息公开工作年度报告"
+
+    def get(self, ref: CellRef) -> Value | None:
+        return self.cells.get(ref)
+
+    def set(self, ref: CellRef, value: Value | None) -> None:
+        """Set one cell; ``None`` makes it empty (unknown). Unknown cell ids are a programming error."""
+        if not self.schema.has_cell(ref):
+            raise KeyError(f"{self.format} 格式没有单元格 {ref}")
+        if value is None:
+            self.cells.pop(ref, None)
+        elif isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+            raise TypeError(f"单元格的值须为整数或 Decimal，而不是 {type(value).__name__}")
+        else:
+            self.cells[ref] = value
+
+    def copy(self) -> Report:
+        return replace(self, cells=dict(self.cells), sections=dict(self.sections))

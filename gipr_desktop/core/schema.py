@@ -1,0 +1,251 @@
+"""The two national report formats, read once from ``resources/schema.json``.
+
+Everything that knows a row, a column, a label or a rule asks this module: the model, the checks,
+the grids, the importers and the exporters. Nothing else writes a label or a cell id by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Iterator, NamedTuple
+
+from gipr_desktop.paths import resource
+
+CELL_KINDS = ("count", "signed", "amount")
+
+
+class CellRef(NamedTuple):
+    """One cell of a report: table id, row id, column id (the ids of the spec)."""
+
+    table: str
+    row: str
+    col: str
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str
+    header: tuple[str, ...]  # header path, outermost first: ("申请人情况", "法人或其他组织", "商业企业")
+    kind: str  # one of CELL_KINDS
+    unit: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.header[-1]
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    path: tuple[str, ...]  # label path, outermost first: ("三、本年度办理结果", "（三）不予公开", "1.属于国家秘密")
+    columns: tuple[Column, ...]
+    group: str = ""
+    optional: bool = False  # shown and exported only when it holds a value
+
+    @property
+    def label(self) -> str:
+        return self.path[-1]
+
+    def column(self, col_id: str) -> Column:
+        for column in self.columns:
+            if column.id == col_id:
+                return column
+        raise KeyError(col_id)
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """An arithmetic rule of one table, as written in the schema (see ``checks`` for its meaning)."""
+
+    id: str
+    kind: str  # row_sum | column_sum | balance
+    total: str = ""
+    parts: tuple[str, ...] = ()
+    left: tuple[str, ...] = ()
+    right: tuple[str, ...] = ()
+    left_name: str = ""
+    right_name: str = ""
+    alternatives: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (row, rows it stands for)
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    section: str
+    title: str
+    layout: str  # grid | groups | single_row
+    rows: tuple[Row, ...]
+    groups: tuple[Group, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    corner: str = ""
+    row_header: str = ""
+
+    def row(self, row_id: str) -> Row:
+        for row in self.rows:
+            if row.id == row_id:
+                return row
+        raise KeyError(row_id)
+
+    def has_row(self, row_id: str) -> bool:
+        return any(row.id == row_id for row in self.rows)
+
+    def cells(self) -> Iterator[CellRef]:
+        for row in self.rows:
+            for column in row.columns:
+                yield CellRef(self.id, row.id, column.id)
+
+    def row_name(self, row_id: str) -> str:
+        """The row as a reader of the printed table names it, e.g. 「（三）不予公开·1.属于国家秘密」."""
+        path = self.row(row_id).path
+        if self.layout == "single_row":
+            return "·".join(path)
+        if len(path) > 1 and path[-1][:1].isdigit():
+            return f"{path[-2]}·{path[-1]}"
+        return path[-1]
+
+    def cell_name(self, ref: CellRef) -> str:
+        return f"{self.row_name(ref.row)}·{self.row(ref.row).column(ref.col).label}"
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str  # "1" … "6"
+    numeral: str  # 一 … 六
+    heading: str
+    guidance: str
+
+    @property
+    def title(self) -> str:
+        return f"{self.numeral}、{self.heading}"
+
+
+@dataclass(frozen=True)
+class Format:
+    id: str  # "2021" | "2019"
+    name: str
+    notice: str
+    first_year: int
+    last_year: int | None
+    sections: tuple[Section, ...]
+    tables: tuple[Table, ...]
+
+    def table(self, table_id: str) -> Table:
+        for table in self.tables:
+            if table.id == table_id:
+                return table
+        raise KeyError(table_id)
+
+    def section(self, section_id: str) -> Section:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
+
+    def cells(self) -> Iterator[CellRef]:
+        for table in self.tables:
+            yield from table.cells()
+
+    def column(self, ref: CellRef) -> Column:
+        return self.table(ref.table).row(ref.row).column(ref.col)
+
+    def has_cell(self, ref: CellRef) -> bool:
+        return ref in _cell_set(self.id)
+
+    def cell_name(self, ref: CellRef) -> str:
+        return self.table(ref.table).cell_name(ref)
+
+
+def _load_table(data: dict) -> Table:
+    column_sets = {
+        name: tuple(
+            Column(c["id"], tuple(c["header"]), c["kind"], c.get("unit", "")) for c in columns
+        )
+        for name, columns in data["column_sets"].items()
+    }
+    rows = tuple(
+        Row(
+            r["id"],
+            tuple(r["path"]),
+            column_sets[r["columns"]],
+            r.get("group", ""),
+            r.get("optional", False),
+        )
+        for r in data["rows"]
+    )
+    rules = tuple(
+        Rule(
+            id=r["id"],
+            kind=r["kind"],
+            total=r.get("total", ""),
+            parts=tuple(r.get("parts", ())),
+            left=tuple(r.get("left", ())),
+            right=tuple(r.get("right", ())),
+            left_name=r.get("left_name", ""),
+            right_name=r.get("right_name", ""),
+            alternatives=tuple((k, tuple(v)) for k, v in r.get("alternatives", {}).items()),
+        )
+        for r in data.get("rules", ())
+    )
+    return Table(
+        id=data["id"],
+        section=data["section"],
+        title=data["title"],
+        layout=data["layout"],
+        rows=rows,
+        groups=tuple(Group(g["id"], g["label"]) for g in data.get("groups", ())),
+        rules=rules,
+        corner=data.get("corner", ""),
+        row_header=data.get("row_header", ""),
+    )
+
+
+@cache
+def formats() -> dict[str, Format]:
+    """All formats by id, newest first."""
+    raw = json.loads(resource("schema.json").read_text(encoding="utf-8"))
+    result = {}
+    for format_id, data in raw["formats"].items():
+        result[format_id] = Format(
+            id=format_id,
+            name=data["name"],
+            notice=data["notice"],
+            first_year=data["first_year"],
+            last_year=data.get("last_year"),
+            sections=tuple(
+                Section(s["id"], s["numeral"], s["heading"], s["guidance"]) for s in data["sections"]
+            ),
+            tables=tuple(_load_table(t) for t in data["tables"]),
+        )
+    return result
+
+
+def get_format(format_id: str) -> Format:
+    try:
+        return formats()[format_id]
+    except KeyError:
+        raise KeyError(f"未知的报告格式：{format_id}") from None
+
+
+@cache
+def _cell_set(format_id: str) -> frozenset[CellRef]:
+    return frozenset(get_format(format_id).cells())
+
+
+CURRENT_FORMAT = "2021"
+SECTION_IDS = ("1", "2", "3", "4", "5", "6")
+TABLE_IDS = ("active", "applications", "review_litigation")
+
+
+def format_for_year(year: int | None) -> str:
+    """The format a report on ``year`` must use."""
+    if year is not None and year < formats()[CURRENT_FORMAT].first_year:
+        return "2019"
+    return CURRENT_FORMAT

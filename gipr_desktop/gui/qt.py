@@ -1,0 +1,7 @@
+"""The one door to the Qt binding: every other module imports Qt names from here.
+
+Office Linux desktops may one day need another binding; then only this module changes.
+"""
+
+from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401
+from PySide6.QtCore import Qt  # noqa: F401

@@ -1,0 +1,1 @@
+"""Readers and writers of report files: plain Python, no Qt. ``registry`` picks one by extension."""

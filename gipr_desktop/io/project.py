@@ -1,0 +1,146 @@
+"""The ``.gipr`` project file: UTF-8 JSON, the program's own format and the interchange contract.
+
+    {"gipr": 1, "format": "2021", "unit": "…", "year": 2024, "contact": "", "published": "",
+     "preamble": "…", "tables": {table: {row: {col: value}}}, "sections": {"1": "…", … "6": "…"}}
+
+Only filled cells are written: a missing cell is unknown, never zero. Reading is strict: a damaged,
+truncated or foreign file, or one from a newer program, is refused with a message that says why.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from gipr_desktop.core.report import Report
+from gipr_desktop.core.schema import SECTION_IDS, CellRef, formats
+from gipr_desktop.io.atomic import write_atomic
+from gipr_desktop.io.errors import ImportResult, ReadError
+
+FILE_VERSION = 1
+MAX_FILE_BYTES = 20 * 1024 * 1024
+_TEXT_FIELDS = ("unit", "contact", "published", "preamble")
+_KEYS = {"gipr", "format", "year", "tables", "sections", *_TEXT_FIELDS}
+
+
+def to_json_data(report: Report) -> dict:
+    tables: dict = {}
+    for ref in report.schema.cells():  # schema order, so that files diff well
+        if ref in report.cells:
+            value = report.cells[ref]
+            number = float(value) if isinstance(value, Decimal) else value
+            tables.setdefault(ref.table, {}).setdefault(ref.row, {})[ref.col] = number
+    return {
+        "gipr": FILE_VERSION,
+        "format": report.format,
+        "unit": report.unit,
+        "year": report.year,
+        "contact": report.contact,
+        "published": report.published,
+        "preamble": report.preamble,
+        "tables": tables,
+        "sections": {key: report.sections.get(key, "") for key in SECTION_IDS},
+    }
+
+
+def dumps(report: Report) -> str:
+    return json.dumps(to_json_data(report), ensure_ascii=False, indent=1) + "\n"
+
+
+def write(report: Report, path: str | Path) -> None:
+    write_atomic(path, dumps(report).encode("utf-8"))
+
+
+def _reject_constant(name: str):
+    raise ValueError(name)
+
+
+def loads(text: str, where: str = "文件") -> Report:
+    try:
+        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise ReadError(f"{where}已损坏或不完整：第 {exc.lineno} 行第 {exc.colno} 列处无法解析") from None
+    except (ValueError, RecursionError):
+        raise ReadError(f"{where}已损坏：含有无法识别的内容") from None
+    return from_json_data(data, where)
+
+
+def from_json_data(data: object, where: str = "文件") -> Report:
+    if not isinstance(data, dict) or "gipr" not in data:
+        raise ReadError(f"{where}不是本程序的报告文件（缺少 \"gipr\" 版本号）")
+    version = data["gipr"]
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ReadError(f"{where}的文件版本号无效：{version!r}")
+    if version > FILE_VERSION:
+        raise ReadError(
+            f"{where}由更新版本的程序保存（文件版本 {version}，本程序只能读取到版本 {FILE_VERSION}），"
+            "请升级程序后再打开"
+        )
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise ReadError(f"{where}含有本程序不认识的项目：{'、'.join(unknown)}")
+    report_format = data.get("format")
+    if report_format not in formats():
+        raise ReadError(f"{where}的报告格式无效：{report_format!r}（应为 {'、'.join(formats())}）")
+    report = Report(format=report_format)
+    for key in _TEXT_FIELDS:
+        value = data.get(key, "")
+        if not isinstance(value, str):
+            raise ReadError(f"{where}的「{key}」应为文字")
+        setattr(report, key, value)
+    year = data.get("year")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2200):
+        raise ReadError(f"{where}的报告年度无效：{year!r}")
+    report.year = year
+    _read_sections(report, data.get("sections", {}), where)
+    _read_tables(report, data.get("tables", {}), where)
+    return report
+
+
+def _read_sections(report: Report, sections: object, where: str) -> None:
+    if not isinstance(sections, dict):
+        raise ReadError(f"{where}的「sections」应为对象")
+    for key, text in sections.items():
+        if key not in SECTION_IDS:
+            raise ReadError(f"{where}含有不存在的部分「{key}」（应为 1–6）")
+        if not isinstance(text, str):
+            raise ReadError(f"{where}第 {key} 部分的内容应为文字")
+        report.sections[key] = text
+
+
+def _read_tables(report: Report, tables: object, where: str) -> None:
+    fmt = report.schema
+    if not isinstance(tables, dict):
+        raise ReadError(f"{where}的「tables」应为对象")
+    for table_id, rows in tables.items():
+        if not isinstance(rows, dict):
+            raise ReadError(f"{where}的表「{table_id}」应为对象")
+        for row_id, cols in rows.items():
+            if not isinstance(cols, dict):
+                raise ReadError(f"{where}的「{table_id}.{row_id}」应为对象")
+            for col_id, value in cols.items():
+                ref = CellRef(table_id, row_id, col_id)
+                if not fmt.has_cell(ref):
+                    raise ReadError(f"{where}含有{fmt.name}中不存在的单元格 {table_id}.{row_id}.{col_id}")
+                if value is None:
+                    continue
+                if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+                    raise ReadError(f"{where}中「{fmt.cell_name(ref)}」的值不是数字：{value!r}")
+                report.cells[ref] = value
+
+
+def read(path: str | Path) -> ImportResult:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ReadError(f"「{path.name}」过大（{size // 1024 // 1024} MB），不是有效的报告文件")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"无法打开「{path}」：{exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ReadError(f"「{path.name}」不是本程序的报告文件（不是 UTF-8 文本）") from None
+    return ImportResult(loads(text, f"「{path.name}」"))

@@ -1,0 +1,91 @@
+"""Which reader and writer handle which file, chosen by extension.
+
+Each entry names a function as ``"module:function"``, imported only when used, so that start-up
+stays fast and a format whose library is missing fails alone, with a message. A new format plugs
+in with one line here; the command line and the window offer whatever is listed.
+
+A reader takes a path and returns an ``ImportResult``; a writer takes a report and a path.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+from typing import Callable
+
+from gipr_desktop.core.report import Report
+from gipr_desktop.io.errors import ImportResult, ReadError, WriteError
+
+log = logging.getLogger(__name__)
+
+# extension: (what the user sees in a file dialog, reader, writer)
+FILE_TYPES: dict[str, tuple[str, str | None, str | None]] = {
+    ".gipr": ("年报项目文件", "gipr_desktop.io.project:read", "gipr_desktop.io.project:write"),
+    ".json": ("JSON 数据文件", "gipr_desktop.io.project:read", "gipr_desktop.io.project:write"),
+}
+
+
+def _resolve(spec: str) -> Callable:
+    module_name, _, function = spec.partition(":")
+    return getattr(importlib.import_module(module_name), function)
+
+
+def readable_extensions() -> list[str]:
+    return [ext for ext, (_, reader, _) in FILE_TYPES.items() if reader]
+
+
+def writable_extensions() -> list[str]:
+    return [ext for ext, (_, _, writer) in FILE_TYPES.items() if writer]
+
+
+def describe(ext: str) -> str:
+    return FILE_TYPES[ext][0]
+
+
+def _extension(path: Path) -> str:
+    return path.suffix.lower()
+
+
+def read_report(path: str | Path) -> ImportResult:
+    """Read any supported file. Every failure is a ``ReadError`` with a Chinese message."""
+    path = Path(path)
+    ext = _extension(path)
+    entry = FILE_TYPES.get(ext)
+    if entry is None or entry[1] is None:
+        raise ReadError(
+            f"不能打开「{path.name}」：不支持的文件类型 {ext or '（无扩展名）'}；"
+            f"可以打开 {'、'.join(readable_extensions())}"
+        )
+    if not path.exists():
+        raise ReadError(f"找不到文件「{path}」")
+    if path.is_dir():
+        raise ReadError(f"「{path}」是文件夹，不是文件")
+    try:
+        return _resolve(entry[1])(path)
+    except ReadError:
+        raise
+    except Exception as exc:  # a reader's bug must not reach the user as a traceback
+        log.exception("reading %s failed", path)
+        raise ReadError(f"无法读取「{path.name}」：文件内容无法识别（{type(exc).__name__}）") from exc
+
+
+def write_report(report: Report, path: str | Path) -> None:
+    """Write ``report`` in the format the extension names. Failures are ``WriteError``."""
+    path = Path(path)
+    ext = _extension(path)
+    entry = FILE_TYPES.get(ext)
+    if entry is None or entry[2] is None:
+        raise WriteError(
+            f"不能保存为「{path.name}」：不支持的文件类型 {ext or '（无扩展名）'}；"
+            f"可以保存为 {'、'.join(writable_extensions())}"
+        )
+    try:
+        _resolve(entry[2])(report, path)
+    except WriteError:
+        raise
+    except OSError as exc:
+        raise WriteError(f"无法保存「{path}」：{exc.strerror or exc}") from exc
+    except Exception as exc:
+        log.exception("writing %s failed", path)
+        raise WriteError(f"无法保存「{path.name}」（{type(exc).__name__}）") from exc
