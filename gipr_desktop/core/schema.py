@@ -43,6 +43,7 @@ class Row:
     columns: tuple[Column, ...]
     group: str = ""
     optional: bool = False  # shown and exported only when it holds a value
+    aliases: tuple[str, ...] = ()  # other labels real reports print for this row
 
     @property
     def label(self) -> str:
@@ -121,6 +122,7 @@ class Section:
     numeral: str  # 一 … 六
     heading: str
     guidance: str
+    keywords: tuple[str, ...] = ()  # words by which a loosely worded printed heading is known
 
     @property
     def title(self) -> str:
@@ -177,6 +179,7 @@ def _load_table(data: dict) -> Table:
             column_sets[r["columns"]],
             r.get("group", ""),
             r.get("optional", False),
+            tuple(r.get("aliases", ())),
         )
         for r in data["rows"]
     )
@@ -220,7 +223,7 @@ def formats() -> dict[str, Format]:
             first_year=data["first_year"],
             last_year=data.get("last_year"),
             sections=tuple(
-                Section(s["id"], s["numeral"], s["heading"], s["guidance"]) for s in data["sections"]
+                Section(s["id"], s["numeral"], s["heading"], s["guidance"], tuple(s.get("keywords", ()))) for s in data["sections"]
             ),
             tables=tuple(_load_table(t) for t in data["tables"]),
         )

@@ -1,0 +1,98 @@
+"""Tolerant matching of printed labels to the schema's rows, columns and sections.
+
+Every importer (text, HTML, Word, PDF, spreadsheets) finds cells by their labels, never by fixed
+positions, and all of them match labels here, so that a variant learnt from one real report helps
+every reader. Real labels carry stray spaces ("三、 本年 度办 理结 果"), full- or half-width
+brackets and dots, other quote marks, line breaks inside words and typos ("本年度止件数").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from gipr_desktop.core.schema import Format, Row, Table, get_format
+
+# Misprints seen in published reports, mapped to the official wording (after width folding).
+TYPOS = {
+    "度止": "废止",
+    "三安全-稳定": "三安全一稳定",
+    "三安全—稳定": "三安全一稳定",
+}
+_DROP = re.compile(r"[\s|\u200b\ufeff\u3000_*]+")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "「": '"', "」": '"'})
+_DOTS = str.maketrans({"．": ".", "。": ".", "、": ".", "·": ".", "，": ","})
+
+
+def normalize(text: str) -> str:
+    """Fold a printed label to a comparable key: width, quotes, dots, spaces, known typos."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).translate(_DOTS)
+    text = _DROP.sub("", text)
+    for wrong, right in TYPOS.items():
+        text = text.replace(wrong, right)
+    return text
+
+
+_ORDINAL = re.compile(r"^(?:\(?[一二三四五六七八九十]+\)?\.?|\(?\d+\)?\.?)")
+
+
+def strip_ordinal(key: str) -> str:
+    """Drop a leading ordinal such as "三." "(一)" "1." from a normalized label."""
+    return _ORDINAL.sub("", key, count=1)
+
+
+@cache
+def _row_keys(format_id: str, table_id: str) -> tuple[tuple[str, str, str], ...]:
+    """(row id, full key, key without ordinal) for each row, plus its aliases."""
+    table = get_format(format_id).table(table_id)
+    keys = []
+    for row in table.rows:
+        for label in (row.label, *row.aliases):
+            key = normalize(label)
+            keys.append((row.id, key, strip_ordinal(key)))
+    return tuple(keys)
+
+
+def match_row(table: Table, text: str, format_id: str) -> str | None:
+    """The row id whose label ``text`` is, or ``None``. Exact after folding, then without ordinals,
+    then a printed label cut short (at least four characters) or running on past the official one."""
+    key = normalize(text)
+    if not key:
+        return None
+    keys = _row_keys(format_id, table.id)
+    bare = strip_ordinal(key)
+    for attempt in (
+        lambda full, short: full == key,
+        lambda full, short: bool(bare) and short == bare,
+        lambda full, short: len(bare) >= 4 and short.startswith(bare),
+        lambda full, short: len(short) >= 4 and bare.startswith(short),
+    ):
+        found = {row_id for row_id, full, short in keys if attempt(full, short)}
+        if len(found) == 1:
+            return found.pop()
+        if len(found) > 1:
+            return None  # ambiguous: never guess
+    return None
+
+
+def match_column(row: Row, text: str) -> str | None:
+    """The id of the column of ``row`` whose header label ``text`` is, or ``None``."""
+    key = normalize(text)
+    found = [c.id for c in row.columns if normalize(c.label) == key]
+    return found[0] if len(found) == 1 else None
+
+
+def match_section(fmt: Format, text: str, max_length: int = 40) -> str | None:
+    """The section id ("1"…"6") whose heading ``text`` is, however numbered and worded, or ``None``.
+
+    A line longer than ``max_length`` characters is body text, not a heading."""
+    key = strip_ordinal(normalize(text))
+    if not key or len(key) > max_length:
+        return None
+    found = {
+        section.id
+        for section in fmt.sections
+        if key == normalize(section.heading) or any(normalize(k) in key for k in section.keywords)
+    }
+    return found.pop() if len(found) == 1 else None
