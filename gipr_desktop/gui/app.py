@@ -1,26 +1,59 @@
-"""Start the window on the bundled sample report (a placeholder until the main window lands)."""
+"""Start the program: the application object, settings, crash log, error dialogs, the main window.
+
+Settings (window geometry, recent files) live in ``QSettings``; the recovery copy, the log and a
+crash log written by ``faulthandler`` live in the user's data folder, so a crash can be looked into
+afterwards. An unexpected exception is logged and shown as a Chinese message, never a traceback.
+"""
 
 from __future__ import annotations
 
+import faulthandler
+import logging
 import sys
+from pathlib import Path
 
-from gipr_desktop.core.checks import SEVERITY_NAMES, check
-from gipr_desktop.io.registry import read_report
-from gipr_desktop.paths import resource
+from gipr_desktop.gui.context import create_context
+from gipr_desktop.gui.main_window import APP_NAME, MainWindow
+from gipr_desktop.gui.qt import QtCore, QtWidgets
+
+log = logging.getLogger("gipr_desktop")
+
+
+def data_folder() -> Path:
+    location = QtCore.QStandardPaths.writableLocation(QtCore.QStandardPaths.StandardLocation.AppDataLocation)
+    folder = Path(location or Path.home() / ".gipr-desktop")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def install_error_dialog(window_getter) -> None:
+    """Unexpected exceptions: into the log, and to the user as a plain Chinese message."""
+
+    def hook(kind, value, tb):
+        log.error("unexpected error", exc_info=(kind, value, tb))
+        QtWidgets.QMessageBox.critical(
+            window_getter(), "程序出错",
+            "程序遇到意外错误，刚才的操作没有完成。您的报告仍在窗口中，请先保存，再继续操作。\n\n"
+            f"错误：{value}\n详细记录已写入日志：{data_folder() / 'gipr-desktop.log'}",
+        )
+
+    sys.excepthook = hook
 
 
 def main(argv: list[str] | None = None) -> int:
-    from gipr_desktop.gui.qt import QtWidgets
-
     argv = sys.argv if argv is None else argv
     app = QtWidgets.QApplication(argv)
-    report = read_report(resource("sample.gipr")).report
-    lines = [report.title, ""] + [
-        f"{SEVERITY_NAMES[f.severity]}：{f.message}" for f in check(report)
-    ]
-    window = QtWidgets.QPlainTextEdit("\n".join(lines))
-    window.setReadOnly(True)
-    window.setWindowTitle(f"政府信息公开工作年度报告 — {report.title}")
-    window.resize(900, 600)
+    app.setOrganizationName("gipr-desktop")
+    app.setApplicationName("gipr-desktop")
+    app.setApplicationDisplayName(APP_NAME)
+    folder = data_folder()
+    crash_log = open(folder / "crash.log", "a", encoding="utf-8")  # kept open for faulthandler
+    faulthandler.enable(crash_log)
+    logging.basicConfig(filename=folder / "gipr-desktop.log", level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", encoding="utf-8")
+    context = create_context(QtCore.QSettings(), folder)
+    window = MainWindow(context)
+    install_error_dialog(lambda: window)
+    window.start([arg for arg in argv[1:] if not arg.startswith("-")])
     window.show()
     return app.exec()

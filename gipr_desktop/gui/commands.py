@@ -1,0 +1,101 @@
+"""Undoable edits over the plain report: one command per cell edit, paste, clear, text or field edit.
+
+Each command remembers the old values and calls ``Document`` setters in ``redo``/``undo``; typing in
+one section's text merges into one command so that undo takes back a burst of typing, not a letter.
+"""
+
+from __future__ import annotations
+
+from gipr_desktop.core.report import Report, Value
+from gipr_desktop.core.schema import CellRef
+from gipr_desktop.gui.document import Document
+from gipr_desktop.gui.qt import QUndoCommand
+
+_SECTION_TYPING = 1
+_FIELD_TYPING = 2
+
+
+class SetCellsCommand(QUndoCommand):
+    """Set one or many cells at once (a cell edit, a pasted block, a cleared block)."""
+
+    def __init__(self, document: Document, values: dict[CellRef, Value | None], text: str) -> None:
+        super().__init__(text)
+        self.document = document
+        self.new = dict(values)
+        self.old = {ref: document.report.get(ref) for ref in values}
+
+    def redo(self) -> None:
+        self.document.set_cells(self.new)
+
+    def undo(self) -> None:
+        self.document.set_cells(self.old)
+
+
+class SetSectionTextCommand(QUndoCommand):
+    def __init__(self, document: Document, section_id: str, text: str) -> None:
+        super().__init__(f"编辑第{section_id}部分正文")
+        self.document = document
+        self.section_id = section_id
+        self.old = document.report.sections.get(section_id, "")
+        self.new = text
+
+    def id(self) -> int:
+        return _SECTION_TYPING
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetSectionTextCommand) or other.section_id != self.section_id:
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self.document.set_section(self.section_id, self.new)
+
+    def undo(self) -> None:
+        self.document.set_section(self.section_id, self.old)
+
+
+class SetMetadataCommand(QUndoCommand):
+    """Change one metadata field (unit, year, contact, published, preamble).
+
+    ``typing`` marks an edit made key by key (the preamble): successive ones merge into one step.
+    """
+
+    def __init__(self, document: Document, field: str, value, text: str, typing: bool = False) -> None:
+        super().__init__(text)
+        self.document = document
+        self.field = field
+        self.old = getattr(document.report, field)
+        self.new = value
+        self.typing = typing
+
+    def id(self) -> int:
+        return _FIELD_TYPING if self.typing else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetMetadataCommand) or other.field != self.field:
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self.document.set_metadata(self.field, self.new)
+
+    def undo(self) -> None:
+        self.document.set_metadata(self.field, self.old)
+
+
+class ReplaceReportCommand(QUndoCommand):
+    """Swap in a whole converted report (a change of format), keeping the old one for undo."""
+
+    def __init__(self, document: Document, report: Report, text: str) -> None:
+        super().__init__(text)
+        self.document = document
+        self.old = document.report
+        self.new = report
+
+    def redo(self) -> None:
+        self.document.replace_report(self.new)
+
+    def undo(self) -> None:
+        self.document.replace_report(self.old)

@@ -1,0 +1,43 @@
+"""Every question and message the window puts to the user, in one replaceable object.
+
+The window never calls ``QMessageBox``/``QFileDialog`` itself but asks ``context.dialogs``; the tests
+put a scripted stand-in there, so no test ever blocks on a modal dialog.
+"""
+
+from __future__ import annotations
+
+from gipr_desktop.gui.qt import QtWidgets
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+class Dialogs:
+    def error(self, parent, title: str, text: str) -> None:
+        QtWidgets.QMessageBox.critical(parent, title, text)
+
+    def info(self, parent, title: str, text: str) -> None:
+        QtWidgets.QMessageBox.information(parent, title, text)
+
+    def ask(self, parent, title: str, text: str) -> bool:
+        buttons = QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No
+        answer = QtWidgets.QMessageBox.question(parent, title, text, buttons)
+        return answer == QtWidgets.QMessageBox.StandardButton.Yes
+
+    def ask_save(self, parent, text: str) -> str:
+        """Save, discard or cancel, for unsaved changes."""
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, "尚未保存", text, parent=parent)
+        save = box.addButton("保存", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("不保存", QtWidgets.QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("取消", QtWidgets.QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return {save: SAVE, discard: DISCARD}.get(box.clickedButton(), CANCEL)
+
+    def open_path(self, parent, title: str, filters: str) -> str:
+        return QtWidgets.QFileDialog.getOpenFileName(parent, title, "", filters)[0]
+
+    def save_path(self, parent, title: str, filters: str, suggested: str) -> str:
+        return QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, filters)[0]
+
+    def new_report_year(self, parent, default: int) -> int | None:
+        year, ok = QtWidgets.QInputDialog.getInt(parent, "新建报告", "报告年度：", default, 2008, 2100)
+        return year if ok else None

@@ -1,0 +1,92 @@
+"""The open report as the window sees it: the plain ``Report``, its file, unsaved state and findings.
+
+Widgets never change the report directly: undo commands call the setters here, which change the
+report, run the checks at once (they take well under a millisecond) and emit what changed, so that
+every grid, editor and the findings panel follows, whether the change came from typing or undo.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gipr_desktop.core.checks import ERROR, INFO, WARNING, Finding, check
+from gipr_desktop.core.report import Report, Value
+from gipr_desktop.core.schema import CellRef
+from gipr_desktop.gui.qt import QObject, Signal
+
+_RANK = {ERROR: 2, WARNING: 1}
+
+
+class Document(QObject):
+    cells_changed = Signal(object)  # the CellRefs whose values changed
+    section_changed = Signal(str)  # section id "1"…"6"
+    metadata_changed = Signal()
+    report_replaced = Signal()  # a different report or format: views rebuild
+    findings_changed = Signal()
+    state_changed = Signal()  # file path or unsaved state
+
+    def __init__(self, report: Report, path: Path | None = None) -> None:
+        super().__init__()
+        self.report = report
+        self.path = path
+        self.dirty = False
+        self.findings: list[Finding] = []
+        self.cell_findings: dict[CellRef, list[Finding]] = {}
+        self._recheck()
+
+    # --- what views ask -------------------------------------------------------------------------
+
+    def cell_severity(self, ref: CellRef) -> str | None:
+        """The worst highlighted severity (error or warning) a cell is involved in, or None."""
+        found = self.cell_findings.get(ref)
+        return max((f.severity for f in found), key=_RANK.__getitem__) if found else None
+
+    def counts(self) -> dict[str, int]:
+        result = {ERROR: 0, WARNING: 0, INFO: 0}
+        for finding in self.findings:
+            result[finding.severity] += 1
+        return result
+
+    # --- what commands and file actions call ----------------------------------------------------
+
+    def set_cells(self, values: dict[CellRef, Value | None]) -> None:
+        for ref, value in values.items():
+            self.report.set(ref, value)
+        self.cells_changed.emit(list(values))
+        self._recheck()
+
+    def set_section(self, section_id: str, text: str) -> None:
+        self.report.sections[section_id] = text
+        self.section_changed.emit(section_id)
+        self._recheck()
+
+    def set_metadata(self, field: str, value) -> None:
+        setattr(self.report, field, value)
+        self.metadata_changed.emit()
+        self._recheck()
+
+    def replace_report(self, report: Report) -> None:
+        self.report = report
+        self._recheck(emit=False)
+        self.report_replaced.emit()
+        self.findings_changed.emit()
+
+    def set_path(self, path: Path | None) -> None:
+        self.path = path
+        self.state_changed.emit()
+
+    def set_dirty(self, dirty: bool) -> None:
+        if dirty != self.dirty:
+            self.dirty = dirty
+            self.state_changed.emit()
+
+    def _recheck(self, emit: bool = True) -> None:
+        self.findings = check(self.report)
+        by_cell: dict[CellRef, list[Finding]] = {}
+        for finding in self.findings:
+            if finding.severity in _RANK:
+                for ref in finding.cells:
+                    by_cell.setdefault(ref, []).append(finding)
+        self.cell_findings = by_cell
+        if emit:
+            self.findings_changed.emit()

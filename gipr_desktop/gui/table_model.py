@@ -1,0 +1,173 @@
+"""One table of the report as a Qt model: the printed grid of ``core.layout``, nothing more.
+
+Header, caption and label boxes become read-only cells (the view spans them as printed); value
+boxes show and edit the report's cells. The model holds no data of its own: it reads the document,
+turns a typed value into an undo command, and tells views which cells a finding involves.
+"""
+
+from __future__ import annotations
+
+from gipr_desktop.core.cell_text import format_cell, parse_cell
+from gipr_desktop.core.checks import SEVERITY_NAMES
+from gipr_desktop.core.layout import CAPTION, HEADER, VALUE, Box, TableLayout, table_layout
+from gipr_desktop.core.schema import CellRef, Table
+from gipr_desktop.gui.commands import SetCellsCommand
+from gipr_desktop.gui.context import Context
+from gipr_desktop.gui.qt import QModelIndex, Qt, QtCore, QtGui, Signal
+
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1  # "error" | "warning" | None, for the delegate's marks
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # count | signed | amount, for the delegate's editor
+
+_HEADER_BRUSH = QtGui.QBrush(QtGui.QColor("#e8ecf2"))
+_SEVERITY_BRUSH = {"error": QtGui.QBrush(QtGui.QColor("#ffc9c9")), "warning": QtGui.QBrush(QtGui.QColor("#fff1b8"))}
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+class TableModel(QtCore.QAbstractTableModel):
+    input_rejected = Signal(str)  # a Chinese message: what was typed is not a value of the cell
+    layout_changed = Signal()  # the grid's shape changed (new report or format): views set spans again
+
+    def __init__(self, context: Context, table_id: str, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.table_id = table_id
+        self.layout = self._make_layout()
+        document = context.document
+        document.cells_changed.connect(self._on_cells_changed)
+        document.findings_changed.connect(self._on_findings_changed)
+        document.report_replaced.connect(self._on_report_replaced)
+
+    @property
+    def table(self) -> Table:
+        return self.context.document.report.schema.table(self.table_id)
+
+    def _make_layout(self) -> TableLayout:
+        report = self.context.document.report
+        table = report.schema.table(self.table_id)
+        filled_optional = frozenset(
+            row.id for row in table.rows
+            if row.optional and any(CellRef(table.id, row.id, c.id) in report.cells for c in row.columns)
+        )
+        return table_layout(table, filled_optional)
+
+    # --- geometry ---------------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.layout.rows
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.layout.cols
+
+    def box(self, index: QModelIndex) -> Box | None:
+        """The box that starts at ``index`` (None for a position another box spans over)."""
+        if not index.isValid():
+            return None
+        box = self.layout.box_at(index.row(), index.column())
+        return box if box is not None and (box.row, box.col) == (index.row(), index.column()) else None
+
+    def ref(self, index: QModelIndex) -> CellRef | None:
+        box = self.box(index)
+        return box.ref if box is not None else None
+
+    def index_of(self, ref: CellRef) -> QModelIndex:
+        row, col = self.layout.position(ref)
+        return self.index(row, col)
+
+    def has_ref(self, ref: CellRef) -> bool:
+        if ref.table != self.table_id:
+            return False
+        try:
+            self.layout.position(ref)
+        except KeyError:
+            return False
+        return True
+
+    # --- data -------------------------------------------------------------------------------------
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        box = self.box(index)
+        if box is not None and box.kind == VALUE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        box = self.box(index)
+        if box is None:
+            return None
+        if box.kind != VALUE:
+            return self._label_data(box, role)
+        document = self.context.document
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return format_cell(document.report.get(box.ref))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT
+        if role == SEVERITY_ROLE:
+            return document.cell_severity(box.ref)
+        if role == KIND_ROLE:
+            return self.table.row(box.ref.row).column(box.ref.col).kind
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return _SEVERITY_BRUSH.get(document.cell_severity(box.ref))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(box.ref)
+        return None
+
+    def _label_data(self, box: Box, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return box.text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _CENTER if box.kind == HEADER else _LEFT
+        if role == Qt.ItemDataRole.BackgroundRole and box.kind in (HEADER, CAPTION):
+            return _HEADER_BRUSH
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return box.text
+        return None
+
+    def _tooltip(self, ref: CellRef) -> str:
+        lines = [self.table.cell_name(ref)]
+        lines += [f"{SEVERITY_NAMES[f.severity]}：{f.message}" for f in self.context.document.cell_findings.get(ref, ())]
+        return "\n".join(lines)
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        ref = self.ref(index)
+        if ref is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        kind = self.table.row(ref.row).column(ref.col).kind
+        try:
+            parsed = parse_cell(kind, str(value))
+        except ValueError as exc:
+            self.input_rejected.emit(f"{self.table.cell_name(ref)}：{exc}")
+            return False
+        if parsed == self.context.document.report.get(ref):
+            return True
+        self.context.push(SetCellsCommand(self.context.document, {ref: parsed}, f"填写「{self.table.cell_name(ref)}」"))
+        return True
+
+    # --- following the document -------------------------------------------------------------------
+
+    def _on_cells_changed(self, refs) -> None:
+        if any(ref.table == self.table_id and ref.row not in self._shown_rows() for ref in refs):
+            self._on_report_replaced()  # an optional row got its first value or lost its last
+            return
+        for ref in refs:
+            if self.has_ref(ref):
+                index = self.index_of(ref)
+                self.dataChanged.emit(index, index)
+
+    def _shown_rows(self) -> set[str]:
+        return {box.ref.row for box in self.layout.value_boxes()}
+
+    def _on_findings_changed(self) -> None:
+        if self.layout.rows and self.layout.cols:
+            roles = [SEVERITY_ROLE, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
+            self.dataChanged.emit(self.index(0, 0), self.index(self.layout.rows - 1, self.layout.cols - 1), roles)
+
+    def _on_report_replaced(self) -> None:
+        self.beginResetModel()
+        self.layout = self._make_layout()
+        self.endResetModel()
+        self.layout_changed.emit()
