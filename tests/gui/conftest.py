@@ -1,0 +1,77 @@
+"""A main window with its own settings and data folder, and dialogs that answer from a script."""
+
+from __future__ import annotations
+
+import pytest
+
+from gipr_desktop.gui.context import create_context
+from gipr_desktop.gui.dialogs import DISCARD
+from gipr_desktop.gui.main_window import MainWindow
+from gipr_desktop.gui.qt import QtCore
+
+
+class ScriptedDialogs:
+    """Stands in for message boxes and file dialogs: records what was shown, answers as told."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str, str]] = []  # (kind, title, text)
+        self.answer = True
+        self.save_answer = DISCARD
+        self.paths: list[str] = []
+        self.year: int | None = 2024
+
+    def error(self, parent, title, text):
+        self.shown.append(("error", title, text))
+
+    def info(self, parent, title, text):
+        self.shown.append(("info", title, text))
+
+    def ask(self, parent, title, text):
+        self.shown.append(("ask", title, text))
+        return self.answer
+
+    def ask_save(self, parent, text):
+        self.shown.append(("ask_save", "", text))
+        return self.save_answer
+
+    def open_path(self, parent, title, filters):
+        return self.paths.pop(0) if self.paths else ""
+
+    def save_path(self, parent, title, filters, suggested):
+        return self.paths.pop(0) if self.paths else ""
+
+    def new_report_year(self, parent, default):
+        return self.year
+
+    def kinds(self) -> list[str]:
+        return [kind for kind, _, _ in self.shown]
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path, data_dir):
+    """Build a window as the program starts it (``start([])``); several share one data folder."""
+
+    def make(paths=(), dialogs=None, start=True):
+        settings = QtCore.QSettings(str(tmp_path / "settings.ini"), QtCore.QSettings.Format.IniFormat)
+        context = create_context(settings, data_dir, dialogs or ScriptedDialogs())
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        if start:
+            window.start(list(paths))
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
