@@ -17,6 +17,7 @@ from gipr_desktop.gui.main_window import APP_NAME, MainWindow
 from gipr_desktop.gui.qt import QtCore, QtWidgets
 
 log = logging.getLogger("gipr_desktop")
+LOG_NAME = "gipr-desktop.log"
 
 
 def data_folder() -> Path:
@@ -26,15 +27,15 @@ def data_folder() -> Path:
     return folder
 
 
-def install_error_dialog(window_getter) -> None:
+def install_error_dialog(window: MainWindow) -> None:
     """Unexpected exceptions: into the log, and to the user as a plain Chinese message."""
 
     def hook(kind, value, tb):
         log.error("unexpected error", exc_info=(kind, value, tb))
-        QtWidgets.QMessageBox.critical(
-            window_getter(), "程序出错",
+        window.context.dialogs.error(
+            window, "程序出错",
             "程序遇到意外错误，刚才的操作没有完成。您的报告仍在窗口中，请先保存，再继续操作。\n\n"
-            f"错误：{value}\n详细记录已写入日志：{data_folder() / 'gipr-desktop.log'}",
+            f"错误：{value}\n详细记录已写入日志：{window.context.data_dir / LOG_NAME}",
         )
 
     sys.excepthook = hook
@@ -49,11 +50,11 @@ def main(argv: list[str] | None = None) -> int:
     folder = data_folder()
     crash_log = open(folder / "crash.log", "a", encoding="utf-8")  # kept open for faulthandler
     faulthandler.enable(crash_log)
-    logging.basicConfig(filename=folder / "gipr-desktop.log", level=logging.INFO,
+    logging.basicConfig(filename=folder / LOG_NAME, level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s", encoding="utf-8")
     context = create_context(QtCore.QSettings(), folder)
     window = MainWindow(context)
-    install_error_dialog(lambda: window)
+    install_error_dialog(window)
     window.start([arg for arg in argv[1:] if not arg.startswith("-")])
     window.show()
     return app.exec()

@@ -26,5 +26,5 @@ class Context:
 def create_context(settings: QtCore.QSettings, data_dir: Path, dialogs: Dialogs | None = None) -> Context:
     document = Document(Report())
     undo_stack = QUndoStack()
-    undo_stack.cleanChanged.connect(lambda clean: document.set_dirty(not clean))
+    undo_stack.cleanChanged.connect(document.follow_clean_state)
     return Context(document, undo_stack, settings, dialogs or Dialogs(), data_dir)

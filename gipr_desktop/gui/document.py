@@ -80,6 +80,10 @@ class Document(QObject):
             self.dirty = dirty
             self.state_changed.emit()
 
+    def follow_clean_state(self, clean: bool) -> None:
+        """Connected to the undo stack: back at the saved state means nothing unsaved."""
+        self.set_dirty(not clean)
+
     def _recheck(self, emit: bool = True) -> None:
         self.findings = check(self.report)
         by_cell: dict[CellRef, list[Finding]] = {}
