@@ -11,6 +11,10 @@ from __future__ import annotations
 from gipr_desktop.gui.qt import QtCore, QtGui, QtWidgets, Signal, Qt
 from gipr_desktop.gui.table_model import KIND_ROLE, SEVERITY_ROLE
 
+# Python code asks the model itself (``model.data(index, role)``), never ``index.data(role)``:
+# PySide6 6.12.0 drops a reference to None each time an empty QVariant comes back through C++,
+# and the interpreter aborts once None's count reaches zero — after a few thousand paints.
+
 _PATTERNS = {
     "count": r"[\s0-9０-９,，]*",
     "signed": r"[\s]*[-−－+＋]?[\s0-9０-９,，]*",
@@ -25,7 +29,7 @@ class CellDelegate(QtWidgets.QStyledItemDelegate):
 
     def createEditor(self, parent, option, index):
         editor = QtWidgets.QLineEdit(parent)
-        kind = index.data(KIND_ROLE) or "count"
+        kind = index.model().data(index, KIND_ROLE) or "count"
         pattern = QtCore.QRegularExpression(_PATTERNS[kind])
         editor.setValidator(QtGui.QRegularExpressionValidator(pattern, editor))
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -41,7 +45,7 @@ class CellDelegate(QtWidgets.QStyledItemDelegate):
 
     def paint(self, painter, option, index):
         super().paint(painter, option, index)
-        severity = index.data(SEVERITY_ROLE)
+        severity = index.model().data(index, SEVERITY_ROLE)
         if severity not in ("error", "warning"):
             return
         painter.save()

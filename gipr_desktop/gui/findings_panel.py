@@ -32,7 +32,8 @@ class FindingsPanel(QtWidgets.QListWidget):
 
     def refresh(self) -> None:
         self.clear()
-        if not self.document.findings:
+        self.shown = list(self.document.findings)
+        if not self.shown:
             self.addItem("未发现问题：各项勾稽关系均已核对通过。")
             return
         style = self.style()
@@ -41,11 +42,10 @@ class FindingsPanel(QtWidgets.QListWidget):
                 style.standardIcon(_ICONS[finding.severity]),
                 f"{SEVERITY_NAMES[finding.severity]}［{finding.rule}］ {finding.message}",
             )
-            item.setData(Qt.ItemDataRole.UserRole, finding)
             item.setToolTip(finding.message)
             self.addItem(item)
 
     def _choose(self, item: QtWidgets.QListWidgetItem) -> None:
-        finding: Finding | None = item.data(Qt.ItemDataRole.UserRole)
-        if finding is not None:
-            self.finding_chosen.emit(finding)
+        row = self.row(item)
+        if 0 <= row < len(self.shown):  # not the "no findings" line
+            self.finding_chosen.emit(self.shown[row])

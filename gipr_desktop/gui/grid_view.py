@@ -118,7 +118,8 @@ class BodyView(QtWidgets.QTableView):
             cells = []
             for c in range(min(cols), max(cols) + 1):
                 index = self.table_model.index(r, c)
-                cells.append(str(index.data() or "") if (r, c) in selected else "")
+                text = self.table_model.data(index) if (r, c) in selected else None
+                cells.append(text or "")
             lines.append("\t".join(cells))
         QtWidgets.QApplication.clipboard().setText("\n".join(lines) + "\n")
 

@@ -74,9 +74,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._update_title()
         self.resize(1280, 860)
         self.resizeDocks([dock], [170], Qt.Orientation.Vertical)
-        geometry = context.settings.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if context.settings.contains("geometry"):
+            self.restoreGeometry(context.settings.value("geometry"))
 
     # --- building ---------------------------------------------------------------------------------
 

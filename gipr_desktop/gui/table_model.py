@@ -33,7 +33,7 @@ class TableModel(QtCore.QAbstractTableModel):
         super().__init__(parent)
         self.context = context
         self.table_id = table_id
-        self.layout = self._make_layout()
+        self._set_layout(self._make_layout())
         document = context.document
         document.cells_changed.connect(self._on_cells_changed)
         document.findings_changed.connect(self._on_findings_changed)
@@ -42,6 +42,17 @@ class TableModel(QtCore.QAbstractTableModel):
     @property
     def table(self) -> Table:
         return self.context.document.report.schema.table(self.table_id)
+
+    def _set_layout(self, layout: TableLayout) -> None:
+        self.layout = layout
+        self._origins = {(box.row, box.col): box for box in layout.boxes}  # data() runs per cell per paint
+        self._marked = self._marks()
+
+    def _marks(self) -> dict[CellRef, tuple]:
+        """Per highlighted cell of this table: its severity and findings (what paint and tooltip show)."""
+        document = self.context.document
+        return {ref: (document.cell_severity(ref), tuple(found))
+                for ref, found in document.cell_findings.items() if ref.table == self.table_id}
 
     def _make_layout(self) -> TableLayout:
         report = self.context.document.report
@@ -62,10 +73,7 @@ class TableModel(QtCore.QAbstractTableModel):
 
     def box(self, index: QModelIndex) -> Box | None:
         """The box that starts at ``index`` (None for a position another box spans over)."""
-        if not index.isValid():
-            return None
-        box = self.layout.box_at(index.row(), index.column())
-        return box if box is not None and (box.row, box.col) == (index.row(), index.column()) else None
+        return self._origins.get((index.row(), index.column())) if index.isValid() else None
 
     def ref(self, index: QModelIndex) -> CellRef | None:
         box = self.box(index)
@@ -162,12 +170,16 @@ class TableModel(QtCore.QAbstractTableModel):
         return {box.ref.row for box in self.layout.value_boxes()}
 
     def _on_findings_changed(self) -> None:
-        if self.layout.rows and self.layout.cols:
-            roles = [SEVERITY_ROLE, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
-            self.dataChanged.emit(self.index(0, 0), self.index(self.layout.rows - 1, self.layout.cols - 1), roles)
+        """Repaint only the cells whose marks changed: the highlight must follow each keystroke at once."""
+        old, self._marked = self._marked, self._marks()
+        roles = [SEVERITY_ROLE, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
+        for ref in old.keys() | self._marked.keys():
+            if old.get(ref) != self._marked.get(ref) and self.has_ref(ref):
+                index = self.index_of(ref)
+                self.dataChanged.emit(index, index, roles)
 
     def _on_report_replaced(self) -> None:
         self.beginResetModel()
-        self.layout = self._make_layout()
+        self._set_layout(self._make_layout())
         self.endResetModel()
         self.layout_changed.emit()

@@ -32,7 +32,7 @@ def test_the_grid_shows_the_official_headers_labels_and_values(context):
     context.document.replace_report(report)
     table = report.schema.table("applications")
     model = TableModel(context, table.id)
-    texts = {model.index(r, c).data() for r in range(model.rowCount()) for c in range(model.columnCount())}
+    texts = {model.data(model.index(r, c)) for r in range(model.rowCount()) for c in range(model.columnCount())}
     for column in table.rows[0].columns:
         assert set(column.header) <= texts  # 申请人情况 › 法人或其他组织 › 商业企业 …
     for row in table.rows:
@@ -43,8 +43,8 @@ def test_the_grid_shows_the_official_headers_labels_and_values(context):
         editable = bool(model.flags(index) & Qt.ItemFlag.ItemIsEditable)
         assert editable == (box.kind == VALUE)
         if box.kind == VALUE:
-            assert index.data() == str(report.cells[box.ref]) if box.ref in report.cells else index.data() == ""
-            assert index.data(KIND_ROLE) == table.row(box.ref.row).column(box.ref.col).kind
+            assert model.data(index) == (str(report.cells[box.ref]) if box.ref in report.cells else "")
+            assert model.data(index, KIND_ROLE) == table.row(box.ref.row).column(box.ref.col).kind
 
 
 def test_a_value_that_is_not_a_number_is_refused_and_said(qtbot, context):
@@ -65,12 +65,12 @@ def test_a_broken_total_marks_its_cells_as_error_with_the_message_as_tooltip(con
     rule = report.schema.table("review_litigation").rules[0]
     total = CellRef("review_litigation", report.schema.table("review_litigation").rows[0].id, rule.total)
     index = model.index_of(total)
-    assert index.data(SEVERITY_ROLE) is None
+    assert model.data(index, SEVERITY_ROLE) is None
     assert model.setData(index, str(report.cells[total] + 5))
-    assert index.data(SEVERITY_ROLE) == "error"
-    assert "应为" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert model.data(index, SEVERITY_ROLE) == "error"
+    assert "应为" in model.data(index, Qt.ItemDataRole.ToolTipRole)
     context.undo_stack.undo()
-    assert index.data(SEVERITY_ROLE) is None
+    assert model.data(index, SEVERITY_ROLE) is None
 
 
 def test_an_optional_row_appears_when_it_gets_a_value(context):
