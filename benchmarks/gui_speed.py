@@ -17,27 +17,33 @@ import tempfile
 import time
 from pathlib import Path
 
-_CHILD = """
-import sys, time, tempfile
-from pathlib import Path
-from gipr_desktop.gui.context import create_context
-from gipr_desktop.gui.main_window import MainWindow
-from gipr_desktop.gui.qt import QtCore, QtWidgets
-app = QtWidgets.QApplication(sys.argv)
-folder = Path(tempfile.mkdtemp())
-settings = QtCore.QSettings(str(folder / "s.ini"), QtCore.QSettings.Format.IniFormat)
-window = MainWindow(create_context(settings, folder))
-window.start([])
-window.show()
-window.repaint()
-app.processEvents()
-print("shown", flush=True)
-"""
+def sample_window():
+    """The main window on the bundled sample, shown, with settings and data in a temporary folder."""
+    from gipr_desktop.gui.context import create_context
+    from gipr_desktop.gui.main_window import MainWindow
+    from gipr_desktop.gui.qt import QtCore
+
+    folder = Path(tempfile.mkdtemp())
+    settings = QtCore.QSettings(str(folder / "s.ini"), QtCore.QSettings.Format.IniFormat)
+    window = MainWindow(create_context(settings, folder))
+    window.start([])
+    window.show()
+    return window
+
+
+def show_and_report() -> None:
+    """The launched process: start Qt, show the window, paint it once, say so."""
+    from gipr_desktop.gui.qt import QtWidgets
+
+    app = QtWidgets.QApplication(sys.argv)
+    sample_window().repaint()
+    app.processEvents()
+    print("shown", flush=True)
 
 
 def launch_seconds() -> float:
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-c", _CHILD], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen([sys.executable, __file__, "--launch"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     line = process.stdout.readline()
     shown = time.perf_counter() - started
     if line.strip() != "shown":
@@ -63,17 +69,11 @@ def main() -> None:
           + ", ".join(f"{t:.2f}" for t in launches) + ")")
 
     from gipr_desktop.core.schema import CellRef
-    from gipr_desktop.gui.context import create_context
-    from gipr_desktop.gui.main_window import MainWindow
-    from gipr_desktop.gui.qt import QtCore, QtWidgets
+    from gipr_desktop.gui.qt import QtWidgets
     from gipr_desktop.gui.table_model import SEVERITY_ROLE
 
     app = QtWidgets.QApplication(sys.argv)
-    folder = Path(tempfile.mkdtemp())
-    settings = QtCore.QSettings(str(folder / "s.ini"), QtCore.QSettings.Format.IniFormat)
-    window = MainWindow(create_context(settings, folder))
-    window.start([])
-    window.show()
+    window = sample_window()
     table = window.document.report.schema.table("applications")
     rule = next(r for r in table.rules if r.kind == "row_sum")
     total = CellRef(table.id, table.rows[0].id, rule.total)
@@ -105,4 +105,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    show_and_report() if sys.argv[1:] == ["--launch"] else main()
