@@ -17,6 +17,15 @@ _SEPARATORS = re.compile(r"[\t|｜]")
 _ONLY_BARS = re.compile(r"^[|｜\s]+$")
 
 
+_GLUED = re.compile(r"^(.*[^\d.,\s\-－])(\d[\d.,]*(?:-\d[\d.,]*)*(?:万元|元)?)$")  # "规章000", "行政处罚2648-18538"
+_SIGN = re.compile(r"(?=-)")
+
+
+def _run_cell(text: str) -> CellText:
+    cell = read_cell(text)
+    return cell if cell is not None else CellText(text)
+
+
 @dataclass(frozen=True)
 class Label:
     """Printed text that is not a number: a row label, a header, a heading, a sentence."""
@@ -45,6 +54,11 @@ def piece_tokens(piece: str) -> Iterator[Token]:
             break
         values.append(value)
         words.pop()
+    if not values and words:
+        glued = _GLUED.match(words[-1])
+        if glued:
+            words[-1] = glued.group(1)
+            values = [_run_cell(part) for part in reversed(_SIGN.split(glued.group(2))) if part]
     if values and all(read_cell(w) is not None for w in words):
         values.extend(read_cell(w) for w in reversed(words))  # type: ignore[misc]
         words = []
