@@ -70,11 +70,15 @@ def read_cell(text: str) -> CellText | None:
     return CellText(raw, value=value)
 
 
+MAX_READINGS = 50
+
+
 def split_digit_run(
     cells: Sequence[CellText], count: int, accept: Callable[[list[int | Decimal | None]], bool], limit: int = 20000
 ) -> list[list[int | Decimal | None]]:
     """Ways to cut the glued digit runs among ``cells`` into ``count`` values that ``accept``
-    (the row's own arithmetic). At most ``limit`` candidates are tried; a number has no leading 0."""
+    (the row's own arithmetic). At most ``limit`` cuts are tried and ``MAX_READINGS`` readings
+    returned; a number has no leading 0."""
     pieces: list[list[list[int]]] = []  # per cell, its possible cuts
     for cell in cells:
         if cell.blank:
@@ -88,7 +92,7 @@ def split_digit_run(
 
     def walk(index: int, acc: list) -> None:
         nonlocal tried
-        if tried > limit or len(found) > 1:
+        if tried > limit or len(found) >= MAX_READINGS:
             return
         if len(acc) > count:
             return

@@ -17,7 +17,7 @@ from gipr_desktop.core.labels import TYPOS, normalize, strip_ordinal
 from gipr_desktop.core.schema import get_format
 
 LONG_LINE = 300
-_HEADING = re.compile(r"(?<![第\d])(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）])")
+_HEADING = re.compile(r"(?<![第])(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）])")
 _ITEM = re.compile(r"第二十条第")
 _TITLE_END = re.compile(r"年度?报告")
 _HEADING_END = re.compile(r"情况|事项")
@@ -55,8 +55,12 @@ def _normalized_with_positions(line: str) -> tuple[str, list[int]]:
 
 
 def _label_cuts(line: str, format_id: str) -> set[int]:
+    """Cut before each row label followed by a value. Longer labels first; a shorter label
+    inside a longer one found ("规范性文件" in "行政规范性文件") is not a label of its own.
+    A short label that has an official ordinal ("3.其他", "（七）总计") needs it printed."""
     key, positions = _normalized_with_positions(line)
     cuts: set[int] = set()
+    taken: list[tuple[int, int]] = []
     for ordinal, body in _row_labels(format_id):
         if not body:
             continue
@@ -65,8 +69,11 @@ def _label_cuts(line: str, format_id: str) -> set[int]:
             end = start + len(body)
             has_ordinal = bool(ordinal) and key[:start].endswith(ordinal)
             raw_end = positions[end - 1] + 1
-            if (has_ordinal or len(body) >= 4) and _VALUE_AFTER.match(line, raw_end):
-                cuts.add(positions[start - len(ordinal)] if has_ordinal else positions[start])
+            free = not any(a < end and start < b for a, b in taken)
+            if free and (has_ordinal or not ordinal or len(body) >= 4) and _VALUE_AFTER.match(line, raw_end):
+                begin = start - len(ordinal) if has_ordinal else start
+                cuts.add(positions[begin])
+                taken.append((begin, end))
             start = key.find(body, end)
     return cuts
 

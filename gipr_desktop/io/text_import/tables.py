@@ -96,6 +96,7 @@ def rule_check(table: Table, slots: Sequence[Slot]) -> Callable[[Values], bool |
                 return False
         return True if known else None
 
+    verdict.has_rules = bool(checks)  # type: ignore[attr-defined]
     return verdict
 
 
@@ -132,15 +133,37 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
         notes.append(ImportNote(f"{where}：印有 {sum(not c.blank for c in cells)} 个数字，多于 {count} 栏，"
                                 "无法确定各数字所属栏目，本行留空", table.id))
         return None
-    split = split_digit_run(cells, count, lambda values: verdict(values) is True)
-    if len(split) == 1 and any(c.text.isdigit() and len(c.text) > 1 for c in cells):
-        glued = "、".join(c.text for c in cells if c.text.isdigit() and len(c.text) > 1)
-        notes.append(ImportNote(f"{where}：数字「{glued}」连在一起，按行内勾稽关系（总计等于各项之和）"
-                                f"拆分为 {' '.join(str(v) for v in split[0])}，请核对", table.id))
-        return [CellText(str(v), value=v) for v in split[0]]
+    glued = [c.text for c in cells if c.text.isdigit() and len(c.text) > 1]
     filled = sum(not c.blank for c in cells)
-    notes.append(ImportNote(f"{where}：只找到 {filled} 个数字，应有 {count} 栏，无法确定各数字所属栏目，本行留空", table.id))
-    return None
+    if not glued:
+        notes.append(ImportNote(f"{where}：只找到 {filled} 个数字，应有 {count} 栏，无法确定各数字所属栏目，本行留空", table.id))
+        return None
+    shown = "、".join(glued)
+    readings = split_digit_run(cells, count, lambda values: verdict(values) is True)
+    if not verdict.has_rules:  # type: ignore[attr-defined]
+        # no arithmetic to check: only a run with one digit per cell has one reading
+        readings = split_digit_run(cells, count, lambda values: True)[:2]
+    chosen, why = _plausible(readings)
+    if chosen is None:
+        reason = "没有符合行内勾稽关系的拆法" if not readings else "有多种同样可能的拆法"
+        notes.append(ImportNote(f"{where}：数字「{shown}」连在一起，{reason}，本行留空，请按原文填写", table.id))
+        return None
+    notes.append(ImportNote(f"{where}：数字「{shown}」连在一起，{why}拆分为 {' '.join(str(v) for v in chosen)}，请核对", table.id))
+    return [CellText(str(v), value=v) for v in chosen]
+
+
+def _plausible(readings: list[list]) -> tuple[list | None, str]:
+    """The one reading of a glued run, or the one with fewest non-zero cells (most cells of a
+    published table are 0) when that is unique; and how it was chosen."""
+    if len(readings) == 1:
+        return readings[0], "按行内勾稽关系（或每栏一位数）唯一地"
+    if not readings:
+        return None, ""
+    weight = [sum(1 for v in reading if v) for reading in readings]
+    least = min(weight)
+    if weight.count(least) == 1:
+        return readings[weight.index(least)], f"有 {len(readings)} 种拆法符合行内勾稽关系，取非零栏最少的一种，"
+    return None, ""
 
 
 def store(chosen: Sequence[CellText], slots: Sequence[Slot], table: Table, reading: TableReading) -> None:
