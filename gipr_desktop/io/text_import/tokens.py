@@ -48,20 +48,17 @@ def piece_tokens(piece: str) -> Iterator[Token]:
         return
     words = text.split()
     values: list[CellText] = []
-    while len(words) > 1:
+    while words:
         value = read_cell(words[-1])
-        if value is None or value.blank:
-            break
-        values.append(value)
-        words.pop()
-    if not values and words:
+        if value is not None and not value.blank:
+            values.append(value)
+            words.pop()
+            continue
         glued = _GLUED.match(words[-1])
         if glued:
             words[-1] = glued.group(1)
-            values = [_run_cell(part) for part in reversed(_SIGN.split(glued.group(2))) if part]
-    if values and all(read_cell(w) is not None for w in words):
-        values.extend(read_cell(w) for w in reversed(words))  # type: ignore[misc]
-        words = []
+            values.extend(_run_cell(part) for part in reversed(_SIGN.split(glued.group(2))) if part)
+        break
     if words:
         yield Label(" ".join(words))
     yield from reversed(values)
