@@ -198,37 +198,51 @@ def read_table(table: Table, tokens: Sequence[Token], format_id: str) -> TableRe
     """Read ``table`` from ``tokens``; rows that cannot be read stay empty and are noted."""
     reading = TableReading()
     if table.layout == "single_row":
-        _read_single_row(table, tokens, reading)
+        _read_single_row(table, tokens, format_id, reading)
     else:
         _read_rows(table, tokens, format_id, reading)
     return reading
 
 
 def _read_rows(table: Table, tokens: Sequence[Token], format_id: str, reading: TableReading) -> None:
-    chosen_hits: dict[str, RowHit] = {}
+    """Each row from the first of its labels whose cells can be read: a column header of the
+    same name ("总计"), or a heading above a row ("### 一、本年新收…"), yields to the row itself.
+    A label printed with its ordinal is tried before one without."""
+    hits: dict[str, list[RowHit]] = {}
     for hit in find_rows(table, tokens, format_id, reading.notes):
-        if not hit.has_values:
-            continue
-        if hit.row_id in chosen_hits:
-            earlier = chosen_hits[hit.row_id]
-            if has_ordinal(hit.label) and not has_ordinal(earlier.label):
-                chosen_hits[hit.row_id] = hit  # the earlier one was a column header of the same name
-            continue
-        chosen_hits[hit.row_id] = hit
+        if hit.has_values:
+            hits.setdefault(hit.row_id, []).append(hit)
     for row in table.rows:
-        hit = chosen_hits.get(row.id)
-        if hit is None:
-            continue
+        candidates = sorted(hits.get(row.id, []), key=lambda hit: not has_ordinal(hit.label))
         slots = [(row.id, column) for column in row.columns]
-        chosen = fit(hit.cells, slots, table, f"表「{table.title}」{table.row_name(row.id)}", reading.notes)
-        if chosen is not None:
-            reading.rows_found.add(row.id)
-            store(chosen, slots, table, reading)
+        where = f"表「{table.title}」{table.row_name(row.id)}"
+        first_notes: list[ImportNote] | None = None
+        for hit in candidates:
+            row_notes: list[ImportNote] = []
+            chosen = fit(hit.cells, slots, table, where, row_notes)
+            if chosen is not None:
+                reading.notes.extend(row_notes)
+                reading.rows_found.add(row.id)
+                store(chosen, slots, table, reading)
+                break
+            first_notes = row_notes if first_notes is None else first_notes
+        else:
+            reading.notes.extend(first_notes or [])
 
 
-def _read_single_row(table: Table, tokens: Sequence[Token], reading: TableReading) -> None:
+def _read_single_row(table: Table, tokens: Sequence[Token], format_id: str, reading: TableReading) -> None:
     """A table printed as one line of numbers under its headers: the longest run of cells that
-    holds numbers is the data row."""
+    holds numbers is the data row. Where each group is printed as its own row under its own
+    label ("行政复议 27 10 9 15 61"), the groups are read by their labels."""
+    hits = {hit.row_id: hit for hit in find_rows(table, tokens, format_id, []) if hit.has_values}
+    if all(row.id in hits for row in table.rows):
+        quiet: list[ImportNote] = []
+        by_label = [fit(hits[row.id].cells, [(row.id, c) for c in row.columns], table, "", quiet) for row in table.rows]
+        if not quiet and all(chosen is not None for chosen in by_label):
+            for row, chosen in zip(table.rows, by_label):
+                reading.rows_found.add(row.id)
+                store(chosen, [(row.id, c) for c in row.columns], table, reading)
+            return
     runs: list[list[CellText]] = [[]]
     for token in tokens:
         if isinstance(token, Label):
