@@ -188,10 +188,11 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
         return None
     shown = "、".join(glued)
     readings = split_digit_run(cells, count, lambda values: verdict(values) is True)
-    if not verdict.has_rules:  # type: ignore[attr-defined]
-        # no arithmetic to check: only a run with one digit per cell has one reading
+    if verdict.has_rules:  # type: ignore[attr-defined]
+        chosen, why = _plausible(readings)
+    else:  # no arithmetic to check: only a run with one digit per cell has one reading
         readings = split_digit_run(cells, count, lambda values: True)[:2]
-    chosen, why = _plausible(readings)
+        chosen, why = (readings[0], "每栏一位数，") if len(readings) == 1 else (None, "")
     if chosen is None:
         reason = "没有符合行内勾稽关系的拆法" if not readings else "有多种同样可能的拆法"
         notes.append(ImportNote(f"{where}：数字「{shown}」连在一起，{reason}，本行留空，请按原文填写", table.id))
@@ -204,7 +205,7 @@ def _plausible(readings: list[list]) -> tuple[list | None, str]:
     """The one reading of a glued run, or the one with fewest non-zero cells (most cells of a
     published table are 0) when that is unique; and how it was chosen."""
     if len(readings) == 1:
-        return readings[0], "按行内勾稽关系（或每栏一位数）唯一地"
+        return readings[0], "按行内勾稽关系唯一地"
     if not readings:
         return None, ""
     weight = [sum(1 for v in reading if v) for reading in readings]
