@@ -25,7 +25,7 @@ from gipr_desktop.io.text_import.tables import TableReading, read_table
 from gipr_desktop.io.text_import.tokens import Label, Token, grid_tokens, text_tokens
 from gipr_desktop.io.text_import.version import detect_format
 
-MAX_CHARS = 1_000_000  # a report is some 5–60 thousand characters
+MAX_CHARS = 300_000  # a report is some 5–60 thousand characters; more is not a report
 MAX_TABLE_CELLS = 20_000
 Grid = list[list[str]]
 
