@@ -4,7 +4,6 @@ error, never a crash or a hang."""
 
 from __future__ import annotations
 
-import codecs
 from decimal import Decimal
 
 import pytest
