@@ -249,8 +249,9 @@ CHECKS: list[Check] = [check_values, check_rules, check_structure]
 
 
 def check(report: Report, previous: Report | None = None) -> list[Finding]:
-    """All findings for ``report``, errors first; ``previous`` is last year's report when known."""
-    context = CheckContext(previous=previous)
+    """All findings for ``report``, errors first; ``previous`` is last year's report when known
+    (by default the one attached to the report)."""
+    context = CheckContext(previous=previous if previous is not None else report.previous)
     findings = [finding for run in CHECKS for finding in run(report, context)]
     findings.extend(_incomplete(report))
     order = {ERROR: 0, WARNING: 1, INFO: 2}
