@@ -248,6 +248,21 @@ Check = Callable[[Report, CheckContext], Iterable[Finding]]
 CHECKS: list[Check] = [check_values, check_rules, check_structure]
 
 
+# the review checks live in their own modules, which import this one for Finding and CheckContext
+from gipr_desktop.core import checks_cross_year, checks_review, checks_text  # noqa: E402
+
+CHECKS += [
+    checks_cross_year.check_previous_year,
+    checks_text.check_text_counts,
+    checks_text.check_text_years,
+    checks_text.check_fee_statement,
+    checks_review.check_summary_length,
+    checks_review.check_regulations_maker,
+    checks_review.check_other_handling,
+    checks_review.check_publication_date,
+]
+
+
 def check(report: Report, previous: Report | None = None) -> list[Finding]:
     """All findings for ``report``, errors first; ``previous`` is last year's report when known
     (by default the one attached to the report)."""
