@@ -24,6 +24,7 @@ from gipr_desktop.io.atomic import write_atomic
 from gipr_desktop.io.errors import ImportResult, ReadError
 
 FILE_VERSION = 1
+PROJECT_EXTENSIONS = (".gipr", ".json")  # the file types that keep everything, last year's report included
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _TEXT_FIELDS = ("unit", "contact", "published", "preamble")
 _KEYS = {"gipr", "format", "year", "tables", "sections", "previous", *_TEXT_FIELDS}
