@@ -51,7 +51,7 @@ _SENTENCE_END = re.compile(r"(?<=[。；;！!？?\n])")
 _PROTECTED = re.compile(r"《[^《》]*》|〔[^〔〕]*〕|\[[^\[\]]*\]")  # document titles and numbers name no report year
 _YEAR = re.compile(r"(?<![0-9])(\d{4})\s*年")
 _TITLE_YEAR = re.compile(r"(?<![0-9])(\d{4})\s*年度?[^\n，。；]{0,30}?政府信息公开工作\s*年度\s*报告")
-_FEE = re.compile(r"信息处理费|收费|收取费用|缴费")
+_FEE = re.compile(r"处理费|收费|收取费用|缴费")
 _NOT_FEE = re.compile(r"行政事业性收费")
 _ENACTED = re.compile(r"施行|实施|印发|发布|颁布|出台")
 _DATE = r"(?:(?P<{y}>\d{{4}})\s*年\s*)?(?P<{m}>\d{{1,2}})\s*月\s*(?P<{d}>\d{{1,2}})\s*日"
