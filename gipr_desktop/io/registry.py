@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 FILE_TYPES: dict[str, tuple[str, str | None, str | None]] = {
     ".gipr": ("年报项目文件", "gipr_desktop.io.project:read", "gipr_desktop.io.project:write"),
     ".json": ("JSON 数据文件", "gipr_desktop.io.project:read", "gipr_desktop.io.project:write"),
+    ".txt": ("文本文件（已发布的报告）", "gipr_desktop.io.text_import:read_text_file", None),
+    ".html": ("网页（已发布的报告）", "gipr_desktop.io.text_import:read_html_file", None),
+    ".htm": ("网页（已发布的报告）", "gipr_desktop.io.text_import:read_html_file", None),
 }
 
 
