@@ -12,7 +12,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Iterable
 
-from gipr_desktop.core.checks import ERROR, WARNING, CheckContext, Finding
+from gipr_desktop.core.findings import ERROR, WARNING, CheckContext, Finding
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.rollover import shift_year
 from gipr_desktop.core.schema import CellRef, cross_year_rules

@@ -15,7 +15,7 @@ import re
 from datetime import date
 from typing import Iterable
 
-from gipr_desktop.core.checks import WARNING, CheckContext, Finding
+from gipr_desktop.core.findings import WARNING, CheckContext, Finding
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import CURRENT_FORMAT, named_cells
 

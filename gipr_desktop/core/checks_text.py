@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
-from gipr_desktop.core.checks import WARNING, CheckContext, Finding
+from gipr_desktop.core.findings import WARNING, CheckContext, Finding
 from gipr_desktop.core.chinese_numbers import NUMBER, parse_count
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import CURRENT_FORMAT, format_for_year, named_cells
