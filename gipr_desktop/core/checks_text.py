@@ -47,6 +47,7 @@ _STATEMENTS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p)) fo
     ("normative_documents_issued", rf"{_NONE}{_ISSUED}{_GAP}{{0,6}}?规范性文件"),
 ))
 
+_SUBJECTS = re.compile(r"申请|复议|诉讼|规范性文件")  # a sentence without these states none of the counts
 _SENTENCE_END = re.compile(r"(?<=[。；;！!？?\n])")
 _PROTECTED = re.compile(r"《[^《》]*》|〔[^〔〕]*〕|\[[^\[\]]*\]")  # document titles and numbers name no report year
 _YEAR = re.compile(r"(?<![0-9])(\d{4})\s*年")
@@ -73,8 +74,9 @@ class Period(NamedTuple):
     sentence: str
 
 
-def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+@lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in _SENTENCE_END.split(text) if s.strip())
 
 
 def _quote(sentence: str, limit: int = 60) -> str:
@@ -87,6 +89,8 @@ def statements(text: str) -> tuple[Statement, ...]:
     """The counts ``text`` states, at most one per subject and sentence."""
     found = []
     for sentence in _sentences(text):
+        if not _SUBJECTS.search(sentence):
+            continue
         seen = set()
         for group, pattern in _STATEMENTS:
             if group in seen:
