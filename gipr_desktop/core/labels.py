@@ -17,12 +17,13 @@ from gipr_desktop.core.schema import Format, Row, Table, get_format
 # Misprints seen in published reports, mapped to the official wording (after width folding).
 TYPOS = {
     "度止": "废止",
+    "行政法复议": "行政复议",
     "三安全-稳定": "三安全一稳定",
     "三安全—稳定": "三安全一稳定",
 }
 _DROP = re.compile(r"[\s|\u200b\ufeff\u3000_*]+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "「": '"', "」": '"'})
-_DOTS = str.maketrans({"．": ".", "。": ".", "、": ".", "·": ".", "，": ","})
+_DOTS = str.maketrans({"．": ".", "。": ".", "、": ".", "·": ".", "，": ".", ",": "."})
 
 
 def normalize(text: str) -> str:

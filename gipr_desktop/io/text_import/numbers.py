@@ -18,7 +18,7 @@ from typing import Callable, Iterator, Sequence
 PLACEHOLDERS = frozenset({"-", "--", "—", "——", "–", "/", "无", "－", "／", "一一"})
 _UNITS = ("万元", "元", "件", "个", "项", "条")
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-MAX_RUN = 15  # longer digit runs are not split: the cuts would be too many to try
+MAX_RUN = 40  # longer digit runs are not split
 _DEBRIS = re.compile(r"^[-=_:|.…·\s]{3,}$")  # ruler lines and markdown separators, not a cell
 
 
@@ -70,50 +70,56 @@ def read_cell(text: str) -> CellText | None:
     return CellText(raw, value=value)
 
 
+MAX_READINGS = 50
+
+
 def split_digit_run(
-    cells: Sequence[CellText], count: int, accept: Callable[[list[int | Decimal | None]], bool], limit: int = 20000
+    cells: Sequence[CellText], count: int, accept: Callable[[list[int | Decimal | None]], bool], limit: int = 200_000
 ) -> list[list[int | Decimal | None]]:
     """Ways to cut the glued digit runs among ``cells`` into ``count`` values that ``accept``
-    (the row's own arithmetic). At most ``limit`` candidates are tried; a number has no leading 0."""
-    pieces: list[list[list[int]]] = []  # per cell, its possible cuts
-    for cell in cells:
-        if cell.blank:
-            pieces.append([[]])
-        elif isinstance(cell.value, int) and cell.text.isdigit() and 1 < len(cell.text) <= MAX_RUN:
-            pieces.append(list(_cuts(cell.text, count)))
-        else:
-            pieces.append([[cell.value if cell.value is not None else 0]])
+    (the row's own arithmetic). The work is bounded: at most ``limit`` cuts are tried and
+    ``MAX_READINGS`` readings returned; a number has no leading 0."""
+    runs = [cell.text if _splittable(cell) else None for cell in cells]
+    fixed = [None if cell.blank else (cell.value if cell.value is not None else 0) for cell in cells]
     found: list[list[int | Decimal | None]] = []
-    tried = 0
+    budget = [limit]
 
     def walk(index: int, acc: list) -> None:
-        nonlocal tried
-        if tried > limit or len(found) > 1:
+        if budget[0] <= 0 or len(found) >= MAX_READINGS:
             return
-        if len(acc) > count:
-            return
-        if index == len(pieces):
-            tried += 1
+        if index == len(cells):
+            budget[0] -= 1
             if len(acc) == count and accept(acc):
                 found.append(list(acc))
             return
-        for cut in pieces[index]:
-            walk(index + 1, acc + cut)
+        room = count - len(acc) - sum(1 for later in range(index + 1, len(cells)) if runs[later] is None) - \
+            sum(1 for later in range(index + 1, len(cells)) if runs[later] is not None)
+        if runs[index] is None:
+            walk(index + 1, acc + [fixed[index]])
+            return
+        for parts in range(1, min(room, len(runs[index])) + 1):
+            for cut in _cuts(runs[index], parts):
+                if budget[0] <= 0 or len(found) >= MAX_READINGS:
+                    return
+                walk(index + 1, acc + cut)
 
     walk(0, [])
     return found
 
 
-def _cuts(digits: str, most: int) -> Iterator[list[int]]:
-    """Every way to read ``digits`` as at most ``most`` numbers without leading zeros."""
-    if not digits:
-        yield []
+def _splittable(cell: CellText) -> bool:
+    return isinstance(cell.value, int) and cell.text.isdigit() and 1 < len(cell.text) <= MAX_RUN
+
+
+def _cuts(digits: str, parts: int) -> Iterator[list[int]]:
+    """Every way to read ``digits`` as exactly ``parts`` numbers without leading zeros."""
+    if parts == 1:
+        if len(digits) == 1 or digits[0] != "0":
+            yield [int(digits)]
         return
-    if most == 0:
-        return
-    for end in range(1, len(digits) + 1):
+    for end in range(1, len(digits) - parts + 2):
         head = digits[:end]
         if len(head) > 1 and head[0] == "0":
             break
-        for rest in _cuts(digits[end:], most - 1):
+        for rest in _cuts(digits[end:], parts - 1):
             yield [int(head), *rest]

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from gipr_desktop.core.labels import match_row_in, normalize
 from gipr_desktop.core.report import Report
-from gipr_desktop.core.schema import SECTION_IDS, Format, Table, format_for_year, get_format
+from gipr_desktop.core.schema import CURRENT_FORMAT, SECTION_IDS, Format, Table, format_for_year, get_format
 from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
 from gipr_desktop.io.text_import.numbers import PLACEHOLDERS
+from gipr_desktop.io.text_import.reflow import reflow
 from gipr_desktop.io.text_import.sections import (
     Layout,
     clean_line,
@@ -42,9 +43,10 @@ def parse_report_text(text: str, *, tables: list[Grid] | None = None, source: st
         raise ReadError(f"「{name}」中的表格过大，不像一份年度报告")
     notes: list[ImportNote] = []
     lines = [clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    title = find_title(lines)
     table_text = "\n".join("\t".join(row) for table in tables for row in table)
     format_id, _ = detect_format(text + "\n" + table_text)
+    lines = reflow(lines, format_id or CURRENT_FORMAT)
+    title = find_title(lines)
     if format_id is None:
         format_id = format_for_year(title.year)
         notes.append(ImportNote(f"无法从表格栏目判断报告格式，按报告年度采用{get_format(format_id).name}"))

@@ -96,6 +96,7 @@ def rule_check(table: Table, slots: Sequence[Slot]) -> Callable[[Values], bool |
                 return False
         return True if known else None
 
+    verdict.has_rules = bool(checks)  # type: ignore[attr-defined]
     return verdict
 
 
@@ -132,15 +133,37 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
         notes.append(ImportNote(f"{where}：印有 {sum(not c.blank for c in cells)} 个数字，多于 {count} 栏，"
                                 "无法确定各数字所属栏目，本行留空", table.id))
         return None
-    split = split_digit_run(cells, count, lambda values: verdict(values) is True)
-    if len(split) == 1 and any(c.text.isdigit() and len(c.text) > 1 for c in cells):
-        glued = "、".join(c.text for c in cells if c.text.isdigit() and len(c.text) > 1)
-        notes.append(ImportNote(f"{where}：数字「{glued}」连在一起，按行内勾稽关系（总计等于各项之和）"
-                                f"拆分为 {' '.join(str(v) for v in split[0])}，请核对", table.id))
-        return [CellText(str(v), value=v) for v in split[0]]
+    glued = [c.text for c in cells if c.text.isdigit() and len(c.text) > 1]
     filled = sum(not c.blank for c in cells)
-    notes.append(ImportNote(f"{where}：只找到 {filled} 个数字，应有 {count} 栏，无法确定各数字所属栏目，本行留空", table.id))
-    return None
+    if not glued:
+        notes.append(ImportNote(f"{where}：只找到 {filled} 个数字，应有 {count} 栏，无法确定各数字所属栏目，本行留空", table.id))
+        return None
+    shown = "、".join(glued)
+    readings = split_digit_run(cells, count, lambda values: verdict(values) is True)
+    if not verdict.has_rules:  # type: ignore[attr-defined]
+        # no arithmetic to check: only a run with one digit per cell has one reading
+        readings = split_digit_run(cells, count, lambda values: True)[:2]
+    chosen, why = _plausible(readings)
+    if chosen is None:
+        reason = "没有符合行内勾稽关系的拆法" if not readings else "有多种同样可能的拆法"
+        notes.append(ImportNote(f"{where}：数字「{shown}」连在一起，{reason}，本行留空，请按原文填写", table.id))
+        return None
+    notes.append(ImportNote(f"{where}：数字「{shown}」连在一起，{why}拆分为 {' '.join(str(v) for v in chosen)}，请核对", table.id))
+    return [CellText(str(v), value=v) for v in chosen]
+
+
+def _plausible(readings: list[list]) -> tuple[list | None, str]:
+    """The one reading of a glued run, or the one with fewest non-zero cells (most cells of a
+    published table are 0) when that is unique; and how it was chosen."""
+    if len(readings) == 1:
+        return readings[0], "按行内勾稽关系（或每栏一位数）唯一地"
+    if not readings:
+        return None, ""
+    weight = [sum(1 for v in reading if v) for reading in readings]
+    least = min(weight)
+    if weight.count(least) == 1:
+        return readings[weight.index(least)], f"有 {len(readings)} 种拆法符合行内勾稽关系，取非零栏最少的一种，"
+    return None, ""
 
 
 def store(chosen: Sequence[CellText], slots: Sequence[Slot], table: Table, reading: TableReading) -> None:
@@ -175,37 +198,51 @@ def read_table(table: Table, tokens: Sequence[Token], format_id: str) -> TableRe
     """Read ``table`` from ``tokens``; rows that cannot be read stay empty and are noted."""
     reading = TableReading()
     if table.layout == "single_row":
-        _read_single_row(table, tokens, reading)
+        _read_single_row(table, tokens, format_id, reading)
     else:
         _read_rows(table, tokens, format_id, reading)
     return reading
 
 
 def _read_rows(table: Table, tokens: Sequence[Token], format_id: str, reading: TableReading) -> None:
-    chosen_hits: dict[str, RowHit] = {}
+    """Each row from the first of its labels whose cells can be read: a column header of the
+    same name ("总计"), or a heading above a row ("### 一、本年新收…"), yields to the row itself.
+    A label printed with its ordinal is tried before one without."""
+    hits: dict[str, list[RowHit]] = {}
     for hit in find_rows(table, tokens, format_id, reading.notes):
-        if not hit.has_values:
-            continue
-        if hit.row_id in chosen_hits:
-            earlier = chosen_hits[hit.row_id]
-            if has_ordinal(hit.label) and not has_ordinal(earlier.label):
-                chosen_hits[hit.row_id] = hit  # the earlier one was a column header of the same name
-            continue
-        chosen_hits[hit.row_id] = hit
+        if hit.has_values:
+            hits.setdefault(hit.row_id, []).append(hit)
     for row in table.rows:
-        hit = chosen_hits.get(row.id)
-        if hit is None:
-            continue
+        candidates = sorted(hits.get(row.id, []), key=lambda hit: not has_ordinal(hit.label))
         slots = [(row.id, column) for column in row.columns]
-        chosen = fit(hit.cells, slots, table, f"表「{table.title}」{table.row_name(row.id)}", reading.notes)
-        if chosen is not None:
-            reading.rows_found.add(row.id)
-            store(chosen, slots, table, reading)
+        where = f"表「{table.title}」{table.row_name(row.id)}"
+        first_notes: list[ImportNote] | None = None
+        for hit in candidates:
+            row_notes: list[ImportNote] = []
+            chosen = fit(hit.cells, slots, table, where, row_notes)
+            if chosen is not None:
+                reading.notes.extend(row_notes)
+                reading.rows_found.add(row.id)
+                store(chosen, slots, table, reading)
+                break
+            first_notes = row_notes if first_notes is None else first_notes
+        else:
+            reading.notes.extend(first_notes or [])
 
 
-def _read_single_row(table: Table, tokens: Sequence[Token], reading: TableReading) -> None:
+def _read_single_row(table: Table, tokens: Sequence[Token], format_id: str, reading: TableReading) -> None:
     """A table printed as one line of numbers under its headers: the longest run of cells that
-    holds numbers is the data row."""
+    holds numbers is the data row. Where each group is printed as its own row under its own
+    label ("行政复议 27 10 9 15 61"), the groups are read by their labels."""
+    hits = {hit.row_id: hit for hit in find_rows(table, tokens, format_id, []) if hit.has_values}
+    if all(row.id in hits for row in table.rows):
+        quiet: list[ImportNote] = []
+        by_label = [fit(hits[row.id].cells, [(row.id, c) for c in row.columns], table, "", quiet) for row in table.rows]
+        if not quiet and all(chosen is not None for chosen in by_label):
+            for row, chosen in zip(table.rows, by_label):
+                reading.rows_found.add(row.id)
+                store(chosen, [(row.id, c) for c in row.columns], table, reading)
+            return
     runs: list[list[CellText]] = [[]]
     for token in tokens:
         if isinstance(token, Label):

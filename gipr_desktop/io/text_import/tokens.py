@@ -17,6 +17,15 @@ _SEPARATORS = re.compile(r"[\t|｜]")
 _ONLY_BARS = re.compile(r"^[|｜\s]+$")
 
 
+_GLUED = re.compile(r"^(.*[^\d.,\s\-－])(\d[\d.,]*(?:-\d[\d.,]*)*(?:万元|元)?)$")  # "规章000", "行政处罚2648-18538"
+_SIGN = re.compile(r"(?=-)")
+
+
+def _run_cell(text: str) -> CellText:
+    cell = read_cell(text)
+    return cell if cell is not None else CellText(text)
+
+
 @dataclass(frozen=True)
 class Label:
     """Printed text that is not a number: a row label, a header, a heading, a sentence."""
@@ -39,15 +48,17 @@ def piece_tokens(piece: str) -> Iterator[Token]:
         return
     words = text.split()
     values: list[CellText] = []
-    while len(words) > 1:
+    while words:
         value = read_cell(words[-1])
-        if value is None or value.blank:
-            break
-        values.append(value)
-        words.pop()
-    if values and all(read_cell(w) is not None for w in words):
-        values.extend(read_cell(w) for w in reversed(words))  # type: ignore[misc]
-        words = []
+        if value is not None and not value.blank:
+            values.append(value)
+            words.pop()
+            continue
+        glued = _GLUED.match(words[-1])
+        if glued:
+            words[-1] = glued.group(1)
+            values.extend(_run_cell(part) for part in reversed(_SIGN.split(glued.group(2))) if part)
+        break
     if words:
         yield Label(" ".join(words))
     yield from reversed(values)
