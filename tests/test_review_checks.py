@@ -2,7 +2,7 @@
 
 import pytest
 
-from gipr_desktop.core.checks import ERROR, WARNING, check
+from gipr_desktop.core.checks import ERROR, INFO, WARNING, check, has_errors
 from gipr_desktop.core.chinese_numbers import parse_count
 from gipr_desktop.core.schema import CellRef
 
@@ -54,7 +54,7 @@ def test_r6_in_force_follows_from_last_year():
 def test_r6_does_not_apply_to_a_2019_report():
     last, report = zero_report("2019", 2019), zero_report("2019", 2020)
     last.set(CellRef("active", "regulations", "total_published"), 9)
-    assert [f for f in check(report, last) if f.rule != "U1"] == []
+    assert found(report, "R6", last) == [] and not has_errors(check(report, last))
 
 
 def test_r10_section_five_nearly_the_same_as_last_year():
@@ -65,6 +65,17 @@ def test_r10_section_five_nearly_the_same_as_last_year():
     assert finding.section == "5" and "不得与往年雷同" in finding.message
     report.sections["5"] = "2023年的主要问题是依申请公开答复期限把握不准，已制定答复流程图并逐件跟踪。"
     assert found(report, "R10", last) == []
+
+
+def test_u1_sections_unchanged_since_last_year_are_noted_not_faulted():
+    last, report = zero_report(year=2022), zero_report()
+    last.sections["1"] = "2022年，本街道加强政府信息公开。"
+    report.sections["1"] = "2023年，本街道加强政府信息公开。"
+    flagged = {f.section: f for f in found(report, "U1", last)}
+    assert set(flagged) == {"1", "2", "3", "4", "5", "6"}
+    assert flagged["1"].severity == INFO and flagged["1"].message == "「一、总体情况」仍是上年报告的文字，待更新"
+    report.sections["1"] = "2023年，本街道加强政府信息公开，新设公开专区。"
+    assert "1" not in {f.section for f in found(report, "U1", last)}
 
 
 def test_a_previous_report_of_another_year_is_not_compared():
@@ -102,6 +113,17 @@ def test_r7_applications_received_in_the_text(sentence, count):
     assert finding.cells == (CellRef(A, "new", "total"),)
     assert f"（{count} 件），但表中「一、本年新收政府信息公开申请数量·总计」为 {count + 1}" in finding.message
     assert finding.message.startswith("「一、总体情况」写明「")
+
+
+def test_r7_received_may_count_last_years_carried_over_applications_too():
+    # published reports write 「全区收到政府信息公开申请75件」 for 74 new and 1 carried over
+    report = zero_report()
+    report.sections["1"] = "2023年，全区收到政府信息公开申请75件，均在法定期限内予以答复。"
+    for row, value in (("new", 74), ("carried_over", 1), ("disclosed", 75), ("handled_total", 75)):
+        set_row_total(report, row, value)
+    assert found(report, "R7") == []
+    report.sections["1"] = report.sections["1"].replace("75件", "76件")
+    assert len(found(report, "R7")) == 1
 
 
 def test_r7_review_litigation_and_normative_documents():

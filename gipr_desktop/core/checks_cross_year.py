@@ -1,7 +1,8 @@
 """Checks against last year's report of the same body, when it is known (``CheckContext.previous``).
 
 R5 上年结转 = last year's 结转下年度; R6 现行有效件数 = last year's + 本年制发 − 本年废止; R10 section 五
-nearly the same as last year's (年年雷同); U1 a section still as rollover copied it (「待更新」).
+nearly the same as last year's (年年雷同); U1, a note rather than a fault, a section still as rollover
+copied it (「待更新」) — section 六's 「未收取信息处理费」 may rightly read the same every year.
 The rules come from the schema's ``cross_year`` block; the checks run on every keystroke, so text
 comparisons are cached.
 """
@@ -13,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
-from gipr_desktop.core.findings import ERROR, WARNING, CheckContext, Finding
+from gipr_desktop.core.findings import ERROR, INFO, WARNING, CheckContext, Finding
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.rollover import shift_year
 from gipr_desktop.core.schema import CellRef, cross_year_rules
@@ -80,8 +81,8 @@ def _texts(report: Report, last: Report) -> Iterable[Finding]:
         if not text.strip() or not before.strip():
             continue
         if _unchanged(text, before, last.year, report.year):
-            yield Finding("U1", WARNING, f"「{section.title}」仍是上年报告的文字，待更新", (), section.id)
-        elif section.id == PROBLEMS_SECTION:
+            yield Finding("U1", INFO, f"「{section.title}」仍是上年报告的文字，待更新", (), section.id)
+        if section.id == PROBLEMS_SECTION:
             share = similar_share(text, before)
             if share is not None:
                 yield Finding(

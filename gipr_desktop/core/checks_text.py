@@ -132,7 +132,8 @@ def check_text_counts(report: Report, context: CheckContext) -> Iterable[Finding
             if not refs or any(ref not in report.cells for ref in refs):
                 continue
             value = sum(report.cells[ref] for ref in refs)
-            if value == statement.count or (statement.group, statement.count) in reported:
+            if value == statement.count or _also_meant(report, statement) or \
+                    (statement.group, statement.count) in reported:
                 continue
             reported.add((statement.group, statement.count))
             names = "与".join(f"「{fmt.cell_name(ref)}」" for ref in refs)
@@ -143,6 +144,13 @@ def check_text_counts(report: Report, context: CheckContext) -> Iterable[Finding
                 f"但表中{names}{total}为 {value}",
                 refs, _section_of(report, where),
             )
+
+
+def _also_meant(report: Report, statement: Statement) -> bool:
+    """Whether the count is the sum of the group's second reading (schema group ``NAME_also``)."""
+    refs = named_cells(report.format, statement.group + "_also")
+    return bool(refs) and all(ref in report.cells for ref in refs) and \
+        sum(report.cells[ref] for ref in refs) == statement.count
 
 
 @lru_cache(maxsize=64)
