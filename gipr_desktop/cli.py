@@ -13,7 +13,8 @@ from typing import Sequence
 
 from gipr_desktop import __version__
 from gipr_desktop.core.checks import SEVERITY_NAMES, check, has_errors
-from gipr_desktop.io.errors import ImportNote, ReadError, WriteError
+from gipr_desktop.core.report import Report
+from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError, WriteError
 from gipr_desktop.core.rollover import rollover
 from gipr_desktop.io.project import PROJECT_EXTENSIONS
 from gipr_desktop.io.registry import read_report, readable_extensions, writable_extensions, write_report
@@ -34,11 +35,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     results = []
     previous = None
     if args.previous:
-        try:
-            previous = read_report(args.previous).report
-        except ReadError as exc:
-            print(f"无法读取上年报告：{exc}", file=sys.stderr)
+        last_year = _read_or_say(args.previous, "上年报告")
+        if last_year is None:
             return EXIT_UNREADABLE
+        previous = last_year.report
     for name in args.files:
         try:
             imported = read_report(name)
@@ -72,37 +72,45 @@ def cmd_check(args: argparse.Namespace) -> int:
     return status
 
 
-def cmd_convert(args: argparse.Namespace) -> int:
+def _read_or_say(path: str, what: str = "") -> ImportResult | None:
+    """The file read, or None after telling the user on stderr why it could not be."""
     try:
-        imported = read_report(args.input)
+        return read_report(path)
     except ReadError as exc:
-        print(f"无法读取：{exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    _print_notes(imported.notes)
+        print(f"无法读取{what}：{exc}", file=sys.stderr)
+        return None
+
+
+def _write_or_say(report: Report, path: str) -> bool:
     try:
-        write_report(imported.report, args.output)
+        write_report(report, path)
     except WriteError as exc:
         print(f"无法写入：{exc}", file=sys.stderr)
+        return False
+    return True
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    imported = _read_or_say(args.input)
+    if imported is None:
+        return EXIT_UNREADABLE
+    _print_notes(imported.notes)
+    if not _write_or_say(imported.report, args.output):
         return EXIT_UNREADABLE
     print(f"已写入 {args.output}")
     return EXIT_OK
 
 
 def cmd_rollover(args: argparse.Namespace) -> int:
-    try:
-        imported = read_report(args.last_year)
-    except ReadError as exc:
-        print(f"无法读取上年报告：{exc}", file=sys.stderr)
+    imported = _read_or_say(args.last_year, "上年报告")
+    if imported is None:
         return EXIT_UNREADABLE
     if Path(args.output).suffix.lower() not in PROJECT_EXTENSIONS:
         print(f"无法写入：新报告须保存为 {'、'.join(PROJECT_EXTENSIONS)} 文件，才能附上上年报告", file=sys.stderr)
         return EXIT_UNREADABLE
     _print_notes(imported.notes)
     report, notes = rollover(imported.report)
-    try:
-        write_report(report, args.output)
-    except WriteError as exc:
-        print(f"无法写入：{exc}", file=sys.stderr)
+    if not _write_or_say(report, args.output):
         return EXIT_UNREADABLE
     print(f"已新建 {args.output}：{report.title}（{report.schema.name}）")
     print(f"  以上年报告为基础（{len(notes)} 条说明）：")
