@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import CURRENT_FORMAT, CellRef, cross_year_rules, get_format
-from gipr_desktop.io.errors import ImportNote
+from gipr_desktop.core.notes import ImportNote
 
 # a year followed by 年 (2023年, 2023 年度), not inside a document title 《…》 or number 〔…〕
 _YEAR_OR_PROTECTED = re.compile(r"《[^《》]*》|〔[^〔〕]*〕|\[[^\[\]]*\]|(?<![0-9０-９])(\d{4})(?=\s*年)")
