@@ -23,6 +23,10 @@ log = logging.getLogger(__name__)
 FILE_TYPES: dict[str, tuple[str, str | None, str | None]] = {
     ".gipr": ("年报项目文件", "gipr_desktop.io.project:read", "gipr_desktop.io.project:write"),
     ".json": ("JSON 数据文件", "gipr_desktop.io.project:read", "gipr_desktop.io.project:write"),
+    ".docx": ("Word 文档", None, "gipr_desktop.io.docx_writer:write"),
+    ".txt": ("纯文本", None, "gipr_desktop.io.text_writer:write"),
+    ".md": ("Markdown 文本", None, "gipr_desktop.io.markup_writer:write_md"),
+    ".html": ("网页", None, "gipr_desktop.io.markup_writer:write_html"),
 }
 
 
