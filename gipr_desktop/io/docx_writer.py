@@ -25,7 +25,7 @@ from lxml import etree
 from gipr_desktop.core.layout import CAPTION, LABEL
 from gipr_desktop.core.report import Report
 from gipr_desktop.io.atomic import write_atomic
-from gipr_desktop.io.printed import CLOSING, TITLE, Heading, Paragraph, PrintedTable, report_blocks, subheading_split
+from gipr_desktop.io.printed import DATELINE, TITLE, Heading, Paragraph, PrintedTable, report_blocks, subheading_split
 
 # font: the Windows font shown where it is missing
 TITLE_FONT, HEADING_FONT, SUBHEADING_FONT, BODY_FONT = "方正小标宋简体", "黑体", "楷体_GB2312", "仿宋_GB2312"
@@ -158,10 +158,10 @@ def _add_paragraph(document, block: Paragraph) -> None:
         document.add_paragraph(block.text, style="Title")
         return
     paragraph = document.add_paragraph()
-    if block.role == CLOSING:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if block.role == DATELINE:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.first_line_indent = Pt(0)
-        paragraph.paragraph_format.right_indent = BODY_SIZE * 4
+        paragraph.paragraph_format.space_after = LINE_PITCH
         paragraph.add_run(block.text)
         return
     head, rest = subheading_split(block.text)

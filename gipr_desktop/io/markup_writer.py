@@ -12,7 +12,7 @@ from pathlib import Path
 from gipr_desktop.core.layout import CAPTION, HEADER
 from gipr_desktop.core.report import Report
 from gipr_desktop.io.atomic import write_atomic
-from gipr_desktop.io.printed import CLOSING, TITLE, Heading, Paragraph, PrintedTable, report_blocks
+from gipr_desktop.io.printed import DATELINE, TITLE, Heading, Paragraph, PrintedTable, report_blocks
 
 _PAGE = """<!DOCTYPE html>
 <html lang="zh-CN">
@@ -24,7 +24,7 @@ body {{ font-family: "FangSong", "仿宋", serif; font-size: 16pt; line-height: 
 h1 {{ font-family: "SimSun", "宋体", serif; text-align: center; font-size: 22pt; font-weight: normal; }}
 h2 {{ font-family: "SimHei", "黑体", sans-serif; font-size: 16pt; font-weight: normal; }}
 p {{ text-indent: 2em; margin: 0; }}
-p.closing {{ text-align: right; text-indent: 0; }}
+p.dateline {{ text-align: center; text-indent: 0; }}
 table {{ border-collapse: collapse; margin: 0.5em auto; font-size: 10.5pt; line-height: 1.4; }}
 th, td {{ border: 1px solid #000; padding: 2px 4px; text-align: center; }}
 </style>
@@ -64,7 +64,7 @@ def html_dumps(report: Report) -> str:
         elif isinstance(block, Paragraph) and block.role == TITLE:
             parts.append(f"<h1>{html.escape(block.text)}</h1>")
         else:
-            css = ' class="closing"' if block.role == CLOSING else ""
+            css = ' class="dateline"' if block.role == DATELINE else ""
             parts.append(f"<p{css}>{html.escape(block.text)}</p>")
     return _PAGE.format(title=html.escape(report.title), body="\n".join(parts))
 

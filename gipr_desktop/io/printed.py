@@ -9,7 +9,7 @@ that every export looks like the national format and the importers can read each
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -17,8 +17,9 @@ from gipr_desktop.core.layout import VALUE, Box, TableLayout, table_layout
 from gipr_desktop.core.report import Report, Value
 from gipr_desktop.core.schema import Table
 
-TITLE, BODY, CLOSING = "title", "body", "closing"
-CONTACT_PREFIX = "联系方式："
+TITLE, DATELINE, BODY = "title", "dateline", "body"
+CONTACT_PREFIX = "联系方式："  # the text importer reads this line back as the contact
+PUBLISHED_PREFIX = "发布日期："
 
 # A numbered sub-heading at the start of a paragraph, 「（一）主动公开情况。」: set in 楷体 in Word.
 _SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。；：\n]{1,30}?(?:[。：]|$)")
@@ -27,7 +28,7 @@ _SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。�
 @dataclass(frozen=True)
 class Paragraph:
     text: str
-    role: str = BODY  # title | body | closing (the signature lines, right-aligned)
+    role: str = BODY  # title | dateline (the publication date under the title) | body
 
 
 @dataclass(frozen=True)
@@ -68,17 +69,25 @@ def subheading_split(text: str) -> tuple[str, str]:
     return found.group(0), text[found.end():]
 
 
-def shown_optional_rows(report: Report, table: Table) -> frozenset[str]:
-    """The optional rows (2021 （六）其他处理 as one row) that hold a value and so are printed."""
-    return frozenset(
-        row.id
-        for row in table.rows
-        if row.optional and any(report.get(ref) is not None for ref in table.cells() if ref.row == row.id)
-    )
+def _has_values(report: Report, table: Table, row_id: str) -> bool:
+    return any(report.get(ref) is not None for ref in table.cells() if ref.row == row_id)
 
 
 def printed_table(report: Report, table: Table) -> PrintedTable:
-    layout = table_layout(table, shown_optional_rows(report, table))
+    """``table`` as the report prints it. An optional row (2021 （六）其他处理 as one row) appears
+    when it holds a value, and then replaces the empty rows it stands for, as in the original."""
+    shown = frozenset(row.id for row in table.rows if row.optional and _has_values(report, table, row.id))
+    replaced = {
+        row_id
+        for rule in table.rules
+        for combined, parts in rule.alternatives
+        if combined in shown
+        for row_id in parts
+        if not _has_values(report, table, row_id)
+    }
+    if replaced:
+        table = replace(table, rows=tuple(row for row in table.rows if row.id not in replaced))
+    layout = table_layout(table, shown)
     texts = {box: value_text(report.get(box.ref)) if box.kind == VALUE else box.text for box in layout.boxes}
     return PrintedTable(layout, texts)
 
@@ -96,18 +105,18 @@ def _lines(text: str) -> list[Paragraph]:
 
 
 def report_blocks(report: Report) -> list[Block]:
-    """The whole report, in print order: title, preamble, contact, the six sections, signature."""
+    """The whole report, in print order: title, publication date, preamble, contact, the six sections."""
     fmt = report.schema
     blocks: list[Block] = [Paragraph(report.title, TITLE)]
+    if report.published:
+        blocks.append(Paragraph(PUBLISHED_PREFIX + _date_text(report.published), DATELINE))
     blocks += _lines(report.preamble)
     if report.contact:
-        blocks += _lines(CONTACT_PREFIX + report.contact)
+        blocks += [Paragraph(CONTACT_PREFIX + line) for line in report.contact.split("\n")]
     tables = {table.section: table for table in fmt.tables}
     for section in fmt.sections:
         blocks.append(Heading(section.title))
         blocks += _lines(report.sections.get(section.id, ""))
         if section.id in tables:
             blocks.append(printed_table(report, tables[section.id]))
-    if report.published:
-        blocks += [Paragraph(report.unit, CLOSING), Paragraph(_date_text(report.published), CLOSING)]
     return blocks
