@@ -48,26 +48,28 @@ def describe(ext: str) -> str:
     return FILE_TYPES[ext][0]
 
 
-def _extension(path: Path) -> str:
-    return path.suffix.lower()
+def _handler(path: Path, slot: int, verb: str, error: type[Exception]) -> Callable:
+    """The reader (slot 1) or writer (slot 2) for ``path``'s extension, or ``error`` saying what is possible."""
+    ext = path.suffix.lower()
+    entry = FILE_TYPES.get(ext)
+    if entry is None or entry[slot] is None:
+        possible = [e for e, item in FILE_TYPES.items() if item[slot]]
+        raise error(
+            f"不能{verb}「{path.name}」：不支持的文件类型 {ext or '（无扩展名）'}；可以{verb} {'、'.join(possible)}"
+        )
+    return _resolve(entry[slot])
 
 
 def read_report(path: str | Path) -> ImportResult:
     """Read any supported file. Every failure is a ``ReadError`` with a Chinese message."""
     path = Path(path)
-    ext = _extension(path)
-    entry = FILE_TYPES.get(ext)
-    if entry is None or entry[1] is None:
-        raise ReadError(
-            f"不能打开「{path.name}」：不支持的文件类型 {ext or '（无扩展名）'}；"
-            f"可以打开 {'、'.join(readable_extensions())}"
-        )
+    reader = _handler(path, 1, "打开", ReadError)
     if not path.exists():
         raise ReadError(f"找不到文件「{path}」")
     if path.is_dir():
         raise ReadError(f"「{path}」是文件夹，不是文件")
     try:
-        return _resolve(entry[1])(path)
+        return reader(path)
     except ReadError:
         raise
     except Exception as exc:  # a reader's bug must not reach the user as a traceback
@@ -78,15 +80,9 @@ def read_report(path: str | Path) -> ImportResult:
 def write_report(report: Report, path: str | Path) -> None:
     """Write ``report`` in the format the extension names. Failures are ``WriteError``."""
     path = Path(path)
-    ext = _extension(path)
-    entry = FILE_TYPES.get(ext)
-    if entry is None or entry[2] is None:
-        raise WriteError(
-            f"不能保存为「{path.name}」：不支持的文件类型 {ext or '（无扩展名）'}；"
-            f"可以保存为 {'、'.join(writable_extensions())}"
-        )
+    writer = _handler(path, 2, "保存为", WriteError)
     try:
-        _resolve(entry[2])(report, path)
+        writer(report, path)
     except WriteError:
         raise
     except OSError as exc:
