@@ -35,7 +35,7 @@ BODY_SIZE, TITLE_SIZE, TABLE_SIZE, PAGE_NUMBER_SIZE = Pt(16), Pt(22), Pt(10.5), 
 LINE_PITCH = Pt(28)  # 22 lines to the page, as GB/T 9704 asks
 MARGINS = {"top_margin": Mm(37), "bottom_margin": Mm(35), "left_margin": Mm(28), "right_margin": Mm(26)}
 TEXT_WIDTH = Mm(210 - 28 - 26)
-TABLE_STYLE = "表格文字"
+TABLE_STYLE, SMALL_TABLE_STYLE = "表格文字", "表格文字（小五）"
 
 # share of the text width the label columns of each layout take; value columns share the rest
 _LABEL_SHARES = {"groups": (0.28,), "grid": (0.08, 0.12, 0.3), "single_row": ()}
@@ -100,6 +100,7 @@ def _setup_styles(document) -> None:
     cell_fmt.first_line_indent = Pt(0)
     cell_fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
     cell_fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _style(document, SMALL_TABLE_STYLE, TABLE_STYLE, BODY_FONT, WIDE_TABLE_SIZE)
 
 
 def _add_fallback_fonts(document) -> None:
@@ -193,16 +194,15 @@ def _add_table(document, block: PrintedTable) -> None:
     widths = _column_widths(block)
     for column, width in zip(table.columns, widths):
         column.width = width
-    style_id = document.styles[TABLE_STYLE].style_id
+    style_id = document.styles[SMALL_TABLE_STYLE if layout.cols > WIDE_TABLE_COLUMNS else TABLE_STYLE].style_id
+    layout_pr = OxmlElement("w:tblLayout")  # fixed: the grid's widths hold, Word does not refit
+    layout_pr.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout_pr)
     cells = [row.cells for row in table.rows]
-    for row_cells in cells:
-        for cell, width in zip(row_cells, widths):
-            cell.width = width
     for row in table.rows:
         row.height = ROW_HEIGHT
     for row in table.rows[: layout.header_rows]:
         _repeat_as_header(row)
-    size = WIDE_TABLE_SIZE if layout.cols > WIDE_TABLE_COLUMNS else None
     for box, text in block.texts.items():
         cell = cells[box.row][box.col]
         if box.rowspan > 1 or box.colspan > 1:
@@ -213,9 +213,8 @@ def _add_table(document, block: PrintedTable) -> None:
         if box.kind == LABEL and box.rowspan == 1:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
         run = paragraph.add_run(text)
-        run.bold = box.kind == CAPTION
-        if size:
-            run.font.size = size
+        if box.kind == CAPTION:
+            run.bold = True
     document.add_paragraph()  # Word needs a paragraph between a table and the next heading
 
 
