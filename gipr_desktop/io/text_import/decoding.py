@@ -11,6 +11,7 @@ import codecs
 from gipr_desktop.io.errors import ReadError
 
 MAX_TEXT_BYTES = 4 * 1024 * 1024  # a report as text is some 10–60 KB; more is not a report
+_CONTROL = (*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20))  # never in a text file
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -28,7 +29,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
                 break
-    if data.count(b"\x00") > max(4, len(data) // 100):
+    if sum(data.count(bytes([byte])) for byte in _CONTROL) > max(4, len(data) // 100):
         raise ReadError(f"「{name}」不是文本文件（含有二进制数据）；请打开报告的 .txt 或 .html 文件")
     for encoding in ("utf-8", "gb18030"):
         try:

@@ -92,8 +92,7 @@ def split_digit_run(
             if len(acc) == count and accept(acc):
                 found.append(list(acc))
             return
-        room = count - len(acc) - sum(1 for later in range(index + 1, len(cells)) if runs[later] is None) - \
-            sum(1 for later in range(index + 1, len(cells)) if runs[later] is not None)
+        room = count - len(acc) - (len(cells) - index - 1)  # every later cell takes a column at least
         if runs[index] is None:
             walk(index + 1, acc + [fixed[index]])
             return

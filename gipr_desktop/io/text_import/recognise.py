@@ -26,7 +26,7 @@ from gipr_desktop.io.text_import.tokens import Label, Token, grid_tokens, text_t
 from gipr_desktop.io.text_import.version import detect_format
 
 CONTACT_LABEL = "联系方式："  # a line of its own before 一、, as the program's own exports write it
-MAX_CHARS = 1_000_000  # a report is some 5–60 thousand characters
+MAX_CHARS = 300_000  # a report is some 5–60 thousand characters; more is not a report
 MAX_TABLE_CELLS = 20_000
 Grid = list[list[str]]
 

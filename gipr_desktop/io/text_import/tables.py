@@ -17,7 +17,7 @@ from gipr_desktop.core.labels import match_row_in, normalize, strip_ordinal
 from gipr_desktop.core.schema import CellRef, Column, Table
 from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.numbers import CellText, split_digit_run
-from gipr_desktop.io.text_import.tokens import Label, Token
+from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token
 
 Values = list  # list[int | Decimal | None], one per column
 Slot = tuple[str, Column]  # (row id, column)
@@ -54,6 +54,8 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
     current: RowHit | None = None
     stray: str | None = None  # unknown text whose values follow: said in the notes
     for token in tokens:
+        if isinstance(token, LineEnd):
+            continue
         if isinstance(token, Label):
             row_id = match_row_in(table, token.text, format_id)
             if row_id is not None:
@@ -69,6 +71,52 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
         elif stray is not None and not token.blank and len(stray) <= 40:
             notes.append(ImportNote(f"表「{table.title}」中「{stray}」不是可识别的行名，其后的数字未读取", table.id))
             stray = None
+    return hits
+
+
+def _lines(tokens: Sequence[Token]) -> list[list[Token]]:
+    lines: list[list[Token]] = [[]]
+    for token in tokens:
+        if isinstance(token, LineEnd):
+            lines.append([])
+        else:
+            lines[-1].append(token)
+    return [line for line in lines if line]
+
+
+def detached_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list[ImportNote]) -> list[RowHit]:
+    """Rows of a PDF copy that printed some rows' numbers apart from their labels: label lines
+    without numbers first, bare lines of numbers later (or earlier), each in table order. Used
+    only where rows are otherwise printed one per line (label and numbers together) and the
+    bare lines of numbers and the bare labels are equally many; they are then paired in order,
+    and the notes say so. Anything else: ``[]``, and rows are read label by label."""
+    width = max(len(row.columns) for row in table.rows)
+    if width < 2:
+        return []
+    hits: list[RowHit] = []
+    bare_labels: list[RowHit] = []
+    bare_values: list[list[CellText]] = []
+    whole_rows = 0
+    for line in _lines(tokens):
+        labels = [t for t in line if isinstance(t, Label)]
+        cells = [t for t in line if isinstance(t, CellText)]
+        row_ids = [r for r in (match_row_in(table, label.text, format_id) for label in labels) if r]
+        if row_ids and sum(not c.blank for c in cells) >= 2:
+            hits.append(RowHit(row_ids[-1], labels[-1].text, cells))
+            whole_rows += 1
+        elif row_ids and not cells and (has_ordinal(labels[-1].text) or len(normalize(labels[-1].text)) >= 4):
+            hit = RowHit(row_ids[-1], labels[-1].text)
+            hits.append(hit)
+            bare_labels.append(hit)
+        elif not labels and len(cells) == width and sum(not c.blank for c in cells) >= 2:
+            bare_values.append(cells)
+    if not bare_values or whole_rows < 2 or len(bare_values) != len(bare_labels):
+        return []
+    for hit, cells in zip(bare_labels, bare_values):
+        hit.cells.extend(cells)
+    names = "、".join(table.row_name(hit.row_id) for hit in bare_labels)
+    notes.append(ImportNote(f"表「{table.title}」有 {len(bare_labels)} 行的数字与行名分开印刷（PDF 转换所致），"
+                            f"已按先后顺序配对：{names}；请核对", table.id))
     return hits
 
 
@@ -140,10 +188,11 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
         return None
     shown = "、".join(glued)
     readings = split_digit_run(cells, count, lambda values: verdict(values) is True)
-    if not verdict.has_rules:  # type: ignore[attr-defined]
-        # no arithmetic to check: only a run with one digit per cell has one reading
+    if verdict.has_rules:  # type: ignore[attr-defined]
+        chosen, why = _plausible(readings)
+    else:  # no arithmetic to check: only a run with one digit per cell has one reading
         readings = split_digit_run(cells, count, lambda values: True)[:2]
-    chosen, why = _plausible(readings)
+        chosen, why = (readings[0], "每栏一位数，") if len(readings) == 1 else (None, "")
     if chosen is None:
         reason = "没有符合行内勾稽关系的拆法" if not readings else "有多种同样可能的拆法"
         notes.append(ImportNote(f"{where}：数字「{shown}」连在一起，{reason}，本行留空，请按原文填写", table.id))
@@ -156,7 +205,7 @@ def _plausible(readings: list[list]) -> tuple[list | None, str]:
     """The one reading of a glued run, or the one with fewest non-zero cells (most cells of a
     published table are 0) when that is unique; and how it was chosen."""
     if len(readings) == 1:
-        return readings[0], "按行内勾稽关系（或每栏一位数）唯一地"
+        return readings[0], "按行内勾稽关系唯一地"
     if not readings:
         return None, ""
     weight = [sum(1 for v in reading if v) for reading in readings]
@@ -209,7 +258,7 @@ def _read_rows(table: Table, tokens: Sequence[Token], format_id: str, reading: T
     same name ("总计"), or a heading above a row ("### 一、本年新收…"), yields to the row itself.
     A label printed with its ordinal is tried before one without."""
     hits: dict[str, list[RowHit]] = {}
-    for hit in find_rows(table, tokens, format_id, reading.notes):
+    for hit in detached_rows(table, tokens, format_id, reading.notes) or find_rows(table, tokens, format_id, reading.notes):
         if hit.has_values:
             hits.setdefault(hit.row_id, []).append(hit)
     for row in table.rows:
@@ -245,6 +294,8 @@ def _read_single_row(table: Table, tokens: Sequence[Token], format_id: str, read
             return
     runs: list[list[CellText]] = [[]]
     for token in tokens:
+        if isinstance(token, LineEnd):
+            continue
         if isinstance(token, Label):
             if runs[-1]:
                 runs.append([])

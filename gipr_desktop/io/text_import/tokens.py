@@ -33,7 +33,14 @@ class Label:
     text: str
 
 
-Token = Label | CellText
+@dataclass(frozen=True)
+class LineEnd:
+    """The end of a printed line or table row: tells a row printed on one line from one
+    printed a cell per line."""
+
+
+LINE_END = LineEnd()
+Token = Label | CellText | LineEnd
 
 
 def piece_tokens(piece: str) -> Iterator[Token]:
@@ -95,9 +102,10 @@ def line_tokens(line: str) -> Iterator[Token]:
 
 
 def text_tokens(lines: Iterable[str]) -> list[Token]:
-    return [token for line in lines for token in line_tokens(line)]
+    return [token for line in lines for token in (*line_tokens(line), LINE_END)]
 
 
 def grid_tokens(rows: Iterable[Iterable[str]]) -> list[Token]:
     """Tokens of a table whose cells are known: each cell is one piece."""
-    return [token for row in rows for cell in row for token in (piece_tokens(cell) if cell.strip() else (BLANK,))]
+    return [token for row in rows for token in (
+        *(t for cell in row for t in (piece_tokens(cell) if cell.strip() else (BLANK,))), LINE_END)]
