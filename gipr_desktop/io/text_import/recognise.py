@@ -25,6 +25,7 @@ from gipr_desktop.io.text_import.tables import TableReading, read_table
 from gipr_desktop.io.text_import.tokens import Label, Token, grid_tokens, text_tokens
 from gipr_desktop.io.text_import.version import detect_format
 
+CONTACT_LABEL = "联系方式："  # a line of its own before 一、, as the program's own exports write it
 MAX_CHARS = 300_000  # a report is some 5–60 thousand characters; more is not a report
 MAX_TABLE_CELLS = 20_000
 Grid = list[list[str]]
@@ -75,7 +76,10 @@ def _read_front(layout: Layout, title_line: int | None, report: Report) -> None:
     if title_line is not None and title_line < len(front):
         skip = title_line + (1 if "报告" in front[title_line] else 2)
         front = front[skip:]
-    report.preamble = paragraphs([line for line in front if not line.lstrip().startswith(("发布日期", "发布时间"))])
+    front = [line for line in front if not line.lstrip().startswith(("发布日期", "发布时间"))]
+    contact = [line.strip().removeprefix(CONTACT_LABEL) for line in front if line.strip().startswith(CONTACT_LABEL)]
+    report.contact = "\n".join(contact)
+    report.preamble = paragraphs([line for line in front if not line.strip().startswith(CONTACT_LABEL)])
 
 
 def _narrative(fmt: Format, table: Table | None, lines: list[str]) -> list[str]:

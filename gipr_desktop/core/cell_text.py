@@ -1,0 +1,60 @@
+"""What a user types into a cell, and what a cell shows: the one place numbers become text and back.
+
+Office users type full-width digits, thousands separators and stray spaces, and paste from Excel;
+all of that is accepted. What is not a number of the cell's kind is refused with a Chinese message
+that says why, so the grid can tell the user instead of storing a wrong value.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from gipr_desktop.core.report import Value
+
+_MINUS = "-−－—"
+_INTEGER = re.compile(r"[+-]?\d+")
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).strip()
+    for minus in _MINUS:
+        text = text.replace(minus, "-")
+    return re.sub(r"[\s,，]", "", text)
+
+
+def parse_cell(kind: str, text: str) -> Value | None:
+    """The value ``text`` stands for in a cell of ``kind`` (count|signed|amount); ``None`` when empty.
+
+    Raises ``ValueError`` with a Chinese message when the text is not a value of that kind.
+    """
+    cleaned = _clean(text)
+    if not cleaned:
+        return None
+    if kind == "amount":
+        if not _DECIMAL.fullmatch(cleaned):
+            raise ValueError(f"「{text.strip()}」不是金额（应为数字，如 12.5）")
+        try:
+            value = Decimal(cleaned)
+        except InvalidOperation:
+            raise ValueError(f"「{text.strip()}」不是金额") from None
+        if value < 0:
+            raise ValueError(f"金额不能为负数：「{text.strip()}」")
+        return value
+    if not _INTEGER.fullmatch(cleaned):
+        raise ValueError(f"「{text.strip()}」不是整数（此处只能填写件数）")
+    value = int(cleaned)
+    if kind == "count" and value < 0:
+        raise ValueError(f"件数不能为负数：「{text.strip()}」")
+    return value
+
+
+def format_cell(value: Value | None) -> str:
+    """How a cell shows its value: empty for unknown, plain digits otherwise (no separators)."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+    return str(value)
