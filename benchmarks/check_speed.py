@@ -13,6 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from gipr_desktop.core.checks import check  # noqa: E402
+from gipr_desktop.core.rollover import rollover  # noqa: E402
 from gipr_desktop.core.schema import CellRef  # noqa: E402
 from gipr_desktop.io.registry import read_report  # noqa: E402
 from gipr_desktop.paths import resource  # noqa: E402
@@ -25,7 +26,12 @@ def main() -> None:
     half = clean.copy()
     for ref in list(half.cells)[::2]:
         half.set(ref, None)
-    for name, report in (("clean", clean), ("one broken total", broken), ("half empty", half)):
+    # next year's report begun from the sample, all cells filled again, section 五 being typed
+    next_year, _ = rollover(clean)
+    next_year.cells.update({ref: value for ref, value in clean.cells.items() if ref not in next_year.cells})
+    next_year.sections["5"] = clean.sections["5"] + "三是加强培训。"
+    cases = (("clean", clean), ("one broken total", broken), ("half empty", half), ("with last year", next_year))
+    for name, report in cases:
         check(report)  # warm the per-format caches
         times = []
         for _ in range(2000):
@@ -34,6 +40,18 @@ def main() -> None:
             times.append(time.perf_counter() - start)
         print(f"full check, {name:16}: median {statistics.median(times) * 1e3:.3f} ms, "
               f"p95 {sorted(times)[int(len(times) * 0.95)] * 1e3:.3f} ms")
+    # every keystroke in a long section 五 (last year's ~800 characters) is a text not seen before:
+    # the text checks and the comparison with last year cannot use their caches
+    long_text = clean.sections["5"] * 8
+    next_year.previous.sections["5"] = long_text
+    times = []
+    for i in range(2000):
+        next_year.sections["5"] = long_text + "三是加强培训" + "。" * (i % 200) + str(i)
+        start = time.perf_counter()
+        check(next_year)
+        times.append(time.perf_counter() - start)
+    print(f"full check, typing in 五    : median {statistics.median(times) * 1e3:.3f} ms, "
+          f"p95 {sorted(times)[int(len(times) * 0.95)] * 1e3:.3f} ms")
 
 
 if __name__ == "__main__":

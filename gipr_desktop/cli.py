@@ -8,11 +8,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Sequence
 
 from gipr_desktop import __version__
 from gipr_desktop.core.checks import SEVERITY_NAMES, check, has_errors
-from gipr_desktop.io.errors import ImportNote, ReadError, WriteError
+from gipr_desktop.core.report import Report
+from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError, WriteError
+from gipr_desktop.core.rollover import rollover
+from gipr_desktop.io.project import PROJECT_EXTENSIONS
 from gipr_desktop.io.registry import read_report, readable_extensions, writable_extensions, write_report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -29,6 +33,12 @@ def _print_notes(notes: Sequence[ImportNote], out=None) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     status = EXIT_OK
     results = []
+    previous = None
+    if args.previous:
+        last_year = _read_or_say(args.previous, "上年报告")
+        if last_year is None:
+            return EXIT_UNREADABLE
+        previous = last_year.report
     for name in args.files:
         try:
             imported = read_report(name)
@@ -38,7 +48,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             if not args.json:
                 print(f"{name}\n  无法读取：{exc}")
             continue
-        findings = check(imported.report)
+        findings = check(imported.report, previous)
         if has_errors(findings) and status == EXIT_OK:
             status = EXIT_FINDINGS
         results.append({
@@ -62,19 +72,50 @@ def cmd_check(args: argparse.Namespace) -> int:
     return status
 
 
-def cmd_convert(args: argparse.Namespace) -> int:
+def _read_or_say(path: str, what: str = "") -> ImportResult | None:
+    """The file read, or None after telling the user on stderr why it could not be."""
     try:
-        imported = read_report(args.input)
+        return read_report(path)
     except ReadError as exc:
-        print(f"无法读取：{exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    _print_notes(imported.notes)
+        print(f"无法读取{what}：{exc}", file=sys.stderr)
+        return None
+
+
+def _write_or_say(report: Report, path: str) -> bool:
     try:
-        write_report(imported.report, args.output)
+        write_report(report, path)
     except WriteError as exc:
         print(f"无法写入：{exc}", file=sys.stderr)
+        return False
+    return True
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    imported = _read_or_say(args.input)
+    if imported is None:
+        return EXIT_UNREADABLE
+    _print_notes(imported.notes)
+    if not _write_or_say(imported.report, args.output):
         return EXIT_UNREADABLE
     print(f"已写入 {args.output}")
+    return EXIT_OK
+
+
+def cmd_rollover(args: argparse.Namespace) -> int:
+    imported = _read_or_say(args.last_year, "上年报告")
+    if imported is None:
+        return EXIT_UNREADABLE
+    if Path(args.output).suffix.lower() not in PROJECT_EXTENSIONS:
+        print(f"无法写入：新报告须保存为 {'、'.join(PROJECT_EXTENSIONS)} 文件，才能附上上年报告", file=sys.stderr)
+        return EXIT_UNREADABLE
+    _print_notes(imported.notes)
+    report, notes = rollover(imported.report)
+    if not _write_or_say(report, args.output):
+        return EXIT_UNREADABLE
+    print(f"已新建 {args.output}：{report.title}（{report.schema.name}）")
+    print(f"  以上年报告为基础（{len(notes)} 条说明）：")
+    for note in notes:
+        print(f"    · {note.message}")
     return EXIT_OK
 
 
@@ -86,7 +127,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("check", help="检查报告的勾稽关系与结构")
     p.add_argument("files", nargs="+", metavar="FILE", help=f"报告文件（{'、'.join(readable_extensions())}）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
+    p.add_argument("--previous", metavar="LAST_YEAR_FILE",
+                   help="上年报告，用于跨年度核对（不给出时使用 .gipr 文件所附的上年报告）")
     p.set_defaults(run=cmd_check)
+
+    p = commands.add_parser("rollover", help="以上年报告为基础新建本年度报告")
+    p.add_argument("last_year", metavar="LAST_YEAR_FILE", help=f"上年报告（{'、'.join(readable_extensions())}）")
+    p.add_argument("output", metavar="OUT.gipr", help="新建的本年度报告（.gipr，附有上年报告）")
+    p.set_defaults(run=cmd_rollover)
 
     p = commands.add_parser("convert", help="在不同文件格式之间转换报告（按扩展名）")
     p.add_argument("input", metavar="INPUT", help=f"读入（{'、'.join(readable_extensions())}）")

@@ -5,7 +5,8 @@ involves and a Chinese message in the official wording with expected and actual 
 Empty is not zero: an arithmetic rule some of whose cells are empty is neither passed nor failed;
 all such cells are listed in one ``INCOMPLETE`` finding, so that a half-filled report is not red.
 
-Further checks (cross-year, text against tables) plug in by adding a function to ``CHECKS``.
+Further checks plug in by adding a function to ``CHECKS``: last year's report (``checks_cross_year``),
+the text against the tables and the year (``checks_text``), the reviewers' warnings (``checks_review``).
 """
 
 from __future__ import annotations
@@ -15,39 +16,14 @@ from decimal import Decimal
 from functools import cache
 from typing import Callable, Iterable
 
+from gipr_desktop.core import checks_cross_year, checks_review, checks_text
+from gipr_desktop.core.findings import (  # noqa: F401 (SEVERITY_NAMES and CheckContext are used from here)
+    ERROR, INFO, SEVERITY_NAMES, WARNING, CheckContext, Finding,
+)
 from gipr_desktop.core.report import Report, Value
 from gipr_desktop.core.schema import CellRef, Format, Table, format_for_year, get_format
 
-ERROR = "error"
-WARNING = "warning"
-INFO = "info"
-SEVERITY_NAMES = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
 INCOMPLETE = "INCOMPLETE"
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    severity: str
-    message: str
-    cells: tuple[CellRef, ...] = ()
-    section: str = ""  # "1"…"6" when the finding is about a section's text
-
-    def to_json(self) -> dict:
-        return {
-            "rule": self.rule,
-            "severity": self.severity,
-            "cells": [list(ref) for ref in self.cells],
-            "section": self.section,
-            "message": self.message,
-        }
-
-
-@dataclass
-class CheckContext:
-    """What a check may look at besides the report itself."""
-
-    previous: Report | None = None  # last year's report of the same body, when known
 
 
 # --- arithmetic rules, compiled once per format -------------------------------------------------
@@ -248,9 +224,22 @@ Check = Callable[[Report, CheckContext], Iterable[Finding]]
 CHECKS: list[Check] = [check_values, check_rules, check_structure]
 
 
+CHECKS += [
+    checks_cross_year.check_previous_year,
+    checks_text.check_text_counts,
+    checks_text.check_text_years,
+    checks_text.check_fee_statement,
+    checks_review.check_summary_length,
+    checks_review.check_regulations_maker,
+    checks_review.check_other_handling,
+    checks_review.check_publication_date,
+]
+
+
 def check(report: Report, previous: Report | None = None) -> list[Finding]:
-    """All findings for ``report``, errors first; ``previous`` is last year's report when known."""
-    context = CheckContext(previous=previous)
+    """All findings for ``report``, errors first; ``previous`` is last year's report when known
+    (by default the one attached to the report)."""
+    context = CheckContext(previous=previous if previous is not None else report.previous)
     findings = [finding for run in CHECKS for finding in run(report, context)]
     findings.extend(_incomplete(report))
     order = {ERROR: 0, WARNING: 1, INFO: 2}

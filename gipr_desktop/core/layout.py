@@ -87,6 +87,7 @@ def _merge_paths(paths: list[tuple[str, ...]], depth: int) -> list[tuple[int, in
                 and len(paths[end]) > level
                 and paths[end][: level + 1] == path[: level + 1]
                 and level < len(path) - 1
+                and level < len(paths[end]) - 1
             ):
                 end += 1
             down = depth - level if level == len(path) - 1 else 1

@@ -30,6 +30,9 @@ class Report:
     preamble: str = ""  # the paragraph before 一、总体情况
     cells: dict[CellRef, Value] = field(default_factory=dict)
     sections: dict[str, str] = field(default_factory=_empty_sections)
+    # last year's report of the same body, when known (attached by rollover or chosen by the user):
+    # the cross-year checks and the 「待更新」 flags compare with it
+    previous: Report | None = field(default=None, repr=False)
 
     @property
     def schema(self) -> Format:

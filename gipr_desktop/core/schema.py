@@ -211,9 +211,14 @@ def _load_table(data: dict) -> Table:
 
 
 @cache
+def _raw_schema() -> dict:
+    return json.loads(resource("schema.json").read_text(encoding="utf-8"))
+
+
+@cache
 def formats() -> dict[str, Format]:
     """All formats by id, newest first."""
-    raw = json.loads(resource("schema.json").read_text(encoding="utf-8"))
+    raw = _raw_schema()
     result = {}
     for format_id, data in raw["formats"].items():
         result[format_id] = Format(
@@ -245,6 +250,19 @@ def _cell_set(format_id: str) -> frozenset[CellRef]:
 CURRENT_FORMAT = "2021"
 SECTION_IDS = ("1", "2", "3", "4", "5", "6")
 TABLE_IDS = ("active", "applications", "review_litigation")
+
+
+def cross_year_rules(format_id: str) -> dict:
+    """The ``cross_year`` block of a format: rows carried from last year (R5), stocks (R6)."""
+    return _raw_schema()["formats"][format_id].get("cross_year", {})
+
+
+@cache
+def named_cells(format_id: str, name: str) -> tuple[CellRef, ...]:
+    """The cells of the ``review_cells`` group ``name`` (e.g. "applications_received") that the format has."""
+    groups = _raw_schema()["formats"][format_id].get("review_cells", {})
+    refs = (CellRef(*ref) for ref in groups.get(name, ()))
+    return tuple(ref for ref in refs if ref in _cell_set(format_id))
 
 
 def format_for_year(year: int | None) -> str:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from gipr_desktop.core.notes import ImportNote
 from gipr_desktop.core.report import Report
+
+__all__ = ["ImportNote", "ImportResult", "ReadError", "WriteError"]
 
 
 class ReadError(Exception):
@@ -13,19 +16,6 @@ class ReadError(Exception):
 
 class WriteError(Exception):
     """A file could not be written. The message is Chinese, for the user."""
-
-
-@dataclass(frozen=True)
-class ImportNote:
-    """Something an importer could not read, or read with a choice the user should know of."""
-
-    message: str
-    table: str = ""
-    row: str = ""
-    col: str = ""
-
-    def to_json(self) -> dict:
-        return {"message": self.message, "table": self.table, "row": self.row, "col": self.col}
 
 
 @dataclass

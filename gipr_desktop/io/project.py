@@ -1,7 +1,12 @@
 """The ``.gipr`` project file: UTF-8 JSON, the program's own format and the interchange contract.
 
     {"gipr": 1, "format": "2021", "unit": "…", "year": 2024, "contact": "", "published": "",
-     "preamble": "…", "tables": {table: {row: {col: value}}}, "sections": {"1": "…", … "6": "…"}}
+     "preamble": "…", "tables": {table: {row: {col: value}}}, "sections": {"1": "…", … "6": "…"},
+     "previous": {…}}
+
+``previous`` (optional) is last year's report of the same body, with the same keys but no ``gipr``
+and no ``previous`` of its own: written by rollover (or when the user attaches last year's report),
+it lets the cross-year checks run whenever the file is opened.
 
 Only filled cells are written: a missing cell is unknown, never zero. Reading is strict: a damaged,
 truncated or foreign file, or one from a newer program, is refused with a message that says why.
@@ -19,12 +24,20 @@ from gipr_desktop.io.atomic import write_atomic
 from gipr_desktop.io.errors import ImportResult, ReadError
 
 FILE_VERSION = 1
+PROJECT_EXTENSIONS = (".gipr", ".json")  # the file types that keep everything, last year's report included
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _TEXT_FIELDS = ("unit", "contact", "published", "preamble")
-_KEYS = {"gipr", "format", "year", "tables", "sections", *_TEXT_FIELDS}
+_KEYS = {"gipr", "format", "year", "tables", "sections", "previous", *_TEXT_FIELDS}
 
 
 def to_json_data(report: Report) -> dict:
+    data = _report_data(report)
+    if report.previous is not None:
+        data["previous"] = _report_data(report.previous)
+    return {"gipr": FILE_VERSION, **data}
+
+
+def _report_data(report: Report) -> dict:
     tables: dict = {}
     for ref in report.schema.cells():  # schema order, so that files diff well
         if ref in report.cells:
@@ -32,7 +45,6 @@ def to_json_data(report: Report) -> dict:
             number = float(value) if isinstance(value, Decimal) else value
             tables.setdefault(ref.table, {}).setdefault(ref.row, {})[ref.col] = number
     return {
-        "gipr": FILE_VERSION,
         "format": report.format,
         "unit": report.unit,
         "year": report.year,
@@ -95,7 +107,18 @@ def from_json_data(data: object, where: str = "文件") -> Report:
     report.year = year
     _read_sections(report, data.get("sections", {}), where)
     _read_tables(report, data.get("tables", {}), where)
+    if data.get("previous") is not None:
+        report.previous = _read_previous(data["previous"], where)
     return report
+
+
+def _read_previous(data: object, where: str) -> Report:
+    where = f"{where}所附的上年报告"
+    if not isinstance(data, dict):
+        raise ReadError(f"{where}应为对象")
+    if "gipr" in data or "previous" in data:
+        raise ReadError(f"{where}含有不应有的项目（gipr 或 previous）")
+    return from_json_data({"gipr": FILE_VERSION, **data}, where)
 
 
 def _read_sections(report: Report, sections: object, where: str) -> None:

@@ -23,6 +23,13 @@ log = logging.getLogger(__name__)
 FILE_TYPES: dict[str, tuple[str, str | None, str | None]] = {
     ".gipr": ("年报项目文件", "gipr_desktop.io.project:read", "gipr_desktop.io.project:write"),
     ".json": ("JSON 数据文件", "gipr_desktop.io.project:read", "gipr_desktop.io.project:write"),
+    ".txt": ("文本文件", "gipr_desktop.io.text_import:read_text_file", "gipr_desktop.io.text_writer:write"),
+    ".html": ("网页", "gipr_desktop.io.text_import:read_html_file", "gipr_desktop.io.markup_writer:write_html"),
+    ".htm": ("网页（已发布的报告）", "gipr_desktop.io.text_import:read_html_file", None),
+    ".docx": ("Word 文档", "gipr_desktop.io.docx_reader:read_docx", "gipr_desktop.io.docx_writer:write"),
+    ".doc": ("旧版 Word 文档", "gipr_desktop.io.docx_reader:read_doc", None),
+    ".pdf": ("PDF 文档（已发布的报告）", "gipr_desktop.io.pdf_reader:read_pdf", None),
+    ".md": ("Markdown 文本", None, "gipr_desktop.io.markup_writer:write_md"),
 }
 
 
@@ -43,26 +50,28 @@ def describe(ext: str) -> str:
     return FILE_TYPES[ext][0]
 
 
-def _extension(path: Path) -> str:
-    return path.suffix.lower()
+def _handler(path: Path, slot: int, verb: str, error: type[Exception]) -> Callable:
+    """The reader (slot 1) or writer (slot 2) for ``path``'s extension, or ``error`` saying what is possible."""
+    ext = path.suffix.lower()
+    entry = FILE_TYPES.get(ext)
+    if entry is None or entry[slot] is None:
+        possible = [e for e, item in FILE_TYPES.items() if item[slot]]
+        raise error(
+            f"不能{verb}「{path.name}」：不支持的文件类型 {ext or '（无扩展名）'}；可以{verb} {'、'.join(possible)}"
+        )
+    return _resolve(entry[slot])
 
 
 def read_report(path: str | Path) -> ImportResult:
     """Read any supported file. Every failure is a ``ReadError`` with a Chinese message."""
     path = Path(path)
-    ext = _extension(path)
-    entry = FILE_TYPES.get(ext)
-    if entry is None or entry[1] is None:
-        raise ReadError(
-            f"不能打开「{path.name}」：不支持的文件类型 {ext or '（无扩展名）'}；"
-            f"可以打开 {'、'.join(readable_extensions())}"
-        )
+    reader = _handler(path, 1, "打开", ReadError)
     if not path.exists():
         raise ReadError(f"找不到文件「{path}」")
     if path.is_dir():
         raise ReadError(f"「{path}」是文件夹，不是文件")
     try:
-        return _resolve(entry[1])(path)
+        return reader(path)
     except ReadError:
         raise
     except Exception as exc:  # a reader's bug must not reach the user as a traceback
@@ -73,15 +82,9 @@ def read_report(path: str | Path) -> ImportResult:
 def write_report(report: Report, path: str | Path) -> None:
     """Write ``report`` in the format the extension names. Failures are ``WriteError``."""
     path = Path(path)
-    ext = _extension(path)
-    entry = FILE_TYPES.get(ext)
-    if entry is None or entry[2] is None:
-        raise WriteError(
-            f"不能保存为「{path.name}」：不支持的文件类型 {ext or '（无扩展名）'}；"
-            f"可以保存为 {'、'.join(writable_extensions())}"
-        )
+    writer = _handler(path, 2, "保存为", WriteError)
     try:
-        _resolve(entry[2])(report, path)
+        writer(report, path)
     except WriteError:
         raise
     except OSError as exc:

@@ -1,0 +1,102 @@
+"""Reading a report from Word: ``.docx`` read here, old ``.doc`` refused with how to convert it.
+
+The document's paragraphs (in body order, content controls included, deleted tracked text left
+out) and its real tables go to the text importer's ``parse_report_text``, which recognises the
+title, sections and cells exactly as for any other source. A merged cell is given once, at its
+top-left, and the cells it covers are empty, as in the printed grid. The zip archive is checked
+before python-docx opens it, so that a hostile file is refused rather than exhausting memory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.oxml.ns import nsmap, qn
+
+from gipr_desktop.io.archive_guard import check_archive
+from gipr_desktop.io.errors import ImportResult, ReadError
+from gipr_desktop.io.text_import import parse_report_text
+
+_P, _TBL, _SDT, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:tr"), qn("w:tc")
+_TEXT, _TAB, _BREAKS = qn("w:t"), qn("w:tab"), (qn("w:br"), qn("w:cr"))
+_NAMESPACES = {"w": nsmap["w"]}
+MAX_TABLE_COLUMNS = 64  # a declared span beyond this is damage, not a report table
+
+
+def paragraph_text(p) -> str:
+    parts = []
+    for node in p.iter(_TEXT, _TAB, *_BREAKS):
+        if node.tag == _TEXT:
+            parts.append(node.text or "")
+        elif node.tag == _TAB:
+            parts.append("\t")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _cell_text(tc) -> str:
+    return "\n".join(paragraph_text(p) for p in tc.iter(_P)).strip()
+
+
+def _property(element, path: str) -> str | None:
+    found = element.find(path, _NAMESPACES)
+    return None if found is None else found.get(qn("w:val"), "")
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return max(0, min(int(value), MAX_TABLE_COLUMNS)) if value is not None else default
+    except ValueError:
+        return default
+
+
+def table_grid(tbl) -> list[list[str]]:
+    """A Word table as rows of cell strings: a horizontally or vertically merged cell shows its
+    text in its first grid cell only."""
+    rows = []
+    for tr in tbl.iterchildren(_TR):
+        row = [""] * _int(_property(tr, "w:trPr/w:gridBefore"), 0)
+        for tc in tr.iterchildren(_TC):
+            span = max(1, _int(_property(tc, "w:tcPr/w:gridSpan"), 1))
+            merge = _property(tc, "w:tcPr/w:vMerge")
+            continued = merge is not None and merge != "restart"
+            row += ["" if continued else _cell_text(tc)] + [""] * (span - 1)
+        rows.append(row[:MAX_TABLE_COLUMNS])
+    return rows
+
+
+def _blocks(container, lines: list[str], tables: list[list[list[str]]]) -> None:
+    for child in container.iterchildren():
+        if child.tag == _P:
+            lines.extend(paragraph_text(child).split("\n"))
+        elif child.tag == _TBL:
+            tables.append(table_grid(child))
+        elif child.tag == _SDT:
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                _blocks(content, lines, tables)
+
+
+def read_docx(path: str | Path) -> ImportResult:
+    path = Path(path)
+    check_archive(path, kind="Word 文件")
+    try:
+        document = Document(str(path))
+    except Exception:  # python-docx raises several kinds for a damaged or foreign package
+        raise ReadError(f"「{path.name}」不是有效的 Word 文档（.docx），可能已损坏；请用 Word 打开后重新保存") from None
+    lines: list[str] = []
+    tables: list[list[list[str]]] = []
+    _blocks(document.element.body, lines, tables)
+    return parse_report_text("\n".join(lines), tables=tables, source=path.name)
+
+
+def read_doc(path: str | Path) -> ImportResult:
+    """Old binary Word files cannot be read: say how to convert, rather than guess."""
+    name = Path(path).name
+    raise ReadError(
+        f"「{name}」是旧版 Word 文档（.doc），本程序无法直接读取。请用 Word 或 WPS 打开它，"
+        "选择「文件 → 另存为」，保存类型选「Word 文档（*.docx）」，再打开另存的 .docx 文件；"
+        "也可以另存为 PDF 后打开。"
+    )
