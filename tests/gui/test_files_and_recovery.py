@@ -145,3 +145,12 @@ def test_an_unexpected_error_is_logged_and_shown_as_a_message_not_a_traceback(wi
     kind, title, text = window.context.dialogs.shown[-1]
     assert kind == "error" and "意外错误" in text and "磁盘已满" in text and "Traceback" not in text
     assert "unexpected error" in caplog.text
+
+
+def test_a_published_report_as_text_opens_with_its_notes(window, seeds_dir):
+    seed = sorted(seeds_dir.glob("*.txt"))[3]
+    assert window.open_path(seed)
+    assert window.document.report.unit and window.document.path is None
+    assert window.document.report.cells
+    assert window.context.dialogs.kinds()[-1] == "info"  # this seed lacks table 二: the notes say so
+    assert "S2" in {f.rule for f in window.document.findings}
