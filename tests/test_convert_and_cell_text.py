@@ -6,7 +6,7 @@ import pytest
 
 from gipr_desktop.core.cell_text import format_cell, parse_cell
 from gipr_desktop.core.convert import convert_report
-from gipr_desktop.core.schema import CellRef, get_format
+from gipr_desktop.core.schema import get_format
 from tests.helpers import sample_report, zero_report
 
 

@@ -6,9 +6,9 @@ errors, warnings and hints are told apart on any screen.
 
 from __future__ import annotations
 
-from gipr_desktop.core.checks import SEVERITY_NAMES, Finding
+from gipr_desktop.core.checks import SEVERITY_NAMES
 from gipr_desktop.gui.document import Document
-from gipr_desktop.gui.qt import Qt, QtWidgets, Signal
+from gipr_desktop.gui.qt import QtWidgets, Signal
 
 _ICONS = {
     "error": QtWidgets.QStyle.StandardPixmap.SP_MessageBoxCritical,
