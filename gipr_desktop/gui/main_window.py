@@ -13,6 +13,7 @@ from pathlib import Path
 from gipr_desktop.core.checks import ERROR, INFO, WARNING, Finding
 from gipr_desktop.core.convert import convert_report
 from gipr_desktop.core.report import Report
+from gipr_desktop.core.rollover import rollover
 from gipr_desktop.core.schema import format_for_year
 from gipr_desktop.gui.autosave import Autosave, Recovery
 from gipr_desktop.gui.commands import ReplaceReportCommand
@@ -105,6 +106,7 @@ class MainWindow(QtWidgets.QMainWindow):
         file_menu = self.menuBar().addMenu("文件(&F)")
         self._action(file_menu, "新建(&N)…", self.new_report, keys.New)
         self._action(file_menu, "打开(&O)…", self.open_dialog, keys.Open)
+        self._action(file_menu, "以上年报告为基础新建(&L)…", self.rollover_dialog)
         self.recent_menu = file_menu.addMenu("最近打开(&R)")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
@@ -224,14 +226,41 @@ class MainWindow(QtWidgets.QMainWindow):
         self.recovery.remove()
         if remember:
             self._remember(path)
-        if result.notes:
-            lines = [note.message for note in result.notes[:MAX_NOTES_SHOWN]]
-            if len(result.notes) > MAX_NOTES_SHOWN:
-                lines.append(f"……共 {len(result.notes)} 条")
-            self.context.dialogs.info(self, "导入说明",
-                                      f"从「{path.name}」导入时有以下情况，请核对：\n\n" + "\n".join(lines))
+        self._show_notes("导入说明", f"从「{path.name}」导入时有以下情况，请核对：", result.notes)
         self.statusBar().showMessage(f"已打开「{path.name}」", 5000)
         return True
+
+    def _show_notes(self, title: str, intro: str, notes) -> None:
+        if not notes:
+            return
+        lines = [f"· {note.message}" for note in notes[:MAX_NOTES_SHOWN]]
+        if len(notes) > MAX_NOTES_SHOWN:
+            lines.append(f"……共 {len(notes)} 条")
+        self.context.dialogs.info(self, title, intro + "\n\n" + "\n".join(lines))
+
+    def rollover_dialog(self) -> None:
+        """以上年报告为基础新建: last year's report (any readable file) becomes this year's, unsaved."""
+        if not self._may_discard():
+            return
+        path = self.context.dialogs.open_path(self, "选择上年度报告", _filters(readable_extensions()))
+        if not path:
+            return
+        try:
+            last_year = read_report(Path(path)).report
+        except ReadError as exc:
+            self.context.dialogs.error(self, "无法打开上年度报告", str(exc))
+            return
+        if last_year.year is None:
+            self.context.dialogs.error(self, "无法新建", f"「{Path(path).name}」中没有报告年度，请先打开它补填年度")
+            return
+        report, notes = rollover(last_year)
+        self._show_report(report, None)
+        self.document.set_dirty(True)
+        self.recovery.remove()
+        self._show_notes("以上年报告为基础新建",
+                         f"已根据{last_year.year}年度报告新建{report.year}年度报告。"
+                         "上年结转已按上年「结转下年度继续办理」填入，其余数字留空待填；各部分正文标为「待更新」。", notes)
+        self.statusBar().showMessage(f"已新建{report.year}年度报告（基于「{Path(path).name}」）", 5000)
 
     def save(self) -> bool:
         if self.document.path is None:
