@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 FILE_TYPES: dict[str, tuple[str, str | None, str | None]] = {
     ".gipr": ("年报项目文件", "gipr_desktop.io.project:read", "gipr_desktop.io.project:write"),
     ".json": ("JSON 数据文件", "gipr_desktop.io.project:read", "gipr_desktop.io.project:write"),
+    ".xlsx": ("Excel 工作簿", "gipr_desktop.io.xlsx_reader:read", "gipr_desktop.io.xlsx_writer:write"),
 }
 
 
