@@ -19,7 +19,7 @@ from typing import Iterator
 
 from gipr_desktop.core.cell_text import parse_cell
 from gipr_desktop.core.checks import sum_of_parts
-from gipr_desktop.core.labels import match_column, match_row, match_section, normalize
+from gipr_desktop.core.labels import match_column, match_row, normalize, strip_ordinal
 from gipr_desktop.core.report import Report, Value
 from gipr_desktop.core.schema import CellRef, Format, Table, format_for_year, formats
 from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
@@ -58,8 +58,8 @@ class Grid:
         return (merge[2], merge[3]) if merge else pos
 
     def covering_text(self, row: int, col: int) -> str:
-        """The text shown at (row, col): its own, that of a merged range over it, or, when the file
-        has no merge information, that of the nearest filled cell to its left on the same line."""
+        """The text shown at (row, col): its own, that of a merged range over it, or, when no range
+        covers it (a header typed without merging), that of the nearest filled cell to its left."""
         value = self.values.get((row, col))
         if value is None:
             for r1, c1, r2, c2 in self.merges:
@@ -67,11 +67,10 @@ class Grid:
                     value = self.values.get((r1, c1))
                     break
             else:
-                if not self.merges:
-                    for c in range(col - 1, max(0, col - 16), -1):
-                        if (row, c) in self.values:
-                            value = self.values[(row, c)]
-                            break
+                for c in range(col - 1, max(0, col - 16), -1):
+                    if (row, c) in self.values:
+                        value = self.values[(row, c)]
+                        break
         return value.strip() if isinstance(value, str) else ""
 
 
@@ -89,10 +88,16 @@ class _Found:
 def _row_labels(grid: Grid, table: Table, format_id: str) -> dict[int, tuple[int, str]]:
     """Sheet line → (column, row id) of its deepest (rightmost) row label."""
     lines: dict[int, tuple[int, str]] = {}
-    for (r, c), text in grid.texts():
+    labelled = [((r, r), c, text) for (r, c), text in grid.texts()]
+    # A line under a merged label and no deeper one of its own is that label's row: （六）其他处理
+    # printed as one row below its three sub-rows.
+    labelled += [((r1 + 1, r2), c1, text) for r1, c1, r2, _ in grid.merges
+                 if r2 > r1 and isinstance(text := grid.values.get((r1, c1)), str)]
+    for (first, last), c, text in labelled:
         row_id = match_row(table, text, format_id)
-        if row_id and (r not in lines or c > lines[r][0]):
-            lines[r] = (c, row_id)
+        for r in range(first, last + 1) if row_id else ():
+            if r not in lines or c > lines[r][0]:
+                lines[r] = (c, row_id)
     return lines
 
 
@@ -284,9 +289,12 @@ def _read_fields(grids: list[Grid]) -> dict[str, object]:
 
 
 def _read_sections(grids: list[Grid], fmt: Format) -> dict[str, str]:
+    """Texts beside the exact section headings ("五、存在的主要问题及改进情况"): in a sheet, a loosely
+    worded heading is more likely a table header ("行政复议") than a section."""
+    headings = {normalize(section.heading): section.id for section in fmt.sections}
     sections: dict[str, str] = {}
     for grid, (r, c), text in _label_lines(grids):
-        section_id = match_section(fmt, text)
+        section_id = headings.get(strip_ordinal(normalize(text)))
         if section_id and not sections.get(section_id):  # a table sheet's title has no text beside it
             content = _row_text(grid, r, c)
             if isinstance(content, str):
