@@ -24,6 +24,8 @@ FILE_TYPES: dict[str, tuple[str, str | None, str | None]] = {
     ".gipr": ("年报项目文件", "gipr_desktop.io.project:read", "gipr_desktop.io.project:write"),
     ".json": ("JSON 数据文件", "gipr_desktop.io.project:read", "gipr_desktop.io.project:write"),
     ".xlsx": ("Excel 工作簿", "gipr_desktop.io.xlsx_reader:read", "gipr_desktop.io.xlsx_writer:write"),
+    ".xls": ("Excel 97-2003 工作簿", "gipr_desktop.io.calamine_reader:read", None),
+    ".ods": ("OpenDocument 电子表格", "gipr_desktop.io.calamine_reader:read", None),
 }
 
 

@@ -223,12 +223,15 @@ def _value(raw: object, kind: str) -> Value | None:
     raise ValueError(f"「{raw}」不是数字")
 
 
-def _read_table(report: Report, found: _Found, notes: list[ImportNote], pending: list[CellRef]) -> None:
+def _read_table(report: Report, found: _Found, notes: list[ImportNote], pending: list[CellRef],
+                formulas: list[CellRef]) -> None:
     fmt = report.schema
     for ref, pos in found.places.items():
-        if pos in found.grid.formulas and found.grid.values.get(pos) is None:
-            pending.append(ref)
-            continue
+        if pos in found.grid.formulas:
+            if found.grid.values.get(pos) is None:
+                pending.append(ref)
+                continue
+            formulas.append(ref)
         try:
             value = _value(found.grid.values.get(pos), fmt.column(ref).kind)
         except ValueError as exc:
@@ -239,9 +242,16 @@ def _read_table(report: Report, found: _Found, notes: list[ImportNote], pending:
             report.cells[ref] = value
 
 
-def _recompute(report: Report, pending: list[CellRef], notes: list[ImportNote]) -> None:
-    """Totals given as formulas without a stored result: the sum of their parts, where known."""
+def _recompute(report: Report, pending: list[CellRef], formulas: list[CellRef], notes: list[ImportNote]) -> None:
+    """Totals given as formulas without a stored result: the sum of their parts, where known.
+    Formulas with a result keep it, and are compared with the sum of the cells they total."""
     fmt = report.schema
+    for ref in formulas:
+        parts = sum_of_parts(report, ref)
+        if parts is not None and parts != report.cells.get(ref):
+            notes.append(ImportNote(
+                f"「{fmt.cell_name(ref)}」的公式结果为 {report.cells.get(ref)}，而各项之和为 {parts}"
+                "（公式可能未计入以文字形式存储的数字），已保留公式结果，请核对", *ref))
     progress = True
     while pending and progress:
         progress = False
@@ -359,6 +369,7 @@ def read_grids(grids: list[Grid], where: str) -> ImportResult:
     sections = _read_sections(grids, fmt)
     report.sections.update(sections)
     pending: list[CellRef] = []
+    formulas: list[CellRef] = []
     located = 0
     for table in fmt.tables:
         found = _locate(grids, table, fmt.id)
@@ -366,10 +377,10 @@ def read_grids(grids: list[Grid], where: str) -> ImportResult:
             notes.append(ImportNote(f"{where}中没有找到表格「{fmt.section(table.section).numeral}、{table.title}」", table.id))
             continue
         located += 1
-        _read_table(report, found, notes, pending)
+        _read_table(report, found, notes, pending, formulas)
     if not located and not sections:
         raise ReadError(f"{where}中没有找到年度报告的表格或正文（表格应带有官方格式的行、列标题）")
-    _recompute(report, pending, notes)
+    _recompute(report, pending, formulas, notes)
     if not report.unit:
         notes.append(ImportNote(f"{where}中没有找到机关名称"))
     if report.year is None:
