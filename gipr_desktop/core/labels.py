@@ -17,12 +17,13 @@ from gipr_desktop.core.schema import Format, Row, Table, get_format
 # Misprints seen in published reports, mapped to the official wording (after width folding).
 TYPOS = {
     "度止": "废止",
+    "行政法复议": "行政复议",
     "三安全-稳定": "三安全一稳定",
     "三安全—稳定": "三安全一稳定",
 }
 _DROP = re.compile(r"[\s|\u200b\ufeff\u3000_*]+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "「": '"', "」": '"'})
-_DOTS = str.maketrans({"．": ".", "。": ".", "、": ".", "·": ".", "，": ","})
+_DOTS = str.maketrans({"．": ".", "。": ".", "、": ".", "·": ".", "，": ".", ",": "."})
 
 
 def normalize(text: str) -> str:
@@ -103,3 +104,25 @@ def match_section(fmt: Format, text: str, max_length: int = 40) -> str | None:
         if key == normalize(section.heading) or any(normalize(k) in key for k in section.keywords)
     }
     return found.pop() if len(found) == 1 else None
+
+
+_INNER_ORDINAL = re.compile(r"\(?[一二三四五六七八九十]+\)|\d+\.(?=\D)|[一二三四五六七八九十]+\.")
+MAX_LABEL = 120  # longer text is a sentence, not a label
+
+
+def match_row_in(table: Table, text: str, format_id: str) -> str | None:
+    """Like ``match_row``, but ``text`` may carry the parent labels before the row's own label
+    ("（三）不予公开 1.属于国家秘密", one PDF line): the row label is then found from the last
+    ordinal on. Sentences (longer than ``MAX_LABEL``) are never labels."""
+    if len(text) > MAX_LABEL:
+        return None
+    found = match_row(table, text, format_id)
+    if found:
+        return found
+    key = normalize(text)
+    starts = [m.start() for m in _INNER_ORDINAL.finditer(key) if m.start() > 0]
+    for start in reversed(starts):
+        found = match_row(table, key[start:], format_id)
+        if found:
+            return found
+    return None

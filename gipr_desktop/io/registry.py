@@ -26,6 +26,9 @@ FILE_TYPES: dict[str, tuple[str, str | None, str | None]] = {
     ".xlsx": ("Excel 工作簿", "gipr_desktop.io.xlsx_reader:read", "gipr_desktop.io.xlsx_writer:write"),
     ".xls": ("Excel 97-2003 工作簿", "gipr_desktop.io.calamine_reader:read", None),
     ".ods": ("OpenDocument 电子表格", "gipr_desktop.io.calamine_reader:read", None),
+    ".txt": ("文本文件（已发布的报告）", "gipr_desktop.io.text_import:read_text_file", None),
+    ".html": ("网页（已发布的报告）", "gipr_desktop.io.text_import:read_html_file", None),
+    ".htm": ("网页（已发布的报告）", "gipr_desktop.io.text_import:read_html_file", None),
 }
 
 

@@ -1,0 +1,39 @@
+"""Bytes of a text file to text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK.
+
+Published reports saved on Chinese Windows are often GBK; GB18030 is its superset and decodes it.
+Files that are not text at all (binary junk, a renamed Word file) end in a ``ReadError``.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from gipr_desktop.io.errors import ReadError
+
+MAX_TEXT_BYTES = 4 * 1024 * 1024  # a report as text is some 10–60 KB; more is not a report
+_CONTROL = (*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20))  # never in a text file
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def check_size(size: int, name: str, limit: int = MAX_TEXT_BYTES) -> None:
+    if size > limit:
+        raise ReadError(f"「{name}」太大（{size / 1024 / 1024:.1f} MB），不像一份年度报告；最多读取 {limit // 1024 // 1024} MB")
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """The text of ``data`` and the encoding it was read in."""
+    check_size(len(data), name)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                break
+    if sum(data.count(bytes([byte])) for byte in _CONTROL) > max(4, len(data) // 100):
+        raise ReadError(f"「{name}」不是文本文件（含有二进制数据）；请打开报告的 .txt 或 .html 文件")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise ReadError(f"「{name}」的文字编码无法识别（既不是 UTF-8 也不是 GBK/GB18030）；请另存为 UTF-8 文本后再导入")

@@ -1,0 +1,124 @@
+"""Reading the value printed in one table cell, and splitting digit runs that extraction glued.
+
+A printed cell may hold 全角 digits, thousands separators, a unit ("251000元"), a sign (the 2019
+「本年增/减」 column) or a placeholder for nothing ("-", "—", "/", "无"). Placeholders are read as
+0: published tables use them where the official template prints 0; the importer says so in its
+notes. A blank cell stays empty (unknown).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Callable, Iterator, Sequence
+
+# Printed in place of a number; read as 0 (and said so).
+PLACEHOLDERS = frozenset({"-", "--", "—", "——", "–", "/", "无", "－", "／", "一一"})
+_UNITS = ("万元", "元", "件", "个", "项", "条")
+_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+MAX_RUN = 40  # longer digit runs are not split
+_DEBRIS = re.compile(r"^[-=_:|.…·\s]{3,}$")  # ruler lines and markdown separators, not a cell
+
+
+@dataclass(frozen=True)
+class CellText:
+    """One printed cell: ``text`` as printed, ``value`` when it is a number, ``placeholder`` when
+    it is "-", "—", "/" or "无", ``blank`` when it is empty."""
+
+    text: str
+    value: int | Decimal | None = None
+    placeholder: bool = False
+
+    @property
+    def blank(self) -> bool:
+        return self.value is None and not self.placeholder
+
+
+BLANK = CellText("")
+
+
+def fold(text: str) -> str:
+    """Width-fold and trim a cell: 全角 digits and signs become ASCII."""
+    return unicodedata.normalize("NFKC", text).replace("\u00a0", " ").strip()
+
+
+def is_debris(text: str) -> bool:
+    return bool(_DEBRIS.match(text))
+
+
+def read_cell(text: str) -> CellText | None:
+    """The cell ``text`` is, or ``None`` when it is not a value cell (a label, a sentence)."""
+    raw = fold(text)
+    if not raw:
+        return BLANK
+    if raw in PLACEHOLDERS or text.strip() in PLACEHOLDERS:
+        return CellText(raw, placeholder=True)
+    compact = raw.replace(" ", "")
+    for unit in _UNITS:
+        if compact.endswith(unit) and len(compact) > len(unit):
+            compact = compact[: -len(unit)]
+            break
+    if not _NUMBER.match(compact):
+        return None
+    compact = compact.replace(",", "")
+    try:
+        value: int | Decimal = int(compact) if "." not in compact else Decimal(compact)
+    except (ValueError, InvalidOperation):
+        return None
+    return CellText(raw, value=value)
+
+
+MAX_READINGS = 50
+
+
+def split_digit_run(
+    cells: Sequence[CellText], count: int, accept: Callable[[list[int | Decimal | None]], bool], limit: int = 200_000
+) -> list[list[int | Decimal | None]]:
+    """Ways to cut the glued digit runs among ``cells`` into ``count`` values that ``accept``
+    (the row's own arithmetic). The work is bounded: at most ``limit`` cuts are tried and
+    ``MAX_READINGS`` readings returned; a number has no leading 0."""
+    runs = [cell.text if _splittable(cell) else None for cell in cells]
+    fixed = [None if cell.blank else (cell.value if cell.value is not None else 0) for cell in cells]
+    found: list[list[int | Decimal | None]] = []
+    budget = [limit]
+
+    def walk(index: int, acc: list) -> None:
+        if budget[0] <= 0 or len(found) >= MAX_READINGS:
+            return
+        if index == len(cells):
+            budget[0] -= 1
+            if len(acc) == count and accept(acc):
+                found.append(list(acc))
+            return
+        room = count - len(acc) - (len(cells) - index - 1)  # every later cell takes a column at least
+        if runs[index] is None:
+            walk(index + 1, acc + [fixed[index]])
+            return
+        for parts in range(1, min(room, len(runs[index])) + 1):
+            for cut in _cuts(runs[index], parts):
+                if budget[0] <= 0 or len(found) >= MAX_READINGS:
+                    return
+                walk(index + 1, acc + cut)
+
+    walk(0, [])
+    return found
+
+
+def _splittable(cell: CellText) -> bool:
+    return isinstance(cell.value, int) and cell.text.isdigit() and 1 < len(cell.text) <= MAX_RUN
+
+
+def _cuts(digits: str, parts: int) -> Iterator[list[int]]:
+    """Every way to read ``digits`` as exactly ``parts`` numbers without leading zeros."""
+    if parts == 1:
+        if len(digits) == 1 or digits[0] != "0":
+            yield [int(digits)]
+        return
+    for end in range(1, len(digits) - parts + 2):
+        head = digits[:end]
+        if len(head) > 1 and head[0] == "0":
+            break
+        for rest in _cuts(digits[end:], parts - 1):
+            yield [int(head), *rest]

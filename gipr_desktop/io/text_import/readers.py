@@ -1,0 +1,50 @@
+"""The file readers registered for ``.txt``, ``.html`` and ``.htm``."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
+from gipr_desktop.io.text_import.decoding import check_size, decode
+from gipr_desktop.io.text_import.html_text import html_text_and_tables
+from gipr_desktop.io.text_import.recognise import parse_report_text
+
+MAX_HTML_BYTES = 16 * 1024 * 1024  # saved pages carry scripts and styles; the report is a small part
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
+
+
+def _read_bytes(path: Path, limit: int | None = None) -> bytes:
+    try:
+        if limit is not None:
+            check_size(path.stat().st_size, path.name, limit)
+        return path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"无法打开「{path.name}」：{exc.strerror or exc}") from exc
+
+
+def read_text_file(path: str | Path) -> ImportResult:
+    """A report saved as plain text, in UTF-8 (with or without BOM), UTF-16 or GB18030/GBK."""
+    path = Path(path)
+    text, encoding = decode(_read_bytes(path), path.name)
+    result = parse_report_text(text, source=path.name)
+    if encoding == "gb18030":
+        result.notes.insert(0, ImportNote("文件按 GBK/GB18030 编码读取"))
+    return result
+
+
+def read_html_file(path: str | Path) -> ImportResult:
+    """A saved web page: its text, and its ``<table>`` cells for the tables."""
+    path = Path(path)
+    data = _read_bytes(path, MAX_HTML_BYTES)
+    declared = _META_CHARSET.search(data[:4096])
+    text = None
+    if declared:
+        try:
+            text = data.decode(declared.group(1).decode("ascii").lower().replace("gb2312", "gb18030").replace("gbk", "gb18030"))
+        except (LookupError, UnicodeDecodeError):
+            text = None
+    if text is None:
+        text, _ = decode(data, path.name) if len(data) <= 4 * 1024 * 1024 else (data.decode("utf-8", "replace"), "")
+    body, tables = html_text_and_tables(text)
+    return parse_report_text(body, tables=tables, source=path.name)

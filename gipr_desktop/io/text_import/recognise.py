@@ -1,0 +1,175 @@
+"""A whole report from its text: title, preamble, six sections, format and three tables.
+
+This is the one entry point every text-like importer calls (plain text, HTML, Word, PDF): it
+takes the document's text, and the document's real tables when the importer has them, and
+returns the report with notes on everything it could not read or read with a choice.
+"""
+
+from __future__ import annotations
+
+from gipr_desktop.core.labels import match_row_in, normalize
+from gipr_desktop.core.report import Report
+from gipr_desktop.core.schema import CURRENT_FORMAT, SECTION_IDS, Format, Table, format_for_year, get_format
+from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
+from gipr_desktop.io.text_import.numbers import PLACEHOLDERS
+from gipr_desktop.io.text_import.reflow import reflow
+from gipr_desktop.io.text_import.sections import (
+    Layout,
+    clean_line,
+    find_headings,
+    find_title,
+    paragraphs,
+    published_date,
+)
+from gipr_desktop.io.text_import.tables import TableReading, read_table
+from gipr_desktop.io.text_import.tokens import Label, Token, grid_tokens, text_tokens
+from gipr_desktop.io.text_import.version import detect_format
+
+MAX_CHARS = 300_000  # a report is some 5–60 thousand characters; more is not a report
+MAX_TABLE_CELLS = 20_000
+Grid = list[list[str]]
+
+
+def parse_report_text(text: str, *, tables: list[Grid] | None = None, source: str = "") -> ImportResult:
+    """Recognise a report in ``text``. ``tables``, when given, are the document's tables with
+    their cells known (a table is a list of rows, a row a list of cell strings, merged cells
+    repeated or empty); they are read in preference to tables in the text. ``source`` names
+    the document in messages."""
+    name = source or "文本"
+    if len(text) > MAX_CHARS:
+        raise ReadError(f"「{name}」太长（{len(text)} 个字符），不像一份年度报告；最多读取 {MAX_CHARS} 个字符")
+    tables = [t for t in (tables or []) if t]
+    if sum(len(row) for table in tables for row in table) > MAX_TABLE_CELLS:
+        raise ReadError(f"「{name}」中的表格过大，不像一份年度报告")
+    notes: list[ImportNote] = []
+    lines = [clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    table_text = "\n".join("\t".join(row) for table in tables for row in table)
+    format_id, _ = detect_format(text + "\n" + table_text)
+    lines = reflow(lines, format_id or CURRENT_FORMAT)
+    title = find_title(lines)
+    if format_id is None:
+        format_id = format_for_year(title.year)
+        notes.append(ImportNote(f"无法从表格栏目判断报告格式，按报告年度采用{get_format(format_id).name}"))
+    fmt = get_format(format_id)
+    layout = Layout(lines, find_headings(fmt, lines))
+    report = Report(format=format_id, unit=title.unit, year=title.year, published=published_date(lines))
+    _read_front(layout, title.line, report)
+    _read_sections(fmt, layout, report, notes)
+    given = _assign_tables(fmt, tables)
+    for table in fmt.tables:
+        if table.id in given:
+            tokens = given[table.id]
+        else:
+            tokens = _region_tokens(table, layout)
+        reading = read_table(table, tokens, format_id) if tokens else TableReading()
+        _apply(table, reading, report, notes)
+    if not report.unit:
+        notes.append(ImportNote("未找到标题中的机关名称，请在「基本信息」中填写"))
+    if report.year is None:
+        notes.append(ImportNote("未找到报告年度，请在「基本信息」中填写"))
+    return ImportResult(report, notes)
+
+
+def _read_front(layout: Layout, title_line: int | None, report: Report) -> None:
+    front = layout.front() if layout.headings else []
+    if title_line is not None and title_line < len(front):
+        skip = title_line + (1 if "报告" in front[title_line] else 2)
+        front = front[skip:]
+    report.preamble = paragraphs([line for line in front if not line.lstrip().startswith(("发布日期", "发布时间"))])
+
+
+def _narrative(fmt: Format, table: Table | None, lines: list[str]) -> list[str]:
+    """The sentences among a table section's lines: not cells, not labels, not headers."""
+    kept = []
+    for line in lines:
+        stripped = line.strip()
+        if "\t" in line or "|" in line or len(stripped) < 20 or "勾稽关系" in stripped:
+            continue
+        if table is not None and match_row_in(table, stripped, fmt.id):
+            continue
+        kept.append(line)
+    return kept
+
+
+def _read_sections(fmt: Format, layout: Layout, report: Report, notes: list[ImportNote]) -> None:
+    tables_by_section = {table.section: table for table in fmt.tables}
+    for section_id in SECTION_IDS:
+        if section_id not in layout.headings:
+            notes.append(ImportNote(f"未找到第{fmt.section(section_id).numeral}部分「{fmt.section(section_id).heading}」的标题，该部分留空"))
+            continue
+        body = layout.body(section_id)
+        if section_id in tables_by_section:
+            body = _narrative(fmt, tables_by_section[section_id], body)
+        report.sections[section_id] = paragraphs(body)
+
+
+def _classify(fmt: Format, grid: Grid) -> str | None:
+    """The schema table a given table is: the one most of whose row labels (or, for a one-row
+    table, column headers) it prints."""
+    texts = [cell for row in grid for cell in row if cell and cell.strip() and len(cell) <= 120]
+    keys = {normalize(cell) for cell in texts}
+    best, best_score = None, 0
+    for table in fmt.tables:
+        if table.layout == "single_row":
+            headers = {normalize(column.label) for row in table.rows for column in row.columns}
+            score = len(headers & keys) + sum(normalize(row.label) in keys for row in table.rows)
+        else:
+            score = len({match_row_in(table, cell, fmt.id) for cell in texts} - {None})
+        if score > best_score:
+            best, best_score = table.id, score
+    return best if best_score >= 2 or (best and best_score >= 1 and len(texts) < 12) else None
+
+
+def _assign_tables(fmt: Format, tables: list[Grid]) -> dict[str, list[Token]]:
+    given: dict[str, list[Token]] = {}
+    for grid in tables:
+        table_id = _classify(fmt, grid)
+        if table_id is not None:
+            given.setdefault(table_id, []).extend([*grid_tokens(grid), Label("")])
+    return given
+
+
+def _region_tokens(table: Table, layout: Layout) -> list[Token]:
+    """The tokens of the text where ``table`` is printed: its section; for a table whose row
+    labels say where it is, the whole text when the section heading was not found."""
+    if table.section in layout.headings:
+        return text_tokens(layout.body(table.section))
+    if table.layout == "single_row":
+        return []
+    return text_tokens(layout.lines)
+
+
+def _apply(table: Table, reading: TableReading, report: Report, notes: list[ImportNote]) -> None:
+    notes.extend(reading.notes)
+    combined = _combined_other(table, reading)
+    if combined:
+        notes.append(ImportNote(combined, table.id, "other"))
+    for ref, value in reading.values.items():
+        report.set(ref, value)
+    if not reading.rows_found:
+        notes.append(ImportNote(f"未找到表「{table.title}」，表中各栏留空（未知），请核对原文后填写", table.id))
+        return
+    missing = [row for row in table.rows if not row.optional and row.id not in reading.rows_found
+               and not (row.id.startswith("other_") and "other" in reading.rows_found)]
+    for row in missing:
+        notes.append(ImportNote(f"表「{table.title}」中未找到「{table.row_name(row.id)}」的数字，该行留空（未知）", table.id, row.id))
+    if reading.placeholders:
+        marks = "」「".join(sorted(PLACEHOLDERS - {"--", "–", "－", "／", "一一"}))
+        notes.append(ImportNote(f"表「{table.title}」有 {reading.placeholders} 个单元格印为「{marks}」之一，已按 0 读取", table.id))
+    if reading.blanks:
+        notes.append(ImportNote(f"表「{table.title}」有 {reading.blanks} 个单元格为空白，保留为空（未知），未按 0 读取", table.id))
+
+
+def _combined_other(table: Table, reading: TableReading) -> str:
+    """A 2021-format table that prints （六）其他处理 as one row keeps it as the 2019-style row
+    ``other``; where the three sub-rows are printed too, the sub-rows are kept."""
+    if not table.has_row("other") or not table.row("other").optional or "other" not in reading.rows_found:
+        return ""
+    subrows = [row.id for row in table.rows if row.id.startswith("other_")]
+    if any(row_id in reading.rows_found for row_id in subrows):
+        reading.rows_found.discard("other")
+        for ref in [ref for ref in reading.values if ref.row == "other"]:
+            del reading.values[ref]
+        return ""
+    return (f"表「{table.title}」把「（六）其他处理」印为一行，未分列三个子项；按一行「其他处理」读取，"
+            "三个子项留空")

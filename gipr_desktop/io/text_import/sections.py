@@ -1,0 +1,140 @@
+"""The parts of a printed report: title (unit and year), preamble, and the six sections.
+
+Headings are numbered loosely ("三、", "3、", "（三）", full or half width, stray spaces) and
+worded loosely ("改进措施" for "改进情况"); ``core.labels.match_section`` knows the wording. A
+heading is taken in order (一 before 二 …) and only where its number, if printed, is its own, so
+that a sub-heading such as "（一）主动公开政府信息情况" inside section 一 is not section 二. A
+second pass accepts a heading numbered differently (reports that number their own parts) when
+it lies between the sections found around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gipr_desktop.core.labels import match_section, normalize
+from gipr_desktop.core.schema import SECTION_IDS, Format
+
+_NUMERALS = "一二三四五六七八九十"
+_ORDINAL = re.compile(r"^\(?([一二三四五六七八九十]+|\d+)\)?\.?")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_TITLE_TAIL = re.compile(r"(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:年度)?报告.*$")
+_DEBRIS = re.compile(r"\[bookmark:[^\]]*\]|\[(?:image|图片)[^\]]*\]|[\u200b\u200c\u200d\ufeff]")
+_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_METADATA = re.compile(r"^\s*[-*•]\s*\S{1,6}\s*[:：]")
+_PUBLISHED = re.compile(r"(?:发布|成文|印发)日期\s*[:：]?\s*((?:19|20)\d{2})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
+MAX_HEADING = 60
+
+
+@dataclass
+class Layout:
+    """Where the parts of a report lie, as line indices into ``lines``."""
+
+    lines: list[str]
+    headings: dict[str, int] = field(default_factory=dict)  # section id -> line index of its heading
+
+    def body(self, section_id: str) -> list[str]:
+        """The lines of a section, after its heading and before the next heading found."""
+        start = self.headings.get(section_id)
+        if start is None:
+            return []
+        later = [index for index in self.headings.values() if index > start]
+        return self.lines[start + 1 : min(later, default=len(self.lines))]
+
+    def front(self) -> list[str]:
+        """The lines before the first heading: title, metadata, preamble."""
+        return self.lines[: min(self.headings.values(), default=len(self.lines))]
+
+
+def clean_line(line: str) -> str:
+    """A line without conversion debris and without markdown heading marks ("## 一、总体情况")."""
+    return _MARKDOWN_HEADING.sub("", _DEBRIS.sub("", line))
+
+
+def _ordinal_number(key: str) -> int | None:
+    match = _ORDINAL.match(key)
+    if not match:
+        return None
+    token = match.group(1)
+    if token.isdigit():
+        return int(token)
+    if token == "十":
+        return 10
+    return _NUMERALS.index(token[-1]) + 1 if len(token) == 1 else None
+
+
+def find_headings(fmt: Format, lines: list[str]) -> dict[str, int]:
+    candidates = []  # (line index, section id, printed number or None, exact wording)
+    for index, line in enumerate(lines):
+        if "\t" in line or "|" in line or len(line) > MAX_HEADING * 2:
+            continue
+        key = normalize(line)
+        if not key or len(key) > MAX_HEADING:
+            continue
+        section_id = match_section(fmt, line)
+        if section_id is None:
+            continue
+        number = _ordinal_number(key)
+        exact = key == normalize(fmt.section(section_id).heading)
+        candidates.append((index, section_id, number, exact))
+    found: dict[str, int] = {}
+    last = -1
+    for index, section_id, number, exact in candidates:  # first pass: numbered as its own, in order
+        if index > last and section_id not in found and int(section_id) > max(map(int, found), default=0):
+            if number == int(section_id) or (number is None and exact):
+                found[section_id] = index
+                last = index
+    for index, section_id, number, _ in candidates:  # second pass: numbered otherwise, in its place
+        if section_id in found or number is None:
+            continue
+        before = max((found[s] for s in found if int(s) < int(section_id)), default=-1)
+        after = min((found[s] for s in found if int(s) > int(section_id)), default=len(lines))
+        if before < index < after:
+            found[section_id] = index
+    return {s: found[s] for s in SECTION_IDS if s in found}
+
+
+@dataclass
+class Title:
+    unit: str = ""
+    year: int | None = None
+    line: int | None = None  # index of the title's (first) line
+
+
+def find_title(lines: list[str]) -> Title:
+    """Unit and year from the first line naming a year and 信息公开 (a title may break in two)."""
+    for index, line in enumerate(lines[:80]):
+        if _METADATA.match(line):
+            continue
+        text = re.sub(r"\s+", "", line)
+        if not text or "信息公开" not in text or not _YEAR.search(text) or len(text) > 60:
+            continue
+        if "报告" not in text and index + 1 < len(lines) and "报告" in lines[index + 1] and len(lines[index + 1].strip()) < 20:
+            text += re.sub(r"\s+", "", lines[index + 1])
+        if "报告" not in text:
+            continue
+        year_match = _YEAR.search(text)
+        year = int(year_match.group(1))
+        unit = text[: year_match.start()] if year_match.start() > 0 else text[year_match.end():].lstrip("度")
+        unit = _TITLE_TAIL.sub("", unit)
+        if unit.endswith("人民"):
+            unit += "政府"  # 「××区人民政府信息公开工作年度报告」: 政府 belongs to the unit
+        return Title(unit=unit.strip("《》 :："), year=year, line=index)
+    return Title()
+
+
+def published_date(lines: list[str]) -> str:
+    for line in lines[:80]:
+        match = _PUBLISHED.search(line)
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+    return ""
+
+
+def paragraphs(lines: list[str]) -> str:
+    """Lines as paragraphs: trimmed, blank lines and metadata lines dropped."""
+    kept = [line.strip(" \t\u3000") for line in lines]
+    return "\n".join(line for line in kept if line and not _METADATA.match(line))

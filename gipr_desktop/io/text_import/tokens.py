@@ -1,0 +1,111 @@
+"""Turning a table as printed into a flat stream of labels and cells.
+
+Whatever the layout — tab-separated rows, one cell per line, cells ending in ``|``, rows of
+space-separated numbers, or the cells of a real table (HTML, Word, PDF) — the rows are found the
+same way afterwards: a label, then the cells that follow it. This module only cuts the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from gipr_desktop.io.text_import.numbers import BLANK, CellText, fold, is_debris, read_cell
+
+_SEPARATORS = re.compile(r"[\t|｜]")
+_ONLY_BARS = re.compile(r"^[|｜\s]+$")
+
+
+_GLUED = re.compile(r"^(.*[^\d.,\s\-－])(\d[\d.,]*(?:-\d[\d.,]*)*(?:万元|元)?)$")  # "规章000", "行政处罚2648-18538"
+_SIGN = re.compile(r"(?=-)")
+
+
+def _run_cell(text: str) -> CellText:
+    cell = read_cell(text)
+    return cell if cell is not None else CellText(text)
+
+
+@dataclass(frozen=True)
+class Label:
+    """Printed text that is not a number: a row label, a header, a heading, a sentence."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class LineEnd:
+    """The end of a printed line or table row: tells a row printed on one line from one
+    printed a cell per line."""
+
+
+LINE_END = LineEnd()
+Token = Label | CellText | LineEnd
+
+
+def piece_tokens(piece: str) -> Iterator[Token]:
+    """The tokens of one cell-sized piece of text: a value, a label, or a label followed by the
+    numbers printed after it on the same line ("行政许可 97", "1. 属于国家秘密 0 0 0 0 0 0 0")."""
+    cell = read_cell(piece)
+    if cell is not None:
+        yield cell
+        return
+    text = fold(piece)
+    if is_debris(text):
+        return
+    words = text.split()
+    values: list[CellText] = []
+    while words:
+        value = read_cell(words[-1])
+        if value is not None and not value.blank:
+            values.append(value)
+            words.pop()
+            continue
+        glued = _GLUED.match(words[-1])
+        if glued:
+            words[-1] = glued.group(1)
+            values.extend(_run_cell(part) for part in reversed(_SIGN.split(glued.group(2))) if part)
+        break
+    if words:
+        yield Label(" ".join(words))
+    yield from reversed(values)
+
+
+def line_tokens(line: str) -> Iterator[Token]:
+    """The tokens of one printed line. ``|`` and tabs separate cells; a line of ``|`` only marks
+    merged cells and holds none; a ``|`` at either end of a line only closes a cell; a line of
+    spaces is one empty cell; the indent before a line's only cell is not a cell."""
+    body = line.strip("\r\n")
+    if not body.strip(" \u3000\ufeff\t"):
+        if body:
+            yield BLANK
+        return
+    core = body.strip(" \u3000\ufeff")
+    if _ONLY_BARS.match(core) or is_debris(core):
+        return
+    if not _SEPARATORS.search(core):
+        yield from piece_tokens(core)
+        return
+    if core[0] in "|｜":
+        core = core[1:]
+    if core and core[-1] in "|｜":
+        core = core[:-1]
+    pieces = _SEPARATORS.split(core)
+    filled = [i for i, piece in enumerate(pieces) if piece.strip()]
+    if len(filled) == 1:
+        pieces = pieces[filled[0]:]
+    for piece in pieces:
+        if piece.strip():
+            yield from piece_tokens(piece)
+        else:
+            yield BLANK
+
+
+def text_tokens(lines: Iterable[str]) -> list[Token]:
+    return [token for line in lines for token in (*line_tokens(line), LINE_END)]
+
+
+def grid_tokens(rows: Iterable[Iterable[str]]) -> list[Token]:
+    """Tokens of a table whose cells are known: each cell is one piece."""
+    return [token for row in rows for token in (
+        *(t for cell in row for t in (piece_tokens(cell) if cell.strip() else (BLANK,))), LINE_END)]
