@@ -348,3 +348,31 @@ def test_a_word_file_renamed_to_xlsx_is_refused(tmp_path, shared_fixtures_dir):
     path.write_bytes((shared_fixtures_dir / "official-template-2021.docx").read_bytes())
     with pytest.raises(ReadError, match="不是有效的 ?Excel 文件"):
         read_report(path)
+
+
+# --- the real reports -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", ["000_555b38ce0adfb193.txt", "001_39a3bb303739f26f.txt", "002_c011582259751f09.txt",
+                                  "003_3b6d8eb9ad11ab1a.txt", "004_a5beddac6e9ed429.txt"])
+def test_every_seed_round_trips_through_xlsx(seeds_dir, tmp_path, seed):
+    report = read_report(seeds_dir / seed).report
+    result = read_report(export(report, tmp_path))
+    assert result.report == report
+    assert result.notes == []
+
+
+@pytest.mark.parametrize("typed,value,note", [("-", 0, "已按 0 读取"), ("／", 0, "已按 0 读取"), ("1,234", 1234, None),
+                                             ("５件", 5, None), (" 7 ", 7, None)])
+def test_numbers_as_people_type_them(tmp_path, typed, value, note):
+    path = export(sample_report(), tmp_path)
+    book = openpyxl.load_workbook(path)
+    fmt = get_format("2021")
+    ref = CellRef("review_litigation", "direct_suit", "pending")
+    row, col = table_layout(fmt.table(ref.table)).position(ref)
+    book[table_sheet_name(fmt, fmt.table(ref.table))].cell(TOP + row, 1 + col, typed)
+    book.save(path)
+    result = read_report(path)
+    assert result.report.cells[ref] == value
+    notes = [n.message for n in result.notes if (n.row, n.col) == (ref.row, ref.col)]
+    assert (len(notes) == 1 and note in notes[0]) if note else notes == []

@@ -23,6 +23,7 @@ from gipr_desktop.core.labels import match_column, match_row, normalize, strip_o
 from gipr_desktop.core.report import Report, Value
 from gipr_desktop.core.schema import CellRef, Format, Table, format_for_year, formats
 from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
+from gipr_desktop.io.text_import.numbers import read_cell
 from gipr_desktop.io.workbook_labels import FIELDS
 
 MAX_LABEL_LENGTH = 80  # a longer text is a narrative, not a label
@@ -168,7 +169,7 @@ def _find_single_row_table(grid: Grid, table: Table, format_id: str) -> _Found:
         value_line = bottom + 1
         for line in range(bottom + 1, bottom + 3):
             value = grid.values.get((line, c))
-            if isinstance(value, str) and value.strip() and not _looks_numeric(value):
+            if isinstance(value, str) and value.strip() and read_cell(value) is None:
                 break
             if value is not None or line in grid.formulas:
                 value_line = line
@@ -178,14 +179,6 @@ def _find_single_row_table(grid: Grid, table: Table, format_id: str) -> _Found:
 
 
 _FINDERS = {"grid": _find_grid_table, "groups": _find_groups_table, "single_row": _find_single_row_table}
-
-
-def _looks_numeric(text: str) -> bool:
-    try:
-        parse_cell("signed", text) if "." not in text else parse_cell("amount", text)
-    except ValueError:
-        return False
-    return True
 
 
 def _locate(grids: list[Grid], table: Table, format_id: str) -> _Found | None:
@@ -207,7 +200,12 @@ def _value(raw: object, kind: str) -> Value | None:
             raise ValueError(f"「{raw}」不是数字")
         return None
     if isinstance(raw, str):
-        return parse_cell(kind, raw)
+        cell = read_cell(raw)
+        if cell is None:
+            raise ValueError(f"「{raw.strip()}」不是数字")
+        if cell.placeholder:
+            return parse_cell(kind, "0")
+        return None if cell.blank else parse_cell(kind, format(cell.value, "f") if isinstance(cell.value, Decimal) else str(cell.value))
     if isinstance(raw, (int, float, Decimal)):
         if isinstance(raw, float) and raw != raw:
             raise ValueError("不是数字")
@@ -240,6 +238,9 @@ def _read_table(report: Report, found: _Found, notes: list[ImportNote], pending:
             continue
         if value is not None:
             report.cells[ref] = value
+            raw = found.grid.values.get(pos)
+            if isinstance(raw, str) and read_cell(raw).placeholder:
+                notes.append(ImportNote(f"「{fmt.cell_name(ref)}」填写为「{raw.strip()}」，已按 0 读取", *ref))
 
 
 def _recompute(report: Report, pending: list[CellRef], formulas: list[CellRef], notes: list[ImportNote]) -> None:
