@@ -95,6 +95,19 @@ def _alternative_rows_in_use(report: Report, eq: Equation) -> list[CellRef]:
     return right
 
 
+def sum_of_parts(report: Report, total: CellRef) -> Value | None:
+    """What the rules make the stated total ``total``: the sum of its parts, when all are known.
+
+    Importers use it for a total given as a formula whose result the file does not hold."""
+    cells = report.cells
+    for eq in _equations(report.format):
+        if eq.left == (total,):
+            right = _alternative_rows_in_use(report, eq)
+            if all(ref in cells for ref in right):
+                return sum(cells[ref] for ref in right)
+    return None
+
+
 def check_rules(report: Report, context: CheckContext) -> Iterable[Finding]:
     cells = report.cells
     for eq in _equations(report.format):

@@ -77,11 +77,18 @@ def match_row(table: Table, text: str, format_id: str) -> str | None:
     return None
 
 
+_BRACKETED = re.compile(r"\([^)]*\)")
+
+
 def match_column(row: Row, text: str) -> str | None:
-    """The id of the column of ``row`` whose header label ``text`` is, or ``None``."""
+    """The id of the column of ``row`` whose header label ``text`` is, or ``None``. Exact after
+    folding, then with bracketed units left out on both sides ("本年收费金额(万元)")."""
     key = normalize(text)
-    found = [c.id for c in row.columns if normalize(c.label) == key]
-    return found[0] if len(found) == 1 else None
+    for fold in (lambda k: k, lambda k: _BRACKETED.sub("", k)):
+        found = [c.id for c in row.columns if fold(normalize(c.label)) == fold(key)]
+        if len(found) == 1:
+            return found[0]
+    return None
 
 
 def match_section(fmt: Format, text: str, max_length: int = 40) -> str | None:

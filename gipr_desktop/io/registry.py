@@ -23,9 +23,12 @@ log = logging.getLogger(__name__)
 FILE_TYPES: dict[str, tuple[str, str | None, str | None]] = {
     ".gipr": ("年报项目文件", "gipr_desktop.io.project:read", "gipr_desktop.io.project:write"),
     ".json": ("JSON 数据文件", "gipr_desktop.io.project:read", "gipr_desktop.io.project:write"),
+    ".xlsx": ("Excel 工作簿", "gipr_desktop.io.xlsx_reader:read", "gipr_desktop.io.xlsx_writer:write"),
+    ".xls": ("Excel 97-2003 工作簿", "gipr_desktop.io.calamine_reader:read", None),
+    ".ods": ("OpenDocument 电子表格", "gipr_desktop.io.calamine_reader:read", None),
     ".txt": ("文本文件", "gipr_desktop.io.text_import:read_text_file", "gipr_desktop.io.text_writer:write"),
     ".html": ("网页", "gipr_desktop.io.text_import:read_html_file", "gipr_desktop.io.markup_writer:write_html"),
-    ".htm": ("网页（已发布的报告）", "gipr_desktop.io.text_import:read_html_file", None),
+    ".htm": ("网页", "gipr_desktop.io.text_import:read_html_file", None),
     ".docx": ("Word 文档", "gipr_desktop.io.docx_reader:read_docx", "gipr_desktop.io.docx_writer:write"),
     ".doc": ("旧版 Word 文档", "gipr_desktop.io.docx_reader:read_doc", None),
     ".pdf": ("PDF 文档（已发布的报告）", "gipr_desktop.io.pdf_reader:read_pdf", None),

@@ -136,13 +136,13 @@ def _write_long_text(ws: Worksheet, row: int, text: str) -> None:
         cell.alignment = _TOP_LEFT
         cell.font = _FONT
         cell.border = _BORDER
-    ws.row_dimensions[row].height = min(409, max(20, 14 * _lines(text, 100) + 4))
+    ws.row_dimensions[row].height = min(409, max(20, 14 * _lines(text, 90) + 4))
 
 
 def _write_info(ws: Worksheet, report: Report) -> None:
     fmt = report.schema
-    ws.column_dimensions["A"].width = 22
-    ws.column_dimensions["B"].width = 100
+    ws.column_dimensions["A"].width = 40
+    ws.column_dimensions["B"].width = 90
     ws.merge_cells("A1:B1")
     put_text(ws, 1, 1, report.title).font = _TITLE
     ws.cell(1, 1).alignment = _CENTER
@@ -177,6 +177,7 @@ def _write_findings(ws: Worksheet, report: Report) -> None:
         ws.column_dimensions[get_column_letter(1 + j)].width = width
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(widths))
     put_text(ws, 1, 1, f"导出时的检查结果（{datetime.now():%Y-%m-%d %H:%M}）").font = _TITLE
+    _a4(ws, landscape=True)
     if not findings:
         put_text(ws, 2, 1, "未发现问题。")
         return
@@ -194,7 +195,6 @@ def _write_findings(ws: Worksheet, report: Report) -> None:
             cell.font, cell.border, cell.alignment = _FONT, _BORDER, _LEFT
     ws.print_title_rows = "1:2"
     ws.freeze_panes = "A3"
-    _a4(ws, landscape=True)
 
 
 def optional_rows_in_use(report: Report, table) -> frozenset[str]:
