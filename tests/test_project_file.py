@@ -126,7 +126,7 @@ def test_a_huge_file_is_refused_before_reading(tmp_path):
     path = tmp_path / "huge.gipr"
     with open(path, "wb") as handle:
         handle.truncate(project.MAX_FILE_BYTES + 1)
-    with pytest.raises(ReadError, match="过大"):
+    with pytest.raises(ReadError, match="太大"):
         read_report(path)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gipr_desktop.io.archive_guard import check_archive
-from gipr_desktop.io.errors import ImportResult, ReadError
+from gipr_desktop.io.errors import ImportResult, ReadError, checked_size
 from gipr_desktop.io.isolated import run_isolated
 from gipr_desktop.io.sheet_tables import Grid, read_grids
 from gipr_desktop.io.xlsx_reader import LIMITS, MAX_CELLS, MAX_MERGES, MAX_SHEETS
@@ -50,12 +50,7 @@ def load_grids(path: str) -> list[tuple[str, dict, list]]:
 def read(path: str | Path) -> ImportResult:
     path = Path(path)
     where = f"「{path.name}」"
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ReadError(f"无法打开{where}：{exc.strerror or exc}") from None
-    if size > MAX_FILE_BYTES:
-        raise ReadError(f"{where}过大（{size // 1024 // 1024} MB），不是年度报告文件")
+    checked_size(path, MAX_FILE_BYTES)
     if path.suffix.lower() == ".ods":
         check_archive(path, LIMITS, "ODS 文件")
     sheets = run_isolated(load_grids, str(path), where=where)

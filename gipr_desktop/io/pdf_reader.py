@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from gipr_desktop.io.errors import ImportResult, ReadError
+from gipr_desktop.io.errors import ImportResult, ReadError, checked_size
 from gipr_desktop.io.text_import import parse_report_text
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -73,12 +73,7 @@ def reflow(lines: list[dict]) -> str:
 
 def read_pdf(path: str | Path) -> ImportResult:
     path = Path(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ReadError(f"无法打开「{path.name}」：{exc.strerror or exc}") from None
-    if size > MAX_FILE_BYTES:
-        raise ReadError(f"「{path.name}」过大（{size // 1024 // 1024} MB），不像一份年度报告")
+    checked_size(path, MAX_FILE_BYTES)
     import pdfplumber  # imported here: opening other files needs none of its start-up time
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import SECTION_IDS, CellRef, formats
 from gipr_desktop.io.atomic import write_atomic
-from gipr_desktop.io.errors import ImportResult, ReadError
+from gipr_desktop.io.errors import ImportResult, ReadError, checked_size
 
 FILE_VERSION = 1
 PROJECT_EXTENSIONS = (".gipr", ".json")  # the file types that keep everything, last year's report included
@@ -155,10 +155,8 @@ def _read_tables(report: Report, tables: object, where: str) -> None:
 
 def read(path: str | Path) -> ImportResult:
     path = Path(path)
+    checked_size(path, MAX_FILE_BYTES)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ReadError(f"「{path.name}」过大（{size // 1024 // 1024} MB），不是有效的报告文件")
         raw = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"无法打开「{path}」：{exc.strerror or exc}") from None

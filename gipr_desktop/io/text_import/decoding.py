@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 
-from gipr_desktop.io.errors import ReadError
+from gipr_desktop.io.errors import ReadError, refuse_if_too_large
 
 MAX_TEXT_BYTES = 4 * 1024 * 1024  # a report as text is some 10–60 KB; more is not a report
 _CONTROL = (*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20))  # never in a text file
@@ -16,8 +16,7 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 
 
 def check_size(size: int, name: str, limit: int = MAX_TEXT_BYTES) -> None:
-    if size > limit:
-        raise ReadError(f"「{name}」太大（{size / 1024 / 1024:.1f} MB），不像一份年度报告；最多读取 {limit // 1024 // 1024} MB")
+    refuse_if_too_large(name, size, limit)
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
