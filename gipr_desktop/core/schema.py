@@ -249,7 +249,6 @@ def _cell_set(format_id: str) -> frozenset[CellRef]:
 
 CURRENT_FORMAT = "2021"
 SECTION_IDS = ("1", "2", "3", "4", "5", "6")
-TABLE_IDS = ("active", "applications", "review_litigation")
 
 
 def cross_year_rules(format_id: str) -> dict:
