@@ -3,12 +3,14 @@
 Settings (window geometry, recent files) live in ``QSettings``; the recovery copy, the log and a
 crash log written by ``faulthandler`` live in the user's data folder, so a crash can be looked into
 afterwards. An unexpected exception is logged and shown as a Chinese message, never a traceback.
+``--self-test`` runs the installation self-test instead of the window (see ``gui/selftest.py``).
 """
 
 from __future__ import annotations
 
 import faulthandler
 import logging
+import multiprocessing
 import sys
 from pathlib import Path
 
@@ -42,7 +44,12 @@ def install_error_dialog(window: MainWindow) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # a frozen bundle starts the isolated .xls/.ods reader as itself
     argv = sys.argv if argv is None else argv
+    if "--self-test" in argv[1:]:
+        from gipr_desktop.gui.selftest import run_self_test
+
+        return run_self_test()
     app = QtWidgets.QApplication(argv)
     app.setOrganizationName("gipr-desktop")
     app.setApplicationName("gipr-desktop")

@@ -1,0 +1,51 @@
+"""gipr-desktop --self-test: passes on a complete installation, fails loudly on a broken one."""
+
+import os
+import subprocess
+import sys
+
+from gipr_desktop import selftest
+from gipr_desktop.io import registry
+
+
+def run(tmp_path):
+    lines = []
+    passed = selftest.run_steps(selftest.report_steps(tmp_path), lines.append)
+    return passed, lines
+
+
+def test_a_complete_installation_passes_every_step(tmp_path):
+    passed, lines = run(tmp_path)
+    assert passed, "\n".join(lines)
+    assert any("导出 .xlsx" in line and "读回一致" in line for line in lines)
+    assert any("导出 .docx" in line and "读回一致" in line for line in lines)
+    assert lines[-1].startswith("结果 / result：全部通过")
+
+
+def test_a_missing_writer_fails_the_self_test(tmp_path, monkeypatch):
+    types = dict(registry.FILE_TYPES)
+    types[".docx"] = (types[".docx"][0], types[".docx"][1], None)
+    monkeypatch.setattr(registry, "FILE_TYPES", types)
+    passed, lines = run(tmp_path)
+    assert not passed
+    assert any("[失败 FAIL]" in line and "缺少 .docx" in line for line in lines)
+
+
+def test_a_broken_writer_fails_its_step_and_the_others_still_run(tmp_path, monkeypatch):
+    types = dict(registry.FILE_TYPES)
+    types[".xlsx"] = (types[".xlsx"][0], types[".xlsx"][1], "gipr_desktop.io.no_such_module:write")
+    monkeypatch.setattr(registry, "FILE_TYPES", types)
+    passed, lines = run(tmp_path)
+    assert not passed
+    assert any(line.startswith("[失败 FAIL] 导出 .xlsx") for line in lines), "\n".join(lines)
+    assert any("[通过 OK]   导出 .docx" in line for line in lines)
+
+
+def test_the_program_self_test_as_a_user_runs_it(tmp_path):
+    code = "import sys; from gipr_desktop.gui.app import main; sys.exit(main(['gipr-desktop', '--self-test']))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "TMPDIR": str(tmp_path)}, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "打开窗口 / open the main window" in done.stdout
+    logged = (tmp_path / selftest.LOG_NAME).read_text(encoding="utf-8").splitlines()
+    assert logged == [line for line in done.stdout.splitlines() if line]  # the log says what was printed
