@@ -29,6 +29,18 @@ def data_folder() -> Path:
     return folder
 
 
+def install_chinese_translation(app: QtWidgets.QApplication) -> QtCore.QTranslator | None:
+    """Qt's own texts (OK/Cancel, file dialogs, context menus) in Chinese, whatever the system language."""
+    folder = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QtCore.QTranslator(app)
+    if translator.load(QtCore.QLocale("zh_CN"),
+                       "qtbase", "_", folder):
+        app.installTranslator(translator)
+        return translator
+    log.warning("Qt's Chinese translation not found in %s", folder)
+    return None
+
+
 def install_error_dialog(window: MainWindow) -> None:
     """Unexpected exceptions: into the log, and to the user as a plain Chinese message."""
 
@@ -54,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("gipr-desktop")
     app.setApplicationName("gipr-desktop")
     app.setApplicationDisplayName(APP_NAME)
+    install_chinese_translation(app)
     folder = data_folder()
     crash_log = open(folder / "crash.log", "a", encoding="utf-8")  # kept open for faulthandler
     faulthandler.enable(crash_log)
