@@ -4,9 +4,10 @@
 #   scripts/build_linux_bundle.sh            -> dist/gipr-desktop/  (run dist/gipr-desktop/gipr-desktop)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q -e ".[build]"
-.venv/bin/python -m PyInstaller --noconfirm --clean --log-level WARN build_installer.spec
+venv=${VENV:-.venv-build}  # its own environment: the build tools stay out of the test environment
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/python" -m pip install -q -e ".[build]"
+"$venv/bin/python" -m PyInstaller --noconfirm --clean --log-level WARN build_installer.spec
 start=$(date +%s%N)
 dist/gipr-desktop/gipr-desktop --self-test
 end=$(date +%s%N)
