@@ -36,5 +36,5 @@ def test_a_missing_or_foreign_file_is_a_read_error(tmp_path):
     with pytest.raises(ReadError, match="无法打开"):
         check_archive(tmp_path / "没有.docx")
     (tmp_path / "x.docx").write_bytes(b"PK\x03\x04 not really")
-    with pytest.raises(ReadError, match="不是有效的Word 文件"):
+    with pytest.raises(ReadError, match="不是有效的 Word 文件"):
         check_archive(tmp_path / "x.docx", kind="Word 文件")
