@@ -16,7 +16,8 @@ from pathlib import Path
 
 from gipr_desktop.gui.context import create_context
 from gipr_desktop.gui.main_window import APP_NAME, MainWindow
-from gipr_desktop.gui.qt import QtCore, QtWidgets
+from gipr_desktop.gui.qt import QtCore, QtGui, QtWidgets
+from gipr_desktop.paths import resource
 
 log = logging.getLogger("gipr_desktop")
 LOG_NAME = "gipr-desktop.log"
@@ -66,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("gipr-desktop")
     app.setApplicationName("gipr-desktop")
     app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(QtGui.QIcon(str(resource("icon.png"))))
     install_chinese_translation(app)
     folder = data_folder()
     crash_log = open(folder / "crash.log", "a", encoding="utf-8")  # kept open for faulthandler
