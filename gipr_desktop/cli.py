@@ -13,6 +13,7 @@ from typing import Sequence
 
 from gipr_desktop import __version__
 from gipr_desktop.core.checks import SEVERITY_NAMES, check, has_errors
+from gipr_desktop.core.findings import severity_counts
 from gipr_desktop.core.report import Report
 from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError, WriteError
 from gipr_desktop.core.rollover import rollover
@@ -65,7 +66,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             _print_notes(imported.notes)
             for finding in findings:
                 print(f"  {SEVERITY_NAMES[finding.severity]} [{finding.rule}] {finding.message}")
-            counts = {s: sum(f.severity == s for f in findings) for s in SEVERITY_NAMES}
+            counts = severity_counts(findings)
             print(f"  共 {counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 条提示")
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=1))

@@ -17,6 +17,7 @@ from typing import Callable, Iterable
 
 from gipr_desktop import __version__
 from gipr_desktop.core.checks import ERROR, SEVERITY_NAMES, check
+from gipr_desktop.core.findings import severity_counts
 from gipr_desktop.core.report import Report
 from gipr_desktop.io.errors import ReadError, WriteError
 from gipr_desktop.io.registry import read_report, readable_extensions, writable_extensions, write_report
@@ -77,7 +78,7 @@ def report_steps(workdir: Path) -> list[Step]:
         errors = [f for f in findings if f.severity == ERROR]
         if errors:
             raise StepFailed(f"示例报告应无错误，实有 {len(errors)} 个 / the sample should pass: {errors[0].message}")
-        counts = "，".join(f"{sum(f.severity == s for f in findings)} 个{name}" for s, name in SEVERITY_NAMES.items())
+        counts = "，".join(f"{n} 个{SEVERITY_NAMES[s]}" for s, n in severity_counts(findings).items())
         return counts
 
     def writers_present() -> str:

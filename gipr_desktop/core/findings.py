@@ -7,6 +7,7 @@ lists those modules' checks.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import CellRef
@@ -40,3 +41,11 @@ class CheckContext:
     """What a check may look at besides the report itself."""
 
     previous: Report | None = None  # last year's report of the same body, when known
+
+
+def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
+    """How many findings of each severity, in the order of ``SEVERITY_NAMES`` (errors first)."""
+    counts = dict.fromkeys(SEVERITY_NAMES, 0)
+    for finding in findings:
+        counts[finding.severity] += 1
+    return counts

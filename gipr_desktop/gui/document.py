@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gipr_desktop.core.checks import ERROR, INFO, WARNING, Finding, check
+from gipr_desktop.core.checks import ERROR, WARNING, Finding, check
+from gipr_desktop.core.findings import severity_counts
 from gipr_desktop.core.report import Report, Value
 from gipr_desktop.core.schema import CellRef
 from gipr_desktop.gui.qt import QObject, Signal
@@ -42,10 +43,7 @@ class Document(QObject):
         return max((f.severity for f in found), key=_RANK.__getitem__) if found else None
 
     def counts(self) -> dict[str, int]:
-        result = {ERROR: 0, WARNING: 0, INFO: 0}
-        for finding in self.findings:
-            result[finding.severity] += 1
-        return result
+        return severity_counts(self.findings)
 
     # --- what commands and file actions call ----------------------------------------------------
 
