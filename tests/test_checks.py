@@ -120,13 +120,16 @@ def test_2021_other_printed_as_one_row_counts_for_its_sub_items_and_is_warned():
     assert findings[0].severity == WARNING
 
 
-def test_negative_and_fractional_counts_are_errors():
+def test_negative_and_fractional_counts_are_refused_and_errors():
     report = zero_report()
-    report.set(CellRef("active", "licensing", "decisions"), -1)
-    report.set(CellRef(RL, "review", "upheld"), Decimal("1.5"))
+    with pytest.raises(ValueError, match="行政许可·本年处理决定数量：「-1」不能为负数"):
+        report.set(CellRef("active", "licensing", "decisions"), -1)
+    # a report built in code may hold them all the same: the check names them
+    report.cells[CellRef("active", "licensing", "decisions")] = -1
+    report.cells[CellRef(RL, "review", "upheld")] = Decimal("1.5")
     messages = [f.message for f in check(report) if f.rule == "V1"]
-    assert "行政许可·本年处理决定数量不能为负数，实为 -1" in messages
-    assert "行政复议·结果维持应为整数，实为 1.5" in messages
+    assert "行政许可·本年处理决定数量：「-1」不能为负数" in messages
+    assert "行政复议·结果维持：「1.5」不是整数（此处只能填写件数）" in messages
 
 
 def test_decimal_amounts_and_negative_2019_change_are_fine():
@@ -137,7 +140,7 @@ def test_decimal_amounts_and_negative_2019_change_are_fine():
     report21 = zero_report()
     report21.set(CellRef("active", "fees", "amount"), Decimal("5949.088667"))
     assert check(report21) == []
-    report21.set(CellRef("active", "fees", "amount"), Decimal("-0.5"))
+    report21.cells[CellRef("active", "fees", "amount")] = Decimal("-0.5")
     assert rules(check(report21)) == ["V1"]
 
 

@@ -11,8 +11,8 @@ the text against the tables and the year (``checks_text``), the reviewers' warni
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cache
 from typing import Callable, Iterable
 
@@ -21,9 +21,12 @@ from gipr_desktop.core.findings import (  # noqa: F401 (SEVERITY_NAMES and Check
     ERROR, INFO, SEVERITY_NAMES, WARNING, CheckContext, Finding,
 )
 from gipr_desktop.core.report import Report, Value
-from gipr_desktop.core.schema import CellRef, Format, Table, format_for_year, get_format
+from gipr_desktop.core.schema import CellRef, Format, Table, cell_kind, cell_kinds, format_for_year, get_format
+from gipr_desktop.core.values import ValueRefused, checked_value
 
 INCOMPLETE = "INCOMPLETE"
+CHECK_FAILED = "CHECK"
+log = logging.getLogger(__name__)
 
 
 # --- arithmetic rules, compiled once per format -------------------------------------------------
@@ -114,7 +117,7 @@ def check_rules(report: Report, context: CheckContext) -> Iterable[Finding]:
         right = _alternative_rows_in_use(report, eq)
         missing = [ref for ref in (*eq.left, *right) if ref not in cells]
         if missing:
-            continue  # neither passed nor failed: the cells are listed by _incomplete
+            continue  # neither passed nor failed: the cells are listed by check_incomplete
         left_sum = sum(cells[ref] for ref in eq.left)
         right_sum = sum(cells[ref] for ref in right)
         if left_sum != right_sum:
@@ -124,23 +127,31 @@ def check_rules(report: Report, context: CheckContext) -> Iterable[Finding]:
 # --- values ---------------------------------------------------------------------------------------
 
 
-@cache
-def _cell_kinds(format_id: str) -> dict[CellRef, str]:
-    fmt = get_format(format_id)
-    return {ref: fmt.column(ref).kind for ref in fmt.cells()}
-
-
-def check_values(report: Report, context: CheckContext) -> Iterable[Finding]:
-    kinds = _cell_kinds(report.format)
+def refused_values(report: Report) -> dict[CellRef, str]:
+    """The cells whose values their kind may not hold (a report built in code or a foreign file can
+    have them), with the reason. Every other check sees these cells as empty."""
+    kinds = cell_kinds(report.format)
+    count_max = cell_kind("count").maximum
+    refused = {}
     for ref, value in report.cells.items():
-        kind = kinds[ref]
-        if kind == "count" and type(value) is int and value >= 0:
+        kind = kinds.get(ref)
+        if kind == "count" and type(value) is int and 0 <= value <= count_max:
             continue  # the common case, kept fast: checks run on every keystroke
-        name = report.schema.cell_name(ref)
-        if kind != "amount" and isinstance(value, Decimal) and value != value.to_integral_value():
-            yield Finding("V1", ERROR, f"{name}应为整数，实为 {value}", (ref,))
-        elif kind != "signed" and value < 0:
-            yield Finding("V1", ERROR, f"{name}不能为负数，实为 {value}", (ref,))
+        if kind is None:
+            refused[ref] = "不是本格式的单元格"
+            continue
+        try:
+            checked_value(kind, value)
+        except ValueRefused as exc:
+            refused[ref] = str(exc)
+    return refused
+
+
+def _value_findings(report: Report, refused: dict[CellRef, str]) -> Iterable[Finding]:
+    fmt = report.schema
+    for ref, reason in refused.items():
+        name = fmt.cell_name(ref) if fmt.has_cell(ref) else "·".join(ref)
+        yield Finding("V1", ERROR, f"{name}：{reason}", (ref,) if fmt.has_cell(ref) else ())
 
 
 # --- structure ------------------------------------------------------------------------------------
@@ -209,7 +220,8 @@ def _stood_for(report: Report, table: Table) -> set[str]:
     return rows
 
 
-def _incomplete(report: Report) -> Iterable[Finding]:
+def check_incomplete(report: Report, context: CheckContext) -> Iterable[Finding]:
+    """One INFO finding listing the cells still empty; it runs after the other checks."""
     fmt = report.schema
     empty = []
     for table in fmt.tables:
@@ -219,7 +231,7 @@ def _incomplete(report: Report) -> Iterable[Finding]:
         optional = {row.id for row in table.rows if row.optional}
         empty += [
             ref for ref in table.cells()
-            if ref not in report.cells and ref.row not in skip and ref.row not in optional
+            if ref not in report.cells and ref not in context.refused and ref.row not in skip and ref.row not in optional
         ]
     if not empty:
         return
@@ -234,7 +246,7 @@ def _incomplete(report: Report) -> Iterable[Finding]:
 
 
 Check = Callable[[Report, CheckContext], Iterable[Finding]]
-CHECKS: list[Check] = [check_values, check_rules, check_structure]
+CHECKS: list[Check] = [check_rules, check_structure]
 
 
 CHECKS += [
@@ -251,13 +263,40 @@ CHECKS += [
 
 def check(report: Report, previous: Report | None = None) -> list[Finding]:
     """All findings for ``report``, errors first; ``previous`` is last year's report when known
-    (by default the one attached to the report)."""
-    context = CheckContext(previous=previous if previous is not None else report.previous)
-    findings = [finding for run in CHECKS for finding in run(report, context)]
-    findings.extend(_incomplete(report))
+    (by default the one attached to the report).
+
+    A total function: whatever the report holds, it returns findings and never raises. Values their
+    cell may not hold are V1 errors and count as empty for every other rule; a rule that fails all
+    the same is logged and named in one finding, and the other rules still run."""
+    refused = refused_values(report)
+    findings = list(_value_findings(report, refused))
+    report = _without(report, refused)
+    last_year = previous if previous is not None else report.previous
+    context = CheckContext(previous=None if last_year is None else _without(last_year, refused_values(last_year)),
+                           refused=frozenset(refused))
+    for run in (*CHECKS, check_incomplete):
+        findings.extend(_guarded(run, report, context))
     order = {ERROR: 0, WARNING: 1, INFO: 2}
     findings.sort(key=lambda f: order[f.severity])
     return findings
+
+
+def _without(report: Report, refused: dict[CellRef, str]) -> Report:
+    if not refused:
+        return report
+    clean = report.copy()
+    for ref in refused:
+        del clean.cells[ref]
+    return clean
+
+
+def _guarded(run: Check, report: Report, context: CheckContext) -> list[Finding]:
+    try:
+        return list(run(report, context))
+    except Exception:  # a defect in one rule must not cost the user the other rules, or the window
+        log.exception("check %s failed", getattr(run, "__name__", run))
+        return [Finding(CHECK_FAILED, INFO, f"有一项检查（{getattr(run, '__name__', '?')}）未能完成，"
+                                             "其余检查照常进行；详细情况已记入日志")]
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from fractions import Fraction
 from typing import Iterable
 
 from gipr_desktop.core.findings import WARNING, CheckContext, Finding
@@ -21,7 +22,7 @@ from gipr_desktop.core.schema import CURRENT_FORMAT, named_cells
 
 SUMMARY_SECTION = "1"
 SUMMARY_LIMIT = 1000
-OTHER_SHARE = 0.3  # more than this share of handled applications under （六） reads as a way around a reason
+OTHER_SHARE = Fraction(3, 10)  # more than this share of handled applications under （六） reads as a way around a reason
 OTHER_MIN = 5  # and at least this many, so that two cases out of three do not warn
 
 # whose reports are due when: (pattern of the body's name, deadline month, day, who)
@@ -64,8 +65,9 @@ def check_other_handling(report: Report, context: CheckContext) -> Iterable[Find
         return
     total = sum(report.cells[ref] for ref in handled)
     count = sum(report.cells[ref] for ref in other)
-    if count >= OTHER_MIN and count > OTHER_SHARE * total:
-        yield Finding("R12", WARNING, f"（六）其他处理共 {count} 件，占办理总数 {total} 件的 {count / total:.0%}；"
+    if total > 0 and count >= OTHER_MIN and count > OTHER_SHARE * total:  # exact: no float, no division by 0
+        share = round(Fraction(count, total) * 100)
+        yield Finding("R12", WARNING, f"（六）其他处理共 {count} 件，占办理总数 {total} 件的 {share}%；"
                                       "能归入前五类办理结果的，不应计入「其他处理」", (*other, *handled))
 
 

@@ -41,6 +41,7 @@ class CheckContext:
     """What a check may look at besides the report itself."""
 
     previous: Report | None = None  # last year's report of the same body, when known
+    refused: frozenset[CellRef] = frozenset()  # cells whose values were refused (V1): not empty, not usable
 
 
 def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:

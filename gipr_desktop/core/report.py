@@ -11,7 +11,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Union
 
-from gipr_desktop.core.schema import CURRENT_FORMAT, SECTION_IDS, CellRef, Format, get_format
+from gipr_desktop.core.schema import CURRENT_FORMAT, SECTION_IDS, CellRef, Format, cell_kinds, get_format
+from gipr_desktop.core.values import ValueRefused, checked_value
 
 Value = Union[int, Decimal]
 
@@ -47,15 +48,18 @@ class Report:
         return self.cells.get(ref)
 
     def set(self, ref: CellRef, value: Value | None) -> None:
-        """Set one cell; ``None`` makes it empty (unknown). Unknown cell ids are a programming error."""
-        if not self.schema.has_cell(ref):
+        """Set one cell; ``None`` makes it empty (unknown). Unknown cell ids are a programming error;
+        a value the cell may not hold raises ``ValueRefused`` (a ``ValueError``) naming the cell."""
+        kind = cell_kinds(self.format).get(ref)
+        if kind is None:
             raise KeyError(f"{self.format} 格式没有单元格 {ref}")
         if value is None:
             self.cells.pop(ref, None)
-        elif isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-            raise TypeError(f"单元格的值须为整数或 Decimal，而不是 {type(value).__name__}")
-        else:
-            self.cells[ref] = value
+            return
+        try:
+            self.cells[ref] = checked_value(kind, value)
+        except ValueRefused as exc:
+            raise ValueRefused(f"{self.schema.cell_name(ref)}：{exc}") from None
 
     def copy(self) -> Report:
         return replace(self, cells=dict(self.cells), sections=dict(self.sections))

@@ -16,6 +16,29 @@ from gipr_desktop.paths import resource
 CELL_KINDS = ("count", "signed", "amount")
 
 
+@dataclass(frozen=True)
+class CellKind:
+    """What a cell of one kind may hold (``cell_kinds`` in the schema): whole numbers between
+    ``minimum`` and ``maximum``, or, with ``decimals``, decimals of at most ``integer_digits`` digits."""
+
+    id: str
+    description: str
+    minimum: int
+    maximum: int | None = None  # whole-number kinds
+    integer_digits: int | None = None  # decimal kinds
+    decimals: int = 0
+
+
+@dataclass(frozen=True)
+class TextLimit:
+    """How long one text field may be (``text_limits``), and whether it may hold line breaks."""
+
+    field: str
+    name: str
+    maximum: int
+    lines: bool
+
+
 class CellRef(NamedTuple):
     """One cell of a report: table id, row id, column id (the ids of the spec)."""
 
@@ -245,6 +268,27 @@ def get_format(format_id: str) -> Format:
 @cache
 def _cell_set(format_id: str) -> frozenset[CellRef]:
     return frozenset(get_format(format_id).cells())
+
+
+@cache
+def cell_kinds(format_id: str) -> dict[CellRef, str]:
+    """Every cell of a format with its kind (count | signed | amount)."""
+    fmt = get_format(format_id)
+    return {ref: fmt.column(ref).kind for ref in fmt.cells()}
+
+
+@cache
+def cell_kind(kind_id: str) -> CellKind:
+    raw = _raw_schema()["cell_kinds"][kind_id]
+    return CellKind(kind_id, raw["description"], raw["min"], raw.get("max"), raw.get("integer_digits"),
+                    raw.get("decimals", 0))
+
+
+@cache
+def text_limit(field: str) -> TextLimit:
+    """The limit of a metadata field (unit, published, contact, preamble) or of a section's text ("section")."""
+    raw = _raw_schema()["text_limits"][field]
+    return TextLimit(field, raw["name"], raw["max"], raw["lines"])
 
 
 CURRENT_FORMAT = "2021"

@@ -15,13 +15,17 @@ truncated or foreign file, or one from a newer program, is refused with a messag
 from __future__ import annotations
 
 import json
+import re
+import secrets
 from decimal import Decimal
 from pathlib import Path
 
+from gipr_desktop.core.checks import refused_values
 from gipr_desktop.core.report import Report
+from gipr_desktop.core.values import ValueRefused, checked_text, text_problem
 from gipr_desktop.core.schema import SECTION_IDS, CellRef, formats
 from gipr_desktop.io.atomic import write_atomic
-from gipr_desktop.io.errors import ImportResult, ReadError, checked_size
+from gipr_desktop.io.errors import ImportResult, ReadError, WriteError, checked_size
 
 FILE_VERSION = 1
 PROJECT_EXTENSIONS = (".gipr", ".json")  # the file types that keep everything, last year's report included
@@ -40,10 +44,8 @@ def to_json_data(report: Report) -> dict:
 def _report_data(report: Report) -> dict:
     tables: dict = {}
     for ref in report.schema.cells():  # schema order, so that files diff well
-        if ref in report.cells:
-            value = report.cells[ref]
-            number = float(value) if isinstance(value, Decimal) else value
-            tables.setdefault(ref.table, {}).setdefault(ref.row, {})[ref.col] = number
+        if ref in report.cells:  # a Decimal stays a Decimal: ``dumps`` writes it as an exact number
+            tables.setdefault(ref.table, {}).setdefault(ref.row, {})[ref.col] = report.cells[ref]
     return {
         "format": report.format,
         "unit": report.unit,
@@ -57,7 +59,37 @@ def _report_data(report: Report) -> dict:
 
 
 def dumps(report: Report) -> str:
-    return json.dumps(to_json_data(report), ensure_ascii=False, indent=1) + "\n"
+    """The file's text. 万元 amounts are written digit for digit (never through a float), and a
+    report holding what it may not (built in code) is refused rather than written unreadable."""
+    _refuse_unwritable(report)
+    marker = secrets.token_hex(8)
+
+    def exact(value: object) -> str:
+        if isinstance(value, Decimal):
+            return f"{marker}{format(value, 'f')}{marker}"
+        raise TypeError(type(value).__name__)
+
+    text = json.dumps(to_json_data(report), ensure_ascii=False, indent=1, default=exact)
+    return re.sub(f'"{marker}(-?[0-9.]+){marker}"', r"\1", text) + "\n"
+
+
+def _refuse_unwritable(report: Report) -> None:
+    for what in (report, report.previous):
+        if what is None:
+            continue
+        refused = refused_values(what)
+        if refused:
+            ref, reason = next(iter(refused.items()))
+            raise WriteError(f"报告中有不能保存的数值：{what.schema.cell_name(ref)}：{reason}")
+        for field, text in _texts(what):
+            problem = text_problem(field, text) if isinstance(text, str) else "应为文字"
+            if problem:
+                raise WriteError(f"报告中有不能保存的文字：{problem}")
+
+
+def _texts(report: Report):
+    yield from ((field, getattr(report, field)) for field in _TEXT_FIELDS)
+    yield from (("section", text) for text in report.sections.values())
 
 
 def write(report: Report, path: str | Path) -> None:
@@ -97,10 +129,7 @@ def from_json_data(data: object, where: str = "文件") -> Report:
         raise ReadError(f"{where}的报告格式无效：{report_format!r}（应为 {'、'.join(formats())}）")
     report = Report(format=report_format)
     for key in _TEXT_FIELDS:
-        value = data.get(key, "")
-        if not isinstance(value, str):
-            raise ReadError(f"{where}的「{key}」应为文字")
-        setattr(report, key, value)
+        setattr(report, key, _text(key, data.get(key, ""), where))
     year = data.get("year")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2200):
         raise ReadError(f"{where}的报告年度无效：{year!r}")
@@ -127,9 +156,7 @@ def _read_sections(report: Report, sections: object, where: str) -> None:
     for key, text in sections.items():
         if key not in SECTION_IDS:
             raise ReadError(f"{where}含有不存在的部分「{key}」（应为 1–6）")
-        if not isinstance(text, str):
-            raise ReadError(f"{where}第 {key} 部分的内容应为文字")
-        report.sections[key] = text
+        report.sections[key] = _text("section", text, f"{where}第 {key} 部分")
 
 
 def _read_tables(report: Report, tables: object, where: str) -> None:
@@ -148,9 +175,17 @@ def _read_tables(report: Report, tables: object, where: str) -> None:
                     raise ReadError(f"{where}含有{fmt.name}中不存在的单元格 {table_id}.{row_id}.{col_id}")
                 if value is None:
                     continue
-                if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-                    raise ReadError(f"{where}中「{fmt.cell_name(ref)}」的值不是数字：{value!r}")
-                report.cells[ref] = value
+                try:
+                    report.set(ref, value)
+                except ValueRefused as exc:
+                    raise ReadError(f"{where}中{exc}") from None
+
+
+def _text(field: str, value: object, where: str) -> str:
+    try:
+        return checked_text(field, value)
+    except ValueRefused as exc:
+        raise ReadError(f"{where}的{exc}") from None
 
 
 def read(path: str | Path) -> ImportResult:
