@@ -120,6 +120,18 @@ def cmd_rollover(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    from gipr_desktop.batch_cli import run_batch_command
+
+    return run_batch_command(args)
+
+
+def cmd_aggregate(args: argparse.Namespace) -> int:
+    from gipr_desktop.batch_cli import run_aggregate_command
+
+    return run_aggregate_command(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gipr", description="政府信息公开工作年度报告：检查与转换")
     parser.add_argument("--version", action="version", version=f"gipr {__version__}")
@@ -141,6 +153,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", metavar="INPUT", help=f"读入（{'、'.join(readable_extensions())}）")
     p.add_argument("output", metavar="OUTPUT", help=f"写出（{'、'.join(writable_extensions())}）")
     p.set_defaults(run=cmd_convert)
+
+    readable = "、".join(readable_extensions())
+    p = commands.add_parser("batch", help="批量审核下级机关报送的报告，写出审核结果工作簿")
+    p.add_argument("inputs", nargs="+", metavar="DIR_OR_FILE", help=f"报告文件或文件夹（{readable}）")
+    p.add_argument("--out", required=True, metavar="REVIEW.xlsx", help="审核结果工作簿（.xlsx）")
+    p.add_argument("--previous", metavar="DIR", help="上年报告所在的文件夹，用于跨年度核对和比较")
+    p.add_argument("--feedback", metavar="DIR", help="为每个机关写出一份审核意见，放在此文件夹")
+    p.add_argument("--feedback-type", choices=(".docx", ".txt"), default=".docx", help="审核意见的文件类型")
+    p.add_argument("--unit", metavar="NAME", help="汇总报告的机关名称（默认取各机关名称的共同地名加「汇总」）")
+    p.set_defaults(run=cmd_batch)
+
+    p = commands.add_parser("aggregate", help="将多份同一格式的报告逐项相加，生成汇总报告")
+    p.add_argument("files", nargs="+", metavar="FILE_OR_DIR", help=f"报告文件或文件夹（{readable}）")
+    p.add_argument("--out", required=True, metavar="DISTRICT.gipr", help="汇总报告（.gipr，可在程序中打开）")
+    p.add_argument("--unit", metavar="NAME", help="汇总报告的机关名称")
+    p.add_argument("--year", type=int, metavar="YEAR", help="汇总报告的年度（默认取各报告的年度）")
+    p.set_defaults(run=cmd_aggregate)
     return parser
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from gipr_desktop.core.schema import Format, Row, Table, get_format
 
@@ -26,8 +26,21 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": 
 _DOTS = str.maketrans({"．": ".", "。": ".", "、": ".", "·": ".", "，": ".", ",": "."})
 
 
+CACHED_LENGTH = 200  # labels up to this long are folded and matched once per program run: every
+# report repeats the same few hundred labels, and a batch of thousands of reports reads them all
+
+
 def normalize(text: str) -> str:
     """Fold a printed label to a comparable key: width, quotes, dots, spaces, known typos."""
+    return _normalize_cached(text) if len(text) <= CACHED_LENGTH else _normalize(text)
+
+
+@lru_cache(maxsize=16384)
+def _normalize_cached(text: str) -> str:
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).translate(_DOTS)
     text = _DROP.sub("", text)
     for wrong, right in TYPOS.items():
@@ -58,10 +71,21 @@ def _row_keys(format_id: str, table_id: str) -> tuple[tuple[str, str, str], ...]
 def match_row(table: Table, text: str, format_id: str) -> str | None:
     """The row id whose label ``text`` is, or ``None``. Exact after folding, then without ordinals,
     then a printed label cut short (at least four characters) or running on past the official one."""
+    if len(text) <= CACHED_LENGTH:
+        return _match_row_cached(format_id, table.id, text)
+    return _match_row(format_id, table.id, text)
+
+
+@lru_cache(maxsize=16384)
+def _match_row_cached(format_id: str, table_id: str, text: str) -> str | None:
+    return _match_row(format_id, table_id, text)
+
+
+def _match_row(format_id: str, table_id: str, text: str) -> str | None:
     key = normalize(text)
     if not key:
         return None
-    keys = _row_keys(format_id, table.id)
+    keys = _row_keys(format_id, table_id)
     bare = strip_ordinal(key)
     for attempt in (
         lambda full, short: full == key,

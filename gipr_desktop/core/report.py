@@ -34,6 +34,8 @@ class Report:
     # last year's report of the same body, when known (attached by rollover or chosen by the user):
     # the cross-year checks and the 「待更新」 flags compare with it
     previous: Report | None = field(default=None, repr=False)
+    # for a supervising office's aggregated report (汇总): the bodies whose reports it sums, by name
+    aggregate_of: tuple[str, ...] = ()
 
     @property
     def schema(self) -> Format:

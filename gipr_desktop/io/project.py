@@ -6,7 +6,8 @@
 
 ``previous`` (optional) is last year's report of the same body, with the same keys but no ``gipr``
 and no ``previous`` of its own: written by rollover (or when the user attaches last year's report),
-it lets the cross-year checks run whenever the file is opened.
+it lets the cross-year checks run whenever the file is opened. ``aggregate_of`` (optional, a list of
+names) is written only for a supervising office's aggregated report (汇总): the bodies it sums.
 
 Only filled cells are written: a missing cell is unknown, never zero. Reading is strict: a damaged,
 truncated or foreign file, or one from a newer program, is refused with a message that says why.
@@ -31,7 +32,8 @@ FILE_VERSION = 1
 PROJECT_EXTENSIONS = (".gipr", ".json")  # the file types that keep everything, last year's report included
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _TEXT_FIELDS = ("unit", "contact", "published", "preamble")
-_KEYS = {"gipr", "format", "year", "tables", "sections", "previous", *_TEXT_FIELDS}
+_KEYS = {"gipr", "format", "year", "tables", "sections", "previous", "aggregate_of", *_TEXT_FIELDS}
+MAX_AGGREGATED = 100_000  # bodies an aggregated report may name: a province's reports, and more
 
 
 def to_json_data(report: Report) -> dict:
@@ -55,6 +57,7 @@ def _report_data(report: Report) -> dict:
         "preamble": report.preamble,
         "tables": tables,
         "sections": {key: report.sections.get(key, "") for key in SECTION_IDS},
+        **({"aggregate_of": list(report.aggregate_of)} if report.aggregate_of else {}),
     }
 
 
@@ -81,6 +84,8 @@ def _refuse_unwritable(report: Report) -> None:
         if refused:
             ref, reason = next(iter(refused.items()))
             raise WriteError(f"报告中有不能保存的数值：{what.schema.cell_name(ref)}：{reason}")
+        if len(what.aggregate_of) > MAX_AGGREGATED:
+            raise WriteError(f"汇总报告包含的机关过多（{len(what.aggregate_of)} 个，最多 {MAX_AGGREGATED} 个）")
         for field, text in _texts(what):
             problem = text_problem(field, text) if isinstance(text, str) else "应为文字"
             if problem:
@@ -90,6 +95,7 @@ def _refuse_unwritable(report: Report) -> None:
 def _texts(report: Report):
     yield from ((field, getattr(report, field)) for field in _TEXT_FIELDS)
     yield from (("section", text) for text in report.sections.values())
+    yield from (("unit", name) for name in report.aggregate_of)
 
 
 def write(report: Report, path: str | Path) -> None:
@@ -136,6 +142,7 @@ def from_json_data(data: object, where: str = "文件") -> Report:
     report.year = year
     _read_sections(report, data.get("sections", {}), where)
     _read_tables(report, data.get("tables", {}), where)
+    report.aggregate_of = _aggregate_of(data.get("aggregate_of", []), where)
     if data.get("previous") is not None:
         report.previous = _read_previous(data["previous"], where)
     return report
@@ -179,6 +186,12 @@ def _read_tables(report: Report, tables: object, where: str) -> None:
                     report.set(ref, value)
                 except ValueRefused as exc:
                     raise ReadError(f"{where}中{exc}") from None
+
+
+def _aggregate_of(names: object, where: str) -> tuple[str, ...]:
+    if not isinstance(names, list) or len(names) > MAX_AGGREGATED:
+        raise ReadError(f"{where}的「aggregate_of」应为不超过 {MAX_AGGREGATED} 个机关名称的列表")
+    return tuple(_text("unit", name, f"{where}所汇总机关的名称") for name in names)
 
 
 def _text(field: str, value: object, where: str) -> str:

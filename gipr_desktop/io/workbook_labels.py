@@ -11,6 +11,7 @@ from gipr_desktop.core.schema import Format, Table
 
 INFO_SHEET = "报告信息与正文"
 FINDINGS_SHEET = "检查结果"
+AGGREGATED_SHEET = "汇总的机关"  # only in an aggregated report (汇总): the bodies it sums
 
 # Report attribute → the label of its line on the info sheet, in the order written.
 FIELDS = {
