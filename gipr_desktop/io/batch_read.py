@@ -99,8 +99,8 @@ def read_row(path: str | Path, previous_path: str | Path | None = None,
 # --- the pool ---------------------------------------------------------------------------------------
 
 
-def _worker(connection, memory: int) -> None:
-    """A reading worker: rows for paths until told to stop (``None``)."""
+def _worker(connection, memory: int, read: Callable[..., BodyRow]) -> None:
+    """A reading worker: rows for paths (``read``, normally ``read_row``) until told to stop (``None``)."""
     isolated.limit_memory(memory)
     isolated.run_here()
     logging.basicConfig(level=logging.ERROR)
@@ -114,7 +114,7 @@ def _worker(connection, memory: int) -> None:
             previous_by_body = payload
             continue
         index, path, previous_path, keep_cells = payload
-        row = read_row(path, previous_path, previous_by_body)
+        row = read(path, previous_path, previous_by_body)
         if not keep_cells:
             row.cells = {}
         connection.send((index, row))
@@ -129,11 +129,13 @@ class _Worker:
 
 
 class ReadingPool:
-    """Worker processes reading files into rows. Use as a context manager."""
+    """Worker processes reading files into rows. Use as a context manager. ``read`` (a module-level
+    function, as ``read_row``) makes each row."""
 
     def __init__(self, workers: int | None = None, timeout: float = TIMEOUT,
-                 memory: int = isolated.MEMORY_LIMIT) -> None:
+                 memory: int = isolated.MEMORY_LIMIT, read: Callable[..., BodyRow] = read_row) -> None:
         self.size = max(1, workers or os.cpu_count() or 1)
+        self.read = read
         self.timeout = timeout
         self.memory = memory
         self._context = multiprocessing.get_context("spawn")
@@ -148,7 +150,7 @@ class ReadingPool:
 
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=_worker, args=(child, self.memory), daemon=True)
+        process = self._context.Process(target=_worker, args=(child, self.memory, self.read), daemon=True)
         process.start()
         child.close()
         worker = _Worker(process, parent)
