@@ -74,7 +74,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
 
 
 def run_aggregate_command(args: argparse.Namespace) -> int:
-    from gipr_desktop.core.aggregate import Accumulator, default_unit
+    from gipr_desktop.core.aggregate import aggregate_rows
     from gipr_desktop.core.batch import DUPLICATE, review_batch
     from gipr_desktop.io.batch_read import ReadingPool, report_files
     from gipr_desktop.io.registry import write_report
@@ -97,11 +97,8 @@ def run_aggregate_command(args: argparse.Namespace) -> int:
             print(f"{issue.message}", file=sys.stderr)
         print("同一机关有多份报告，未汇总；请只保留一份后再汇总", file=sys.stderr)
         return EXIT_UNREADABLE
-    accumulator = Accumulator()
-    for row in rows:
-        accumulator.add(row.name, row.format, row.cells, row.year, row.file_name)
     try:
-        result = accumulator.result(args.unit or default_unit(row.unit for row in rows), args.year)
+        result = aggregate_rows(rows, args.unit or "", args.year)
     except ValueError as exc:  # MixedFormats
         print(f"无法汇总：{exc}", file=sys.stderr)
         return EXIT_UNREADABLE

@@ -15,7 +15,7 @@ from gipr_desktop.core.aggregate import aggregate
 from gipr_desktop.core.batch import DUPLICATE, MISSING_NOW, ODD_FORMAT, in_report_order, sort_rows
 from gipr_desktop.core.checks import check
 from gipr_desktop.core.schema import CellRef
-from gipr_desktop.io import project, xlsx_reader, xlsx_values
+from gipr_desktop.io import isolated, project, xlsx_reader, xlsx_values
 from gipr_desktop.io.batch_read import ReadingPool, read_row, report_files
 from gipr_desktop.io.batch_run import run_batch
 from gipr_desktop.io.feedback import feedback_text, write_feedback_files
@@ -50,8 +50,14 @@ def batch_folder(tmp_path_factory, seed_reports, shared_fixtures_dir):
 
 
 @pytest.fixture(scope="module")
-def batch(batch_folder):
-    return run_batch([batch_folder], keep_cells=True)
+def pool():
+    with ReadingPool() as shared:
+        yield shared
+
+
+@pytest.fixture(scope="module")
+def batch(batch_folder, pool):
+    return run_batch([batch_folder], keep_cells=True, pool=pool)
 
 
 def _by_file(result):
@@ -88,7 +94,8 @@ def test_the_batch_flags_the_bodies_reporting_in_several_files_and_the_odd_forma
     assert batch.aggregate is None and "格式" in batch.aggregate_refused  # the seeds mix both formats
 
 
-def test_the_fast_xlsx_reading_gives_what_openpyxl_gives(batch_folder, seed_reports):
+def test_the_fast_xlsx_reading_gives_what_openpyxl_gives(batch_folder, seed_reports, monkeypatch):
+    monkeypatch.setattr(isolated, "_isolated_here", True)  # as in a batch worker: calamine runs here
     for stem in seed_reports:
         path = batch_folder / f"{stem}.xlsx"
         fast, slow = xlsx_values.read(path), xlsx_reader.read(path)
@@ -125,12 +132,12 @@ def test_a_file_that_hangs_its_worker_is_stopped(tmp_path):
     assert rows["fine.gipr"].status == "通过"
 
 
-def test_progress_is_reported_and_a_stopped_batch_says_what_it_did_not_read(tmp_path):
+def test_progress_is_reported_and_a_stopped_batch_says_what_it_did_not_read(tmp_path, pool):
     for i in range(6):
         project.write(zero_report(), tmp_path / f"{i}.gipr")
     seen = []
     result = run_batch([tmp_path], progress=lambda done, total: seen.append((done, total)),
-                       should_stop=lambda: len(seen) >= 2)
+                       should_stop=lambda: len(seen) >= 2, pool=pool)
     assert seen[0] == (1, 6) and len(seen) < 6
     assert any(row.message == "已停止，未读取" for row in result.rows)
     assert len(result.rows) == 6
@@ -170,9 +177,9 @@ def two_years(tmp_path):
     return last, now
 
 
-def test_last_years_reports_are_paired_by_body_checked_across_years_and_compared(two_years):
+def test_last_years_reports_are_paired_by_body_checked_across_years_and_compared(two_years, pool):
     last, now = two_years
-    result = run_batch([now], [last])
+    result = run_batch([now], [last], pool=pool)
     rows = {row.file_name: row for row in result.rows}
     education, street = rows["教育局.xlsx"], rows["中心街道.docx"]
     assert education.previous_path.endswith("岭东区教育局.gipr")
@@ -184,11 +191,11 @@ def test_last_years_reports_are_paired_by_body_checked_across_years_and_compared
     assert len(missing) == 1 and "东风镇" in missing[0].message
 
 
-def test_a_corrected_pairing_is_used_for_the_cross_year_checks(two_years):
+def test_a_corrected_pairing_is_used_for_the_cross_year_checks(two_years, pool):
     last, now = two_years
     wrong = last / "岭东区东风镇人民政府.gipr"  # carried forward 0: no R5 for the street with it
     assert not [f for f in read_row(now / "中心街道.docx", wrong).findings if f.rule == "R5"]
-    result = run_batch([now], [last], pairings={str(now / "中心街道.docx"): str(wrong)})
+    result = run_batch([now], [last], pairings={str(now / "中心街道.docx"): str(wrong)}, pool=pool)
     street = next(row for row in result.rows if row.file_name == "中心街道.docx")
     assert street.previous_path == str(wrong) and not [f for f in street.findings if f.rule == "R5"]
 
@@ -237,9 +244,9 @@ def test_the_review_workbook_shows_each_body_each_finding_and_the_batch_issues(b
     assert "未能汇总" in notes.cell(1, 1).value and "格式" in notes.cell(3, 2).value
 
 
-def test_the_review_workbook_draws_the_aggregate_in_the_official_layout(seed_reports, tmp_path):
+def test_the_review_workbook_draws_the_aggregate_in_the_official_layout(seed_reports, tmp_path, pool):
     same_format = {stem: r for stem, r in seed_reports.items() if r.format == "2021"}
-    result = run_batch([_export(tmp_path / "in", same_format)], keep_cells=True)
+    result = run_batch([_export(tmp_path / "in", same_format)], keep_cells=True, pool=pool)
     assert result.aggregate is not None
     path = tmp_path / "review.xlsx"
     write(Review(result.rows, result.issues, result.aggregate), path)
@@ -265,9 +272,9 @@ def _export(folder, reports, ext=".gipr"):
     return folder
 
 
-def test_the_comparison_sheet_is_written_when_last_year_is_given(two_years, tmp_path):
+def test_the_comparison_sheet_is_written_when_last_year_is_given(two_years, tmp_path, pool):
     last, now = two_years
-    result = run_batch([now], [last])
+    result = run_batch([now], [last], pool=pool)
     path = tmp_path / "review.xlsx"
     write(Review(result.rows, result.issues, result.aggregate, compared=True), path)
     sheet = openpyxl.load_workbook(path)[COMPARISON_SHEET]

@@ -175,6 +175,18 @@ def aggregate(reports: Iterable[tuple[str, Report]], unit: str = "", year: int |
     return accumulator.result(unit, year)
 
 
+def aggregate_rows(rows: Iterable, unit: str = "", year: int | None = None) -> Aggregate:
+    """Sum the chosen rows of a batch (``core.batch.BodyRow``, read with their cells kept)."""
+    accumulator = Accumulator()
+    for row in rows:
+        if not row.readable:
+            raise ValueError(f"「{row.file_name}」无法读取，不能汇总：{row.message}")
+        if not row.cells:
+            raise ValueError(f"「{row.file_name}」的数字未保留，请重新读取后再汇总")
+        accumulator.add(row.name, row.format, row.cells, row.year, row.file_name)
+    return accumulator.result(unit or default_unit(row.unit for row in rows), year)
+
+
 def default_unit(names: Iterable[str]) -> str:
     """A name for the sum of these bodies: their common place name (「岭东区」) and 「汇总」."""
     names = [n for n in names if n]

@@ -140,6 +140,12 @@ def match_row_in(table: Table, text: str, format_id: str) -> str | None:
     ordinal on. Sentences (longer than ``MAX_LABEL``) are never labels."""
     if len(text) > MAX_LABEL:
         return None
+    return _match_row_in(format_id, table.id, text)
+
+
+@lru_cache(maxsize=16384)
+def _match_row_in(format_id: str, table_id: str, text: str) -> str | None:
+    table = get_format(format_id).table(table_id)
     found = match_row(table, text, format_id)
     if found:
         return found

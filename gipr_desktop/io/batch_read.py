@@ -8,7 +8,8 @@ long-lived worker processes, one per core: a report's readers (calamine above al
 that a crafted file can make abort, and then only that worker dies — its file becomes a row that
 says so, and a fresh worker takes its place. Each worker is limited in memory, each file in time.
 The parent sends paths and receives rows; nothing else crosses, so the parent's memory does not
-grow with the number of files beyond the rows themselves.
+grow with the number of files beyond the rows themselves, and each worker is replaced after
+``RECYCLE_AFTER`` files, so that neither does theirs.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from gipr_desktop.io.registry import read_report, readable_extensions
 
 log = logging.getLogger(__name__)
 TIMEOUT = 60.0  # seconds one file may take in a worker before the worker is stopped and replaced
+RECYCLE_AFTER = 1000  # files a worker reads before a fresh one takes over: the native readers (lxml
+# above all) do not give all their memory back, and a province's batch must not grow with the count
 _FAST_READERS = {".xlsx": "gipr_desktop.io.xlsx_values"}  # values-only readers for a batch (see xlsx_values)
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
@@ -99,11 +102,21 @@ def read_row(path: str | Path, previous_path: str | Path | None = None,
 # --- the pool ---------------------------------------------------------------------------------------
 
 
-def _worker(connection, memory: int, read: Callable[..., BodyRow]) -> None:
+def _log_file() -> str:
+    """The file this process logs to (the window's log), for the workers to log to as well."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.FileHandler):
+            return handler.baseFilename
+    return ""
+
+
+def _worker(connection, memory: int, read: Callable[..., BodyRow], log_file: str) -> None:
     """A reading worker: rows for paths (``read``, normally ``read_row``) until told to stop (``None``)."""
     isolated.limit_memory(memory)
     isolated.run_here()
-    logging.basicConfig(level=logging.ERROR)
+    if log_file:
+        logging.basicConfig(filename=log_file, level=logging.INFO, encoding="utf-8",
+                            format="%(asctime)s %(levelname)s %(name)s[worker]: %(message)s")
     previous_by_body: dict[str, str] = {}
     while True:
         message = connection.recv()
@@ -126,6 +139,7 @@ class _Worker:
     connection: object
     task: tuple | None = None  # (index, path) being read
     started: float = 0.0
+    done: int = 0  # files read
 
 
 class ReadingPool:
@@ -133,14 +147,17 @@ class ReadingPool:
     function, as ``read_row``) makes each row."""
 
     def __init__(self, workers: int | None = None, timeout: float = TIMEOUT,
-                 memory: int = isolated.MEMORY_LIMIT, read: Callable[..., BodyRow] = read_row) -> None:
+                 memory: int = isolated.MEMORY_LIMIT, read: Callable[..., BodyRow] = read_row,
+                 recycle_after: int = RECYCLE_AFTER) -> None:
         self.size = max(1, workers or os.cpu_count() or 1)
+        self.recycle_after = recycle_after
         self.read = read
         self.timeout = timeout
         self.memory = memory
         self._context = multiprocessing.get_context("spawn")
         self._pairing: dict[str, str] = {}
         self._workers: list[_Worker] = []
+        self._retired: list = []  # recycled workers' processes, ending
 
     def __enter__(self) -> ReadingPool:
         return self
@@ -150,7 +167,7 @@ class ReadingPool:
 
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=_worker, args=(child, self.memory, self.read), daemon=True)
+        process = self._context.Process(target=_worker, args=(child, self.memory, self.read, _log_file()), daemon=True)
         process.start()
         child.close()
         worker = _Worker(process, parent)
@@ -196,6 +213,9 @@ class ReadingPool:
                     try:
                         index, row = worker.connection.recv()
                         worker.task = None
+                        worker.done += 1
+                        if worker.done >= self.recycle_after:
+                            worker = self._recycled(worker)
                     except (EOFError, OSError):
                         (index, row), worker = self._lost(worker, "exit")
                 elif worker.process.sentinel in ready:
@@ -233,6 +253,15 @@ class ReadingPool:
         self._workers[self._workers.index(worker)] = replacement
         return (index, BodyRow(path, message=message)), replacement
 
+    def _recycled(self, worker: _Worker) -> _Worker:
+        """A fresh worker in place of one that has read its share; the old one ends by itself."""
+        worker.connection.send(None)
+        worker.connection.close()
+        self._retired.append(worker.process)
+        replacement = self._start()
+        self._workers[self._workers.index(worker)] = replacement
+        return replacement
+
     def close(self) -> None:
         for worker in self._workers:
             try:
@@ -246,3 +275,8 @@ class ReadingPool:
                 worker.process.join(2)
             worker.connection.close()
         self._workers.clear()
+        for process in self._retired:
+            process.join(5)
+            if process.is_alive():
+                process.kill()
+        self._retired.clear()
