@@ -161,3 +161,18 @@ def test_the_aggregate_spreadsheet_lists_its_bodies(tmp_path):
     assert "2 个" in sheet.cell(1, 1).value
     back = read_report(path).report  # the extra sheet does not disturb reading the tables back
     assert back.cells == result.report.cells
+
+
+def test_a_selection_of_rows_is_summed_only_when_read_with_its_cells():
+    from gipr_desktop.core.aggregate import aggregate_rows
+    from gipr_desktop.core.batch import BodyRow, row_for
+
+    a, b = _body("岭东区甲街道办事处"), _body("岭东区乙街道办事处")
+    rows = [row_for(f"{r.unit}.gipr", r, [], []) for r in (a, b)]
+    result = aggregate_rows(rows)
+    assert result.report.unit == "岭东区汇总" and result.report.cells == aggregate([("a", a), ("b", b)]).report.cells
+    rows[1].cells = {}
+    with pytest.raises(ValueError, match="重新读取"):
+        aggregate_rows(rows)
+    with pytest.raises(ValueError, match="无法读取"):
+        aggregate_rows([BodyRow("坏.xlsx", message="文件已损坏")])

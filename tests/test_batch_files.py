@@ -373,3 +373,41 @@ def test_pandas_stays_out_of_the_start_up():
             "assert 'pandas' not in sys.modules, 'pandas imported'\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_workers_replaced_after_their_share_of_files_read_on(tmp_path):
+    for i in range(5):
+        report = zero_report()
+        report.unit = f"第{i}街道办事处"
+        project.write(report, tmp_path / f"{i}.gipr")
+    files = sorted(tmp_path.iterdir())
+    with ReadingPool(workers=1, recycle_after=2) as pool:
+        rows = [row for _, row in pool.rows(files[:1])]
+        first = pool._workers[0].process.pid
+        rows += [row for _, row in pool.rows(files[1:])]
+        assert pool._workers[0].process.pid != first
+    assert sorted(row.unit for row in rows) == [f"第{i}街道办事处" for i in range(5)]
+    assert all(row.status == "通过" for row in rows)
+
+
+def _outcome(read, path):
+    try:
+        return read(path)
+    except Exception as exc:  # noqa: BLE001  compared, not raised
+        return f"{type(exc).__name__}: {exc}"
+
+
+def test_the_fast_docx_reading_gives_what_python_docx_gives(batch_folder, seed_reports, shared_fixtures_dir, tmp_path):
+    from gipr_desktop.io import docx_reader, docx_values
+
+    cases = [batch_folder / f"{stem}.docx" for stem in seed_reports]
+    cases.append(shared_fixtures_dir / "official-template-2021.docx")
+    damaged = tmp_path / "damaged.docx"
+    damaged.write_bytes((batch_folder / f"{next(iter(seed_reports))}.docx").read_bytes()[:3000])
+    spreadsheet = tmp_path / "spreadsheet.docx"
+    spreadsheet.write_bytes((batch_folder / f"{next(iter(seed_reports))}.xlsx").read_bytes())
+    cases += [damaged, spreadsheet]
+    for path in cases:
+        fast, slow = _outcome(docx_values.read, path), _outcome(docx_reader.read_docx, path)
+        assert fast == slow, path.name
+    assert "不是有效的 Word 文档" in _outcome(docx_values.read, spreadsheet)

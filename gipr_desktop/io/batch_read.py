@@ -34,7 +34,8 @@ log = logging.getLogger(__name__)
 TIMEOUT = 60.0  # seconds one file may take in a worker before the worker is stopped and replaced
 RECYCLE_AFTER = 1000  # files a worker reads before a fresh one takes over: the native readers (lxml
 # above all) do not give all their memory back, and a province's batch must not grow with the count
-_FAST_READERS = {".xlsx": "gipr_desktop.io.xlsx_values"}  # values-only readers for a batch (see xlsx_values)
+# for a batch, readers that skip what a report's figures do not need (see each module)
+_FAST_READERS = {".xlsx": "gipr_desktop.io.xlsx_values", ".docx": "gipr_desktop.io.docx_values"}
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
 Stop = Callable[[], bool]

@@ -79,17 +79,27 @@ def _blocks(container, lines: list[str], tables: list[list[list[str]]]) -> None:
                 _blocks(content, lines, tables)
 
 
+def body_text(body) -> tuple[str, list[list[list[str]]]]:
+    """The text (paragraphs, one a line) and the tables of a document's ``w:body`` element."""
+    lines: list[str] = []
+    tables: list[list[list[str]]] = []
+    _blocks(body, lines, tables)
+    return "\n".join(lines), tables
+
+
+def not_a_document(path: Path) -> ReadError:
+    return ReadError(f"「{path.name}」不是有效的 Word 文档（.docx），可能已损坏；请用 Word 打开后重新保存")
+
+
 def read_docx(path: str | Path) -> ImportResult:
     path = Path(path)
     check_archive(path, kind="Word 文件")
     try:
         document = Document(str(path))
     except Exception:  # python-docx raises several kinds for a damaged or foreign package
-        raise ReadError(f"「{path.name}」不是有效的 Word 文档（.docx），可能已损坏；请用 Word 打开后重新保存") from None
-    lines: list[str] = []
-    tables: list[list[list[str]]] = []
-    _blocks(document.element.body, lines, tables)
-    return parse_report_text("\n".join(lines), tables=tables, source=path.name)
+        raise not_a_document(path) from None
+    text, tables = body_text(document.element.body)
+    return parse_report_text(text, tables=tables, source=path.name)
 
 
 def read_doc(path: str | Path) -> ImportResult:
