@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from gipr_desktop.core.batch import sort_rows
+from gipr_desktop.core.batch import batch_year, sort_rows
 from gipr_desktop.core.checks import check
 from gipr_desktop.core.findings import severity_counts
 from gipr_desktop.io.errors import WriteError
@@ -55,7 +55,9 @@ def run_batch_command(args: argparse.Namespace) -> int:
               f"汇总报告有 {counts['error']} 个错误、{counts['warning']} 个警告")
     else:
         print(f"汇总：{result.aggregate_refused}")
+    year = batch_year(rows)
     review = Review(rows, result.issues, result.aggregate, result.aggregate_refused, bool(args.previous),
+                    title=f"{year}年度政府信息公开工作年度报告审核" if year else "政府信息公开工作年度报告审核",
                     excluded=result.excluded)
     try:
         write(review, args.out)

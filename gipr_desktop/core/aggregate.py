@@ -114,8 +114,7 @@ class _Sums:
                                     f"汇总报告按 {report.year} 年度"))
         lacking = {ref: who for ref, who in self.lacking.items()
                    if ref not in _optional_cells(self.format) or ref in self.optional_used}
-        for ref, who in lacking.items():
-            notes.append(ImportNote(f"{fmt.cell_name(ref)}未能汇总：{who.said()}未填写此项", *ref))
+        notes += _lacking_notes(fmt, lacking)
         kinds = cell_kinds(self.format)
         for ref, total in self.sums.items():
             if ref in lacking or (ref in _optional_cells(self.format) and ref not in self.optional_used):
@@ -125,6 +124,26 @@ class _Sums:
             except ValueRefused as exc:
                 notes.append(ImportNote(f"{fmt.cell_name(ref)}的合计未填入：{exc}", *ref))
         return Aggregate(report, list(self.bodies), notes, lacking)
+
+
+def _lacking_notes(fmt, lacking: dict[CellRef, Lacking]) -> list[ImportNote]:
+    """One note per row whose every cell lacks the same bodies' values, else one per cell."""
+    notes = []
+    for table in fmt.tables:
+        for row in table.rows:
+            refs = [CellRef(table.id, row.id, column.id) for column in row.columns]
+            missing = [ref for ref in refs if ref in lacking]
+            if not missing:
+                continue
+            whole = len(missing) == len(refs) > 1 and len({(lacking[r].count, tuple(lacking[r].names))
+                                                            for r in missing}) == 1
+            if whole:
+                notes.append(ImportNote(f"「{table.row_name(row.id)}」一行未能汇总：{lacking[missing[0]].said()}"
+                                        "未填写此行", table.id, row.id))
+                continue
+            notes += [ImportNote(f"{fmt.cell_name(ref)}未能汇总：{lacking[ref].said()}未填写此项", *ref)
+                      for ref in missing]
+    return notes
 
 
 class Accumulator:

@@ -66,11 +66,21 @@ def _title(ws: Worksheet, text: str) -> None:
     put_text(ws, 1, 1, text).font = _TITLE
 
 
+def _content_widths(frame, sample: int = 500) -> dict[str, float]:
+    """Each column as wide as its header and its longest value (among the first ``sample``) need."""
+    widths = {}
+    for name in frame.columns:
+        values = [str(v) for v in frame[name].head(sample) if v is not None and v == v]
+        longest = max((display_width(v) for v in values), default=0)
+        widths[name] = min(_WIDEST, max(6, display_width(str(name)) + 2, longest + 2))
+    return widths
+
+
 def _frame_sheet(writer, frame, name: str, title: str, widths: dict[str, float] | None = None) -> Worksheet:
     frame.to_excel(writer, sheet_name=name, index=False, startrow=_FIRST - 1)
     ws = writer.book[name]
     _title(ws, title)
-    _style_listing(ws, list(frame.columns), len(frame), widths or {})
+    _style_listing(ws, list(frame.columns), len(frame), {**_content_widths(frame), **(widths or {})})
     return ws
 
 
@@ -125,6 +135,9 @@ def _write_issues(ws: Worksheet, issues: Sequence[BatchIssue], excluded: Sequenc
 def _write_aggregate_notes(ws: Worksheet, review: Review) -> None:
     ws.column_dimensions["A"].width = 8
     ws.column_dimensions["B"].width = 110
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     aggregate = review.aggregate
     if aggregate is None:
         _title(ws, "汇总：未能汇总")
@@ -141,6 +154,7 @@ def _write_aggregate_notes(ws: Worksheet, review: Review) -> None:
          or ["未发现问题。"]),
     )
     for heading, items in blocks:
+        ws.merge_cells(start_row=line, start_column=1, end_row=line, end_column=2)
         put_text(ws, line, 1, heading).font = _BOLD
         line += 1
         for i, text in enumerate(items, start=1):
@@ -160,7 +174,7 @@ def build(review: Review):
     buffer = BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         _frame_sheet(writer, summary_frame(review.rows), SUMMARY_SHEET,
-                     f"{review.title}：{len(review.rows)} 份报告", {"机关名称": 30, "文件": 24, "说明": 40})
+                     f"{review.title}：{len(review.rows)} 份报告", {"说明": 50})
         _frame_sheet(writer, level_frame(review.rows), LEVEL_SHEET, "按层级统计（各项数字为该层级各机关之和）")
         if review.compared:
             _frame_sheet(writer, comparison_frame(review.rows), COMPARISON_SHEET,
