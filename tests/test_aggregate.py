@@ -176,3 +176,13 @@ def test_a_selection_of_rows_is_summed_only_when_read_with_its_cells():
         aggregate_rows(rows)
     with pytest.raises(ValueError, match="无法读取"):
         aggregate_rows([BodyRow("坏.xlsx", message="文件已损坏")])
+
+
+def test_a_row_a_body_left_empty_is_one_note():
+    a, b = _body("甲街道办事处"), _body("乙街道办事处")
+    review = [CellRef("review_litigation", "review", col) for col in ("upheld", "corrected", "other", "pending", "total")]
+    for ref in review:
+        b.set(ref, None)
+    notes = [n for n in aggregate([("甲街道办事处", a), ("乙街道办事处", b)]).notes if n.row == "review"]
+    assert len(notes) == 1
+    assert "行政复议" in notes[0].message and "一行未能汇总" in notes[0].message and "乙街道办事处" in notes[0].message
