@@ -238,6 +238,16 @@ def test_the_review_workbook_shows_each_body_each_finding_and_the_batch_issues(b
     first_finding = next(r for r in rows if r.findings).findings[0]
     assert any(line[4] == first_finding.rule and line[6] == first_finding.message for line in listed)
 
+    levels = book[LEVEL_SHEET]
+    level_header = [c.value for c in levels[3]]
+    by_level = {line[0]: line for line in _sheet_rows(levels)}
+    governments = [r for r in rows if r.readable and r.level == "政府"]
+    assert by_level["政府"][level_header.index("报告数")] == len(governments)
+    assert any(r.figures["licensing"] is None for r in governments)
+    assert by_level["政府"][level_header.index("行政许可")] is None  # one of them lacks it: the sum is unknown
+    assert by_level["政府"][level_header.index("本年新收")] == sum(r.figures["new"] for r in governments)
+    assert by_level["合计"][level_header.index("未读取")] == 1
+
     issues = _sheet_rows(book[ISSUES_SHEET])
     assert any(line[1] == "重复" for line in issues) and any(line[1] == "格式不符" for line in issues)
     notes = book[AGGREGATE_NOTES_SHEET]
@@ -411,3 +421,65 @@ def test_the_fast_docx_reading_gives_what_python_docx_gives(batch_folder, seed_r
         fast, slow = _outcome(docx_values.read, path), _outcome(docx_reader.read_docx, path)
         assert fast == slow, path.name
     assert "不是有效的 Word 文档" in _outcome(docx_values.read, spreadsheet)
+
+
+def test_a_macro_enabled_word_file_is_refused_as_python_docx_refuses_it(batch_folder, seed_reports, tmp_path):
+    import zipfile
+
+    from gipr_desktop.io import docx_reader, docx_values
+
+    source = batch_folder / f"{next(iter(seed_reports))}.docx"
+    macro = tmp_path / "macro.docx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(macro, "w") as target:
+        for info in original.infolist():
+            data = original.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"wordprocessingml.document.main+xml", b"wordprocessingml.template.main+xml")
+            target.writestr(info, data)
+    assert "不是有效的 Word 文档" in _outcome(docx_reader.read_docx, macro)
+    assert _outcome(docx_values.read, macro) == _outcome(docx_reader.read_docx, macro)
+
+
+def test_a_formula_without_a_stored_result_is_read_as_openpyxl_reads_it(tmp_path):
+    report = zero_report()
+    report.set(CellRef("applications", "new", "natural_person"), 4)
+    report.set(CellRef("applications", "new", "total"), 4)
+    path = tmp_path / "formula.xlsx"
+    write_report(report, path)
+    book = openpyxl.load_workbook(path)
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value == 4 and cell.column > 2 and ws.cell(cell.row, 2).value != 4:
+                    total = cell
+    total.value = f"=SUM({ws.cell(total.row, 2).coordinate}:{ws.cell(total.row, total.column - 1).coordinate})"
+    book.save(path)
+    fast, slow = xlsx_values.read(path), xlsx_reader.read(path)
+    assert fast.report == slow.report and fast.notes == slow.notes
+    assert any("公式" in note.message for note in slow.notes)
+
+
+def test_a_body_reporting_twice_is_summed_once(tmp_path, pool):
+    report = zero_report()
+    report.set(CellRef("applications", "new", "natural_person"), 2)
+    report.set(CellRef("applications", "new", "total"), 2)
+    report.set(CellRef("applications", "carry_forward", "natural_person"), 2)
+    report.set(CellRef("applications", "carry_forward", "total"), 2)
+    write_report(report, tmp_path / "a.gipr")
+    write_report(report, tmp_path / "a（重报）.docx")
+    result = run_batch([tmp_path], pool=pool)
+    assert result.aggregate.report.cells[CellRef("applications", "new", "total")] == 2
+    assert len(result.excluded) == 1 and "未计入汇总" in result.excluded[0]
+
+
+def test_the_letter_follows_the_report_not_the_order_the_checks_found_things():
+    from gipr_desktop.core.batch import BodyRow
+    from gipr_desktop.core.findings import ERROR, WARNING, Finding
+
+    late = Finding("R4", ERROR, "行政复议的合计不对", (CellRef("review_litigation", "review", "total"),))
+    early = Finding("R1", ERROR, "本年新收的合计不对", (CellRef("applications", "new", "total"),))
+    text_five = Finding("R10", WARNING, "第五部分与上年雷同", (), "5")
+    row = BodyRow("甲.gipr", unit="甲街道办事处", year=2024, format="2021", findings=[text_five, late, early])
+    text = feedback_text(row)
+    assert text.index(early.message) < text.index(late.message) < text.index(text_five.message)
+    assert "1.【错误，须改正】本年新收的合计不对" in text

@@ -206,8 +206,8 @@ class ReadingPool:
                 busy[worker.connection] = worker
             if not busy:
                 break
-            waiting = [*busy, *(w.process.sentinel for w in busy.values())]
-            ready = wait(waiting, timeout=self._time_left(busy.values()))
+            # a worker that dies closes its end of the pipe: its connection is ready, and reading it fails
+            ready = wait(list(busy), timeout=self._time_left(busy.values()))
             for worker in list(busy.values()):
                 del busy[worker.connection]
                 if worker.connection in ready:
@@ -219,8 +219,6 @@ class ReadingPool:
                             worker = self._recycled(worker)
                     except (EOFError, OSError):
                         (index, row), worker = self._lost(worker, "exit")
-                elif worker.process.sentinel in ready:
-                    (index, row), worker = self._lost(worker, "exit")
                 elif time.monotonic() - worker.started > self.timeout:
                     (index, row), worker = self._lost(worker, "timeout")
                 else:
