@@ -483,3 +483,19 @@ def test_the_letter_follows_the_report_not_the_order_the_checks_found_things():
     text = feedback_text(row)
     assert text.index(early.message) < text.index(late.message) < text.index(text_five.message)
     assert "1.【错误，须改正】本年新收的合计不对" in text
+
+
+def test_a_batch_left_half_read_does_not_answer_the_next_one(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, unit in ((first, "甲街道办事处"), (second, "乙街道办事处")):
+        folder.mkdir()
+        report = zero_report()
+        report.unit = unit
+        for i in range(4):
+            project.write(report, folder / f"{i}.gipr")
+    with ReadingPool(workers=2) as pool:
+        rows = pool.rows(sorted(first.iterdir()))
+        next(rows)
+        rows.close()  # the reviewer chose another folder meanwhile
+        again = [row for _, row in pool.rows(sorted(second.iterdir()))]
+    assert [row.unit for row in again] == ["乙街道办事处"] * 4

@@ -196,39 +196,43 @@ class ReadingPool:
             self._workers.append(self._start())
         idle = list(self._workers)
         busy: dict[object, _Worker] = {}
-        while queue or busy:
-            stopping = should_stop is not None and should_stop()
-            while idle and queue and not stopping:
-                worker = idle.pop()
-                index, path = queue.pop()
-                worker.task, worker.started = (index, path), time.monotonic()
-                worker.connection.send(("read", (index, path, previous.get(path), keep_cells)))
-                busy[worker.connection] = worker
-            if not busy:
-                break
-            # a worker that dies closes its end of the pipe: its connection is ready, and reading it fails
-            ready = wait(list(busy), timeout=self._time_left(busy.values()))
-            for worker in list(busy.values()):
-                del busy[worker.connection]
-                if worker.connection in ready:
-                    try:
-                        index, row = worker.connection.recv()
-                        worker.task = None
-                        worker.done += 1
-                        if worker.done >= self.recycle_after:
-                            worker = self._recycled(worker)
-                    except (EOFError, OSError):
-                        (index, row), worker = self._lost(worker, "exit")
-                elif time.monotonic() - worker.started > self.timeout:
-                    (index, row), worker = self._lost(worker, "timeout")
-                else:
+        try:
+            while queue or busy:
+                stopping = should_stop is not None and should_stop()
+                while idle and queue and not stopping:
+                    worker = idle.pop()
+                    index, path = queue.pop()
+                    worker.task, worker.started = (index, path), time.monotonic()
+                    worker.connection.send(("read", (index, path, previous.get(path), keep_cells)))
                     busy[worker.connection] = worker
-                    continue
-                idle.append(worker)
-                done += 1
-                if progress is not None:
-                    progress(done, total)
-                yield index, row
+                if not busy:
+                    break
+                # a worker that dies closes its end of the pipe: its connection is ready, and reading it fails
+                ready = wait(list(busy), timeout=self._time_left(busy.values()))
+                for worker in list(busy.values()):
+                    del busy[worker.connection]
+                    if worker.connection in ready:
+                        try:
+                            index, row = worker.connection.recv()
+                            worker.task = None
+                            worker.done += 1
+                            if worker.done >= self.recycle_after:
+                                worker = self._recycled(worker)
+                        except (EOFError, OSError):
+                            (index, row), worker = self._lost(worker, "exit")
+                    elif time.monotonic() - worker.started > self.timeout:
+                        (index, row), worker = self._lost(worker, "timeout")
+                    else:
+                        busy[worker.connection] = worker
+                        continue
+                    idle.append(worker)
+                    done += 1
+                    if progress is not None:
+                        progress(done, total)
+                    yield index, row
+        finally:  # the caller stopped iterating: the files still being read must not answer the next call
+            for worker in busy.values():
+                self._discard(worker)
 
     def _time_left(self, workers: Iterable[_Worker]) -> float:
         now = time.monotonic()
@@ -251,6 +255,12 @@ class ReadingPool:
         replacement = self._start()
         self._workers[self._workers.index(worker)] = replacement
         return (index, BodyRow(path, message=message)), replacement
+
+    def _discard(self, worker: _Worker) -> None:
+        worker.process.kill()
+        worker.process.join(5)
+        worker.connection.close()
+        self._workers.remove(worker)
 
     def _recycled(self, worker: _Worker) -> _Worker:
         """A fresh worker in place of one that has read its share; the old one ends by itself."""
