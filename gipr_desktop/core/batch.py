@@ -37,7 +37,6 @@ KEY_FIGURES = (
     ("penalty", "行政处罚"),
     ("fees", "收费（万元）"),
 )
-KEY_FIGURE_NAMES = dict(KEY_FIGURES)
 
 GOVERNMENT, DEPARTMENT, STREET, TOWN = "政府", "部门", "街道", "乡镇"
 LEVELS = (GOVERNMENT, DEPARTMENT, STREET, TOWN)

@@ -14,6 +14,7 @@ grow with the number of files beyond the rows themselves, and each worker is rep
 
 from __future__ import annotations
 
+import importlib
 import logging
 import multiprocessing
 import os
@@ -32,8 +33,10 @@ from gipr_desktop.io.registry import read_report, readable_extensions
 
 log = logging.getLogger(__name__)
 TIMEOUT = 60.0  # seconds one file may take in a worker before the worker is stopped and replaced
-RECYCLE_AFTER = 1000  # files a worker reads before a fresh one takes over: the native readers (lxml
-# above all) do not give all their memory back, and a province's batch must not grow with the count
+RECYCLE_AFTER = 1000  # files a worker reads before a fresh one takes over: native readers do not
+# always give their memory back (python-docx's full reading grew by 0.2 MB a file), and a province's
+# batch must not grow with the count
+
 # for a batch, readers that skip what a report's figures do not need (see each module)
 _FAST_READERS = {".xlsx": "gipr_desktop.io.xlsx_values", ".docx": "gipr_desktop.io.docx_values"}
 
@@ -62,8 +65,6 @@ def _read(path: Path) -> ImportResult:
     module = _FAST_READERS.get(path.suffix.lower())
     if module is None or not path.is_file():
         return read_report(path)
-    import importlib
-
     try:
         return importlib.import_module(module).read(path)
     except ReadError:

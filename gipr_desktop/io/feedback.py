@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from gipr_desktop.core.batch import BodyRow, in_report_order
-from gipr_desktop.core.findings import ERROR, SEVERITY_NAMES
+from gipr_desktop.core.findings import SEVERITY_NAMES
 from gipr_desktop.core.schema import get_format
 from gipr_desktop.io.atomic import write_atomic
 from gipr_desktop.io.errors import WriteError
