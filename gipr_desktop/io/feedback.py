@@ -32,16 +32,17 @@ def feedback_lines(row: BodyRow, office: str = "", today: date | None = None) ->
     year = f"{row.year}年" if row.year else ""
     report = f"《{row.unit}{year}政府信息公开工作年度报告》" if row.unit else f"「{row.file_name}」"
     title = f"关于{report}的审核意见"
-    lines = [f"{row.name}："]
+    lines = [f"{row.unit}：" if row.unit else f"报送「{row.file_name}」的单位："]
     if not row.readable:
         lines.append(f"你单位报送的文件「{row.file_name}」无法读取：{row.message}。请核对后重新报送。")
     elif not row.findings:
         lines.append(f"经审核，你单位报送的{report}（文件「{row.file_name}」）未发现问题。")
     else:
         counts = row.counts
+        found = "、".join(f"{counts[kind]} {what}" for kind, what in
+                          (("error", "处错误"), ("warning", "处需核实的问题"), ("info", "条提示")) if counts[kind])
         lines.append(
-            f"经审核，你单位报送的{report}（文件「{row.file_name}」）有 {counts['error']} 处错误、"
-            f"{counts['warning']} 处需核实的问题、{counts['info']} 条提示，按报告顺序列出如下。"
+            f"经审核，你单位报送的{report}（文件「{row.file_name}」）有 {found}，按报告顺序列出如下。"
             "错误须改正；需核实的问题请核对原始台账，确有其事的可不改；改正后请重新报送。"
         )
         fmt = get_format(row.format)
@@ -93,7 +94,8 @@ def _docx(title: str, lines: list[str]) -> bytes:
 
 
 def file_stem(row: BodyRow) -> str:
-    return (_UNSAFE.sub("_", row.name).strip(" .") or "报告")[:80] + "审核意见"
+    name = row.unit or Path(row.file_name).stem
+    return (_UNSAFE.sub("_", name).strip(" .") or "报告")[:80] + "审核意见"
 
 
 def write_feedback(row: BodyRow, path: str | Path, office: str = "", today: date | None = None) -> None:
