@@ -46,12 +46,14 @@ def feedback_lines(row: BodyRow, office: str = "", today: date | None = None) ->
             "错误须改正；需核实的问题请核对原始台账，确有其事的可不改；改正后请重新报送。"
         )
         fmt = get_format(row.format)
+        order = {ref: i for i, ref in enumerate(fmt.cells())}
         for i, finding in enumerate(in_report_order(row.findings, row.format), start=1):
-            where = "、".join(fmt.cell_name(ref) for ref in finding.cells[:10])
-            if len(finding.cells) > 10:
-                where += f" 等 {len(finding.cells)} 个单元格"
-            if finding.section:
-                where = where or fmt.section(finding.section).title
+            cells = sorted(finding.cells, key=lambda ref: order.get(ref, 0))
+            where = "、".join(fmt.cell_name(ref) for ref in cells[:10])
+            if len(cells) > 10:
+                where += f" 等 {len(cells)} 个单元格"
+            if finding.section and not where and fmt.section(finding.section).title not in finding.message:
+                where = fmt.section(finding.section).title
             tail = f"（涉及：{where}）" if where else ""
             lines.append(f"{i}.【{SEVERITY_NAMES[finding.severity]}，{_ADVICE[finding.severity]}】"
                          f"{finding.message}{tail}〔{finding.rule}〕")
