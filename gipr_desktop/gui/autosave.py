@@ -14,6 +14,7 @@ from pathlib import Path
 
 from gipr_desktop.core.report import Report
 from gipr_desktop.gui.document import Document
+from gipr_desktop.gui.guard import Guarded, slot
 from gipr_desktop.gui.qt import QObject, QTimer
 from gipr_desktop.io import project
 from gipr_desktop.io.atomic import write_atomic
@@ -59,7 +60,7 @@ class Recovery:
             path.unlink(missing_ok=True)
 
 
-class Autosave(QObject):
+class Autosave(Guarded, QObject):
     def __init__(self, document: Document, recovery: Recovery, interval_ms: int = INTERVAL_MS) -> None:
         super().__init__()
         self.document = document
@@ -69,6 +70,7 @@ class Autosave(QObject):
         self.timer.timeout.connect(self.save_now)
         self.timer.start()
 
+    @slot
     def save_now(self) -> None:
         if not self.document.dirty:
             return

@@ -8,6 +8,7 @@ user, a grey-scale print-out or a washed-out projector still tells them apart.
 
 from __future__ import annotations
 
+from gipr_desktop.gui.guard import Guarded
 from gipr_desktop.gui.qt import QtCore, QtGui, QtWidgets, Signal, Qt
 from gipr_desktop.gui.table_model import KIND_ROLE, SEVERITY_ROLE
 
@@ -24,7 +25,7 @@ ERROR_COLOUR = QtGui.QColor("#b00020")
 WARNING_COLOUR = QtGui.QColor("#8a5a00")
 
 
-class CellDelegate(QtWidgets.QStyledItemDelegate):
+class CellDelegate(Guarded, QtWidgets.QStyledItemDelegate):
     enter_pressed = Signal()  # the user confirmed with Enter: the view moves down
 
     def createEditor(self, parent, option, index):

@@ -13,6 +13,7 @@ from gipr_desktop.core.layout import LABEL, VALUE, TableLayout
 from gipr_desktop.core.schema import CellRef
 from gipr_desktop.gui.commands import SetCellsCommand
 from gipr_desktop.gui.delegates import CellDelegate
+from gipr_desktop.gui.guard import Guarded, slot
 from gipr_desktop.gui.qt import Qt, QtGui, QtWidgets, Signal
 from gipr_desktop.gui.table_model import TableModel
 
@@ -28,7 +29,7 @@ def _parse_block(text: str) -> list[list[str]]:
     return [line.split("\t") for line in lines]
 
 
-class BodyView(QtWidgets.QTableView):
+class BodyView(Guarded, QtWidgets.QTableView):
     """The scrolling part of a table: value cells and row labels, with spreadsheet keys."""
 
     message = Signal(str)  # something the status bar should say
@@ -68,6 +69,7 @@ class BodyView(QtWidgets.QTableView):
 
     # --- moving -----------------------------------------------------------------------------------
 
+    @slot
     def move_down(self) -> None:
         """To the next value cell below the current one (skipping caption and header lines)."""
         current = self.currentIndex()
@@ -158,7 +160,7 @@ class BodyView(QtWidgets.QTableView):
         self.message.emit("；".join(notes))
 
 
-class TableGrid(QtWidgets.QWidget):
+class TableGrid(Guarded, QtWidgets.QWidget):
     """One table: its frozen header lines above its scrolling body."""
 
     def __init__(self, model: TableModel, parent=None) -> None:
@@ -184,6 +186,7 @@ class TableGrid(QtWidgets.QWidget):
         model.layout_changed.connect(self.apply_layout)
         self.apply_layout()
 
+    @slot
     def apply_layout(self) -> None:
         """Spans, frozen header lines and column widths from the model's printed layout."""
         layout = self.model.layout

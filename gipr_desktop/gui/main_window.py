@@ -7,6 +7,7 @@ message box (through ``context.dialogs``), never as a traceback.
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from gipr_desktop.gui.commands import ReplaceReportCommand
 from gipr_desktop.gui.context import Context
 from gipr_desktop.gui.dialogs import CANCEL, SAVE
 from gipr_desktop.gui.findings_panel import FindingsPanel
+from gipr_desktop.gui import guard
+from gipr_desktop.gui.guard import Guarded, slot
 from gipr_desktop.gui.grid_view import TableGrid
 from gipr_desktop.gui.metadata_form import MetadataForm
 from gipr_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
@@ -31,6 +34,7 @@ from gipr_desktop.paths import resource
 
 log = logging.getLogger(__name__)
 APP_NAME = "政府信息公开年报"
+LOG_NAME = "gipr-desktop.log"
 PROJECT_EXT = ".gipr"
 MAX_RECENT = 8
 MAX_NOTES_SHOWN = 30
@@ -41,7 +45,7 @@ def _filters(extensions: list[str]) -> str:
     return ";;".join([f"所有支持的文件 ({every})"] + [f"{describe(ext)} (*{ext})" for ext in extensions])
 
 
-class MainWindow(QtWidgets.QMainWindow):
+class MainWindow(Guarded, QtWidgets.QMainWindow):
     def __init__(self, context: Context, autosave_interval_ms: int | None = None) -> None:
         super().__init__()
         self.context = context
@@ -55,6 +59,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.metadata_form = MetadataForm(context, self)
         self.metadata_form.format_requested.connect(self.change_format)
         self.sections_editor = SectionsEditor(context, self)
+        self.sections_editor.message.connect(self._say)
+        self.metadata_form.message.connect(self._say)
         self.findings_panel = FindingsPanel(self.document, self)
         self.findings_panel.finding_chosen.connect(self.go_to_finding)
         dock = QtWidgets.QDockWidget("检查结果", self)
@@ -73,6 +79,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.document.report_replaced.connect(self._update_title)
         self._show_counts()
         self._update_title()
+        self._errors: list[BaseException] = []
+        guard.add_handler(self._unexpected_error)
         self.resize(1280, 860)
         self.resizeDocks([dock], [170], Qt.Orientation.Vertical)
         if context.settings.contains("geometry"):
@@ -87,7 +95,7 @@ class MainWindow(QtWidgets.QMainWindow):
             model = TableModel(self.context, table.id, self)
             model.input_rejected.connect(self._input_rejected)
             grid = TableGrid(model, self)
-            grid.body.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            grid.body.message.connect(self._say)
             self.models[table.id] = model
             self.grids[table.id] = grid
             self.tabs.addTab(grid, f"表：{schema.section(table.section).title}")
@@ -126,20 +134,49 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # --- status -----------------------------------------------------------------------------------
 
+    @slot
     def _show_counts(self) -> None:
         counts = self.document.counts()
         self.count_label.setText(f"错误 {counts[ERROR]} 个 · 警告 {counts[WARNING]} 个 · 提示 {counts[INFO]} 个")
 
+    @slot
     def _update_title(self) -> None:
         name = self.document.path.name if self.document.path else "未保存"
         self.setWindowTitle(f"{self.document.report.title} — {name}[*] — {APP_NAME}")
         self.setWindowModified(self.document.dirty)
 
+    @slot
     def _input_rejected(self, message: str) -> None:
-        self.statusBar().showMessage(f"未填入：{message}", 8000)
+        self._say(f"未填入：{message}")
+
+    @slot
+    def _say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _unexpected_error(self, exc: BaseException) -> None:
+        """A guarded callback failed: tell the user once the failed call has returned to the event loop
+        (a dialog opened inside Qt's own call is what used to take the window down)."""
+        if not self._errors:
+            QtCore.QTimer.singleShot(0, self._show_errors)
+        self._errors.append(exc)
+
+    def _show_errors(self) -> None:
+        errors, self._errors = self._errors, []
+        if not errors:
+            return
+        more = f"（同时发生 {len(errors)} 次）" if len(errors) > 1 else ""
+        try:
+            self.context.dialogs.error(
+                self, "程序出错",
+                f"程序遇到意外错误{more}，刚才的操作没有完成，报告保持操作之前的样子。"
+                "请先保存，再继续操作。\n\n"
+                f"错误：{type(errors[-1]).__name__}: {errors[-1]}\n详细记录已写入日志：{self.context.data_dir / LOG_NAME}")
+        except Exception:  # nothing more can be done than the log
+            logging.getLogger(__name__).exception("showing an error failed")
 
     # --- findings ---------------------------------------------------------------------------------
 
+    @slot
     def go_to_finding(self, finding: Finding) -> None:
         """Show the cells of a finding (selected, in their table's tab) or its section or field."""
         if finding.cells:
@@ -194,6 +231,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return self.save()
         return True
 
+    @slot
     def new_report(self) -> None:
         if not self._may_discard():
             return
@@ -205,6 +243,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._show_report(report, None)
         self.recovery.remove()
 
+    @slot
     def open_dialog(self) -> None:
         if not self._may_discard():
             return
@@ -238,6 +277,7 @@ class MainWindow(QtWidgets.QMainWindow):
             lines.append(f"……共 {len(notes)} 条")
         self.context.dialogs.info(self, title, intro + "\n\n" + "\n".join(lines))
 
+    @slot
     def rollover_dialog(self) -> None:
         """以上年报告为基础新建: last year's report (any readable file) becomes this year's, unsaved."""
         if not self._may_discard():
@@ -262,11 +302,13 @@ class MainWindow(QtWidgets.QMainWindow):
                          "上年结转已按上年「结转下年度继续办理」填入，其余数字留空待填；各部分正文标为「待更新」。", notes)
         self.statusBar().showMessage(f"已新建{report.year}年度报告（基于「{Path(path).name}」）", 5000)
 
+    @slot
     def save(self) -> bool:
         if self.document.path is None:
             return self.save_as()
         return self._save_to(self.document.path)
 
+    @slot
     def save_as(self) -> bool:
         suggested = str(self.document.path or Path.home() / f"{self.document.report.title}{PROJECT_EXT}")
         path = self.context.dialogs.save_path(self, "保存报告", _filters([PROJECT_EXT]), suggested)
@@ -291,6 +333,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.statusBar().showMessage(f"已保存到「{path}」", 5000)
         return True
 
+    @slot
     def export(self) -> None:
         extensions = [ext for ext in writable_extensions() if ext != PROJECT_EXT] or writable_extensions()
         base = self.document.path.with_suffix("") if self.document.path else Path.home() / self.document.report.title
@@ -304,6 +347,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         self.statusBar().showMessage(f"已导出到「{path}」", 5000)
 
+    @slot
     def change_format(self, format_id: str) -> None:
         conversion = convert_report(self.document.report, format_id)
         if conversion.lost and not self.context.dialogs.ask(
@@ -326,13 +370,18 @@ class MainWindow(QtWidgets.QMainWindow):
         files = [path_text] + [p for p in self.recent_files() if p != path_text]
         self.context.settings.setValue("recent_files", files[:MAX_RECENT])
 
+    @slot
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         files = self.recent_files()
         if not files:
             self.recent_menu.addAction("（无）").setEnabled(False)
         for path in files:
-            self.recent_menu.addAction(path, lambda p=path: self.open_path(Path(p)))
+            self.recent_menu.addAction(path, functools.partial(self.open_recent, path))
+
+    @slot
+    def open_recent(self, path: str) -> None:
+        self.open_path(Path(path))
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if not self._may_discard():

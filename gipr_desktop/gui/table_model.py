@@ -13,6 +13,7 @@ from gipr_desktop.core.layout import CAPTION, HEADER, VALUE, Box, TableLayout, t
 from gipr_desktop.core.schema import CellRef, Table
 from gipr_desktop.gui.commands import SetCellsCommand
 from gipr_desktop.gui.context import Context
+from gipr_desktop.gui.guard import Guarded, slot
 from gipr_desktop.gui.qt import QModelIndex, Qt, QtCore, QtGui, Signal
 
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1  # "error" | "warning" | None, for the delegate's marks
@@ -25,7 +26,7 @@ _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
-class TableModel(QtCore.QAbstractTableModel):
+class TableModel(Guarded, QtCore.QAbstractTableModel):
     input_rejected = Signal(str)  # a Chinese message: what was typed is not a value of the cell
     layout_changed = Signal()  # the grid's shape changed (new report or format): views set spans again
 
@@ -157,6 +158,7 @@ class TableModel(QtCore.QAbstractTableModel):
 
     # --- following the document -------------------------------------------------------------------
 
+    @slot
     def _on_cells_changed(self, refs) -> None:
         if any(ref.table == self.table_id and ref.row not in self._shown_rows() for ref in refs):
             self._on_report_replaced()  # an optional row got its first value or lost its last
@@ -169,6 +171,7 @@ class TableModel(QtCore.QAbstractTableModel):
     def _shown_rows(self) -> set[str]:
         return {box.ref.row for box in self.layout.value_boxes()}
 
+    @slot
     def _on_findings_changed(self) -> None:
         """Repaint only the cells whose marks changed: the highlight must follow each keystroke at once."""
         old, self._marked = self._marked, self._marks()
@@ -178,6 +181,7 @@ class TableModel(QtCore.QAbstractTableModel):
                 index = self.index_of(ref)
                 self.dataChanged.emit(index, index, roles)
 
+    @slot
     def _on_report_replaced(self) -> None:
         self.beginResetModel()
         self._set_layout(self._make_layout())

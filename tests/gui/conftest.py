@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from gipr_desktop.gui import guard
 from gipr_desktop.gui.context import create_context
 from gipr_desktop.gui.dialogs import DISCARD
 from gipr_desktop.gui.main_window import MainWindow
@@ -45,6 +46,23 @@ class ScriptedDialogs:
 
     def kinds(self) -> list[str]:
         return [kind for kind, _, _ in self.shown]
+
+
+class UnexpectedErrors(list):
+    """The exceptions the guard caught during a test; a test that provokes one takes them out."""
+
+    def __call__(self, exc: BaseException) -> None:
+        self.append(exc)
+
+
+@pytest.fixture(autouse=True)
+def unexpected_errors():
+    """Every window test fails if a callback raised (the guard kept the window alive, but it is a defect)."""
+    errors = UnexpectedErrors()
+    guard.add_handler(errors)
+    yield errors
+    guard.remove_handler(errors)
+    assert not errors, f"a callback raised: {errors!r}"
 
 
 @pytest.fixture

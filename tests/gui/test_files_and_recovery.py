@@ -131,22 +131,6 @@ def test_a_damaged_recovery_copy_is_ignored(make_window, data_dir):
     assert "示例" in window.document.report.unit
 
 
-def test_an_unexpected_error_is_logged_and_shown_as_a_message_not_a_traceback(window, monkeypatch, caplog):
-    import sys
-
-    from gipr_desktop.gui.app import install_error_dialog
-
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    install_error_dialog(window)
-    try:
-        raise RuntimeError("磁盘已满")
-    except RuntimeError:
-        sys.excepthook(*sys.exc_info())
-    kind, title, text = window.context.dialogs.shown[-1]
-    assert kind == "error" and "意外错误" in text and "磁盘已满" in text and "Traceback" not in text
-    assert "unexpected error" in caplog.text
-
-
 def test_a_published_report_as_text_opens_with_its_notes(window, seeds_dir):
     seed = sorted(seeds_dir.glob("*.txt"))[3]
     assert window.open_path(seed)
