@@ -160,6 +160,7 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
             QtCore.QTimer.singleShot(0, self._show_errors)
         self._errors.append(exc)
 
+    @slot
     def _show_errors(self) -> None:
         errors, self._errors = self._errors, []
         if not errors:
