@@ -28,7 +28,8 @@ from gipr_desktop.gui.metadata_form import MetadataForm
 from gipr_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from gipr_desktop.gui.sections_editor import SectionsEditor
 from gipr_desktop.gui.table_model import TableModel
-from gipr_desktop.io.errors import ReadError, WriteError
+from gipr_desktop.gui.operations import Cancelled, run_in_background
+from gipr_desktop.io.errors import ImportResult, ReadError, WriteError
 from gipr_desktop.io.registry import describe, read_report, readable_extensions, writable_extensions, write_report
 from gipr_desktop.paths import resource
 
@@ -256,10 +257,8 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         """Open any readable file; a non-project file (or the sample) opens as a new, unsaved report."""
         if ask and not self._may_discard():
             return False
-        try:
-            result = read_report(path)
-        except ReadError as exc:
-            self.context.dialogs.error(self, "无法打开文件", str(exc))
+        result = self._read(path, "无法打开文件")
+        if result is None:
             return False
         own_file = path.suffix.lower() == PROJECT_EXT and not as_template
         self._show_report(result.report, path if own_file else None)
@@ -269,6 +268,17 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         self._show_notes("导入说明", f"从「{path.name}」导入时有以下情况，请核对：", result.notes)
         self.statusBar().showMessage(f"已打开「{path.name}」", 5000)
         return True
+
+    def _read(self, path: Path, failure_title: str) -> ImportResult | None:
+        """Read ``path`` off the UI thread (a progress dialog with 取消 after a moment); None when it
+        could not be read (the user is told why) or the user cancelled."""
+        try:
+            return run_in_background(self, f"正在读取「{path.name}」……", read_report, path)
+        except Cancelled:
+            self._say(f"已取消读取「{path.name}」，报告没有改变")
+        except ReadError as exc:
+            self.context.dialogs.error(self, failure_title, str(exc))
+        return None
 
     def _show_notes(self, title: str, intro: str, notes) -> None:
         if not notes:
@@ -286,11 +296,10 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         path = self.context.dialogs.open_path(self, "选择上年度报告", _filters(readable_extensions()))
         if not path:
             return
-        try:
-            last_year = read_report(Path(path)).report
-        except ReadError as exc:
-            self.context.dialogs.error(self, "无法打开上年度报告", str(exc))
+        result = self._read(Path(path), "无法打开上年度报告")
+        if result is None:
             return
+        last_year = result.report
         if last_year.year is None:
             self.context.dialogs.error(self, "无法新建", f"「{Path(path).name}」中没有报告年度，请先打开它补填年度")
             return

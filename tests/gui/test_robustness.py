@@ -135,3 +135,45 @@ def test_a_unit_name_over_its_limit_is_refused_and_the_field_shows_the_stored_na
     form.lines["unit"].editingFinished.emit()
     assert window.document.report.unit == old and form.lines["unit"].text() == old
     assert "机关名称太长" in window.statusBar().currentMessage()
+
+
+def test_a_slow_file_is_read_off_the_ui_thread_and_can_be_cancelled(qtbot, window, monkeypatch, tmp_path):
+    import threading
+
+    from gipr_desktop.gui import main_window
+    from gipr_desktop.gui.qt import QtCore, QtWidgets
+
+    release = threading.Event()
+    threads = []
+
+    def slow_read(path):
+        threads.append(threading.current_thread())
+        release.wait(10)
+        raise AssertionError("a cancelled read must not reach the report")
+
+    monkeypatch.setattr(main_window, "read_report", slow_read)
+    before = window.document.report
+    ticks = []
+    timer = QtCore.QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))  # the UI thread goes on while the file is read
+    timer.start(10)
+
+    def cancel_when_shown():
+        dialog = next((w for w in QtWidgets.QApplication.topLevelWidgets()
+                       if isinstance(w, QtWidgets.QProgressDialog) and w.isVisible()), None)
+        if dialog is None:
+            QtCore.QTimer.singleShot(50, cancel_when_shown)
+            return
+        assert "正在读取「slow.pdf」" in dialog.labelText()
+        button = next(b for b in dialog.findChildren(QtWidgets.QPushButton) if b.text() == "取消")
+        button.click()
+
+    QtCore.QTimer.singleShot(50, cancel_when_shown)
+    assert window.open_path(tmp_path / "slow.pdf", ask=False) is False
+    timer.stop()
+    release.set()
+    assert threads and threads[0] is not threading.main_thread()
+    assert len(ticks) > 5
+    assert window.document.report is before
+    assert "已取消读取「slow.pdf」" in window.statusBar().currentMessage()
+    assert window.context.dialogs.kinds().count("error") == 0
