@@ -119,7 +119,7 @@ def wild_reports(draw):
 
     def one(format_id):
         report = Report(format=format_id, unit=draw(st.sampled_from(["", "示例区人民政府", "某街道", "x" * 300])),
-                        year=draw(st.one_of(st.none(), st.integers(1990, 2200))))
+                        year=draw(st.one_of(st.none(), st.integers(2008, 2100))))
         refs = sorted(cell_kinds(format_id))
         for ref in draw(st.lists(st.sampled_from(refs), max_size=60, unique=True)):
             value = draw(_WILD_VALUES)
@@ -195,7 +195,7 @@ _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 @st.composite
 def accepted_reports(draw):
     def one(format_id):
-        report = Report(format=format_id, year=draw(st.one_of(st.none(), st.integers(1990, 2200))))
+        report = Report(format=format_id, year=draw(st.one_of(st.none(), st.integers(2008, 2100))))
         kinds = cell_kinds(format_id)
         for ref in draw(st.lists(st.sampled_from(sorted(kinds)), max_size=40, unique=True)):
             report.set(ref, draw(_valid_value(kinds[ref])))
@@ -270,3 +270,11 @@ def test_a_report_holding_what_it_may_not_is_refused_on_save_not_written_unreada
     report.unit = "\ud800"
     with pytest.raises(WriteError, match="不能保存的文字"):
         project.write(report, path)
+
+
+@pytest.mark.parametrize("year", [2007, 2101, 1990, "2024", True])
+def test_a_gipr_year_outside_the_schemas_years_is_refused(year):
+    data = json.loads(project.dumps(zero_report()))
+    data["year"] = year
+    with pytest.raises(ReadError, match="报告年度无效"):
+        project.loads(json.dumps(data), "「x.gipr」")

@@ -284,6 +284,12 @@ def cell_kind(kind_id: str) -> CellKind:
                     raw.get("decimals", 0))
 
 
+def report_years() -> range:
+    """The years a report can be on (``report_years``): the form, the files and the readers ask this."""
+    raw = _raw_schema()["report_years"]
+    return range(raw["first"], raw["last"] + 1)
+
+
 @cache
 def text_limit(field: str) -> TextLimit:
     """The limit of a metadata field (unit, published, contact, preamble) or of a section's text ("section")."""

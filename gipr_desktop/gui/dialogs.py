@@ -6,6 +6,7 @@ put a scripted stand-in there, so no test ever blocks on a modal dialog.
 
 from __future__ import annotations
 
+from gipr_desktop.core.schema import report_years
 from gipr_desktop.gui.qt import QtWidgets
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
@@ -39,5 +40,6 @@ class Dialogs:
         return QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, filters)[0]
 
     def new_report_year(self, parent, default: int) -> int | None:
-        year, ok = QtWidgets.QInputDialog.getInt(parent, "新建报告", "报告年度：", default, 2008, 2100)
+        years = report_years()
+        year, ok = QtWidgets.QInputDialog.getInt(parent, "新建报告", "报告年度：", default, years.start, years.stop - 1)
         return year if ok else None

@@ -14,7 +14,7 @@ from gipr_desktop.core.checks import ERROR, WARNING, Finding, check
 from gipr_desktop.core.findings import severity_counts
 from gipr_desktop.core.report import Report, Value
 from gipr_desktop.core.schema import CellRef
-from gipr_desktop.core.values import ValueRefused, checked_text
+from gipr_desktop.core.values import checked_text, checked_year
 from gipr_desktop.gui.guard import Guarded, slot
 from gipr_desktop.gui.qt import QObject, Signal
 
@@ -72,8 +72,7 @@ class Document(Guarded, QObject):
 
     def set_metadata(self, field: str, value) -> None:
         if field == "year":
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-                raise ValueRefused(f"报告年度应为整数：{value!r}")
+            value = checked_year(value)
         else:
             value = checked_text(field, value)
         setattr(self.report, field, value)

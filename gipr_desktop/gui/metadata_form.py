@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import functools
 
-from gipr_desktop.core.schema import formats
+from gipr_desktop.core.schema import formats, report_years
 from gipr_desktop.gui.commands import SetMetadataCommand
 from gipr_desktop.gui.context import Context
 from gipr_desktop.gui.guard import Guarded, slot
 from gipr_desktop.gui.qt import QtWidgets, Signal
 from gipr_desktop.gui.sections_editor import SectionTextEdit, accepted_text
 
-_NO_YEAR = 1999  # the spin box's lowest value stands for "not filled in"
 _LINE_FIELDS = {"unit": "机关名称", "published": "发布日期", "contact": "联系方式"}
 
 
@@ -35,7 +34,8 @@ class MetadataForm(Guarded, QtWidgets.QWidget):
             self.lines[field] = edit
         self.lines["published"].setPlaceholderText("如 2026-01-20")
         self.year = QtWidgets.QSpinBox(self)
-        self.year.setRange(_NO_YEAR, 2100)
+        self._no_year = report_years().start - 1  # the spin box's lowest value stands for "not filled in"
+        self.year.setRange(self._no_year, report_years().stop - 1)
         self.year.setSpecialValueText("未填写")
         self.year.setSuffix(" 年")
         self.year.editingFinished.connect(self._commit_year)
@@ -62,7 +62,7 @@ class MetadataForm(Guarded, QtWidgets.QWidget):
         for field, edit in self.lines.items():
             if edit.text() != getattr(report, field):
                 edit.setText(getattr(report, field))
-        self.year.setValue(report.year if report.year is not None else _NO_YEAR)
+        self.year.setValue(report.year if report.year is not None else self._no_year)
         self.format.setCurrentIndex(self.format.findData(report.format))
         if self.preamble.toPlainText() != report.preamble:
             self.preamble.setPlainText(report.preamble)
@@ -83,7 +83,7 @@ class MetadataForm(Guarded, QtWidgets.QWidget):
     @slot
     def _commit_year(self) -> None:
         value = self.year.value()
-        self._push("year", None if value == _NO_YEAR else value)
+        self._push("year", None if value == self._no_year else value)
 
     @slot
     def _commit_preamble(self) -> None:

@@ -177,3 +177,16 @@ def test_a_slow_file_is_read_off_the_ui_thread_and_can_be_cancelled(qtbot, windo
     assert window.document.report is before
     assert "已取消读取「slow.pdf」" in window.statusBar().currentMessage()
     assert window.context.dialogs.kinds().count("error") == 0
+
+
+def test_a_year_is_one_range_in_the_form_the_file_and_the_new_report_dialog(qtbot, window):
+    from gipr_desktop.core.schema import report_years
+
+    form = window.metadata_form
+    years = report_years()
+    assert (form.year.minimum() + 1, form.year.maximum()) == (years.start, years.stop - 1)
+    form.year.setValue(form.year.minimum())
+    form.year.editingFinished.emit()
+    assert window.document.report.year is None  # the lowest value is 「未填写」
+    window.context.undo_stack.undo()
+    assert window.document.report.year in years
