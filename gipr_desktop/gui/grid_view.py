@@ -40,6 +40,7 @@ class BodyView(Guarded, QtWidgets.QTableView):
         self.delegate = CellDelegate(self)
         self.setItemDelegate(self.delegate)
         self.delegate.enter_pressed.connect(self.move_down)
+        self.delegate.refused.connect(self.message)
         triggers = QtWidgets.QAbstractItemView.EditTrigger
         self.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed)
         self.setWordWrap(True)

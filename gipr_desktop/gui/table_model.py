@@ -17,7 +17,6 @@ from gipr_desktop.gui.guard import Guarded, slot
 from gipr_desktop.gui.qt import QModelIndex, Qt, QtCore, QtGui, Signal
 
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1  # "error" | "warning" | None, for the delegate's marks
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # count | signed | amount, for the delegate's editor
 
 _HEADER_BRUSH = QtGui.QBrush(QtGui.QColor("#e8ecf2"))
 _SEVERITY_BRUSH = {"error": QtGui.QBrush(QtGui.QColor("#ffc9c9")), "warning": QtGui.QBrush(QtGui.QColor("#fff1b8"))}
@@ -117,8 +116,6 @@ class TableModel(Guarded, QtCore.QAbstractTableModel):
             return _RIGHT
         if role == SEVERITY_ROLE:
             return document.cell_severity(box.ref)
-        if role == KIND_ROLE:
-            return self.table.row(box.ref.row).column(box.ref.col).kind
         if role == Qt.ItemDataRole.BackgroundRole:
             return _SEVERITY_BRUSH.get(document.cell_severity(box.ref))
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -141,16 +138,26 @@ class TableModel(Guarded, QtCore.QAbstractTableModel):
         lines += [f"{SEVERITY_NAMES[f.severity]}：{f.message}" for f in self.context.document.cell_findings.get(ref, ())]
         return "\n".join(lines)
 
+    def refusal(self, index: QModelIndex, text: str) -> str | None:
+        """Why ``text`` cannot be entered at ``index`` (naming the cell), or None when it can."""
+        ref = self.ref(index)
+        if ref is None:
+            return "此处不能填写"
+        try:
+            parse_cell(self.table.row(ref.row).column(ref.col).kind, text)
+        except ValueError as exc:
+            return f"{self.table.cell_name(ref)}：{exc}"
+        return None
+
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         ref = self.ref(index)
         if ref is None or role != Qt.ItemDataRole.EditRole:
             return False
-        kind = self.table.row(ref.row).column(ref.col).kind
-        try:
-            parsed = parse_cell(kind, str(value))
-        except ValueError as exc:
-            self.input_rejected.emit(f"{self.table.cell_name(ref)}：{exc}")
+        reason = self.refusal(index, str(value))
+        if reason:
+            self.input_rejected.emit(reason)
             return False
+        parsed = parse_cell(self.table.row(ref.row).column(ref.col).kind, str(value))
         if parsed == self.context.document.report.get(ref):
             return True
         self.context.push(SetCellsCommand(self.context.document, {ref: parsed}, f"填写「{self.table.cell_name(ref)}」"))

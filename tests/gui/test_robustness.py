@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from gipr_desktop.core.schema import CellRef, named_cells
+from gipr_desktop.gui.qt import Qt
 from gipr_desktop.gui import document as document_module
 from tests.gui.test_editing import _type_into
 
@@ -190,3 +191,20 @@ def test_a_year_is_one_range_in_the_form_the_file_and_the_new_report_dialog(qtbo
     assert window.document.report.year is None  # the lowest value is 「未填写」
     window.context.undo_stack.undo()
     assert window.document.report.year in years
+
+
+@pytest.mark.parametrize("typed, reason", [("1.5", "不是整数"), ("a-3b", "不是整数"), ("-3", "不能为负数")])
+def test_a_wrong_entry_is_refused_visibly_never_turned_into_another_number(qtbot, window, typed, reason):
+    from gipr_desktop.gui.qt import QtWidgets
+
+    ref = CellRef("applications", "new", "natural_person")
+    old = window.document.report.get(ref)
+    _type_into(qtbot, window, ref, typed)
+    editor = QtWidgets.QApplication.focusWidget()
+    assert isinstance(editor, QtWidgets.QLineEdit) and editor.text() == typed  # still open, as typed
+    assert reason in editor.toolTip() and "#b00020" in editor.styleSheet()
+    assert window.document.report.get(ref) == old and window.context.undo_stack.count() == 0
+    assert "本年新收" in window.statusBar().currentMessage() and reason in window.statusBar().currentMessage()
+    editor.setText("15")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert window.document.report.get(ref) == 15
