@@ -208,3 +208,26 @@ def test_a_wrong_entry_is_refused_visibly_never_turned_into_another_number(qtbot
     editor.setText("15")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert window.document.report.get(ref) == 15
+
+
+def test_a_format_switch_that_fails_leaves_the_report_and_its_grids_as_they_were(qtbot, window, monkeypatch,
+                                                                                unexpected_errors):
+    from gipr_desktop.core.checks import check as real_check
+    from tests.gui.driver import WindowDriver, report_state
+    import random
+
+    def check_failing_on_2019(report):
+        if report.format == "2019":
+            raise OverflowError("2019")
+        return real_check(report)
+
+    monkeypatch.setattr(document_module, "check", check_failing_on_2019)
+    before = report_state(window.document.report)
+    rows = window.models["active"].rowCount()
+    WindowDriver(window, None, random.Random(0)).switch_format(accept=True)
+    assert report_state(window.document.report) == before and window.document.report.format == "2021"
+    assert window.models["active"].rowCount() == rows  # the grid still draws the 2021 table
+    assert window.metadata_form.format.currentData() == "2021"
+    assert window.context.undo_stack.count() == 0
+    assert [type(e) for e in unexpected_errors] == [OverflowError]
+    unexpected_errors.clear()
