@@ -55,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationDisplayName(APP_NAME)
     app.setWindowIcon(QtGui.QIcon(str(resource("icon.png"))))
     install_chinese_translation(app)
+    QtCore.QLocale.setDefault(QtCore.QLocale(QtCore.QLocale.Language.Chinese, QtCore.QLocale.Country.China))
     folder = data_folder()
     crash_log = open(folder / "crash.log", "a", encoding="utf-8")  # kept open for faulthandler
     faulthandler.enable(crash_log)

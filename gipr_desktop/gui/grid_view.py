@@ -70,6 +70,21 @@ class BodyView(Guarded, QtWidgets.QTableView):
 
     # --- moving -----------------------------------------------------------------------------------
 
+    def moveCursor(self, action, modifiers):
+        """Tab and Shift+Tab go from one fillable cell to the next, row by row, never onto a label."""
+        cursor = QtWidgets.QAbstractItemView.CursorAction
+        if action not in (cursor.MoveNext, cursor.MovePrevious):
+            return super().moveCursor(action, modifiers)
+        boxes = sorted(self.table_model.layout.value_boxes(), key=lambda box: (box.row, box.col))
+        if not boxes:
+            return self.currentIndex()
+        here = (self.currentIndex().row(), self.currentIndex().column())
+        if action == cursor.MoveNext:
+            target = next((b for b in boxes if (b.row, b.col) > here), boxes[0])
+        else:
+            target = next((b for b in reversed(boxes) if (b.row, b.col) < here), boxes[-1])
+        return self.table_model.index(target.row, target.col)
+
     @slot
     def move_down(self) -> None:
         """To the next value cell below the current one (skipping caption and header lines)."""

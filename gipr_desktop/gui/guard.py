@@ -24,7 +24,7 @@ import sys
 import weakref
 from typing import Callable
 
-from gipr_desktop.gui.qt import Qt
+from gipr_desktop.gui.qt import QModelIndex, Qt
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +47,7 @@ _FALLBACKS: dict[str, object] = {
     "mergeWith": False,
     "id": -1,
     "closeEvent": _ignore_close,
+    "moveCursor": lambda self, *args: QModelIndex(),
 }
 
 

@@ -38,6 +38,7 @@ APP_NAME = "政府信息公开年报"
 LOG_NAME = "gipr-desktop.log"
 PROJECT_EXT = ".gipr"
 MAX_RECENT = 8
+PREFERRED_SIZE = (1280, 860)
 MAX_NOTES_SHOWN = 30
 
 
@@ -82,10 +83,27 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         self._update_title()
         self._errors: list[BaseException] = []
         guard.add_handler(self._unexpected_error)
-        self.resize(1280, 860)
+        self.fit_screen()
         self.resizeDocks([dock], [170], Qt.Orientation.Vertical)
-        if context.settings.contains("geometry"):
-            self.restoreGeometry(context.settings.value("geometry"))
+
+    def fit_screen(self) -> None:
+        """The size last used on this screen, else the preferred size shrunk to the screen's free area
+        (a 1366×768 screen at 100 %, a 1080p one at 150 %: the status bar stays in view)."""
+        screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else QtCore.QRect(0, 0, *PREFERRED_SIZE)
+        key = f"geometry/{area.width()}x{area.height()}"
+        if self.context.settings.contains(key) and self.restoreGeometry(self.context.settings.value(key)) \
+                and area.contains(self.frameGeometry()):
+            return
+        frame = 40  # title bar and borders, which the window's own size leaves out
+        self.resize(min(PREFERRED_SIZE[0], area.width() - 16), min(PREFERRED_SIZE[1], area.height() - frame))
+        self.move(area.center() - self.rect().center())
+
+    def remember_geometry(self) -> None:
+        screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            self.context.settings.setValue(f"geometry/{area.width()}x{area.height()}", self.saveGeometry())
 
     # --- building ---------------------------------------------------------------------------------
 
@@ -128,7 +146,8 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         undo = self.context.undo_stack.createUndoAction(self, "撤销")
         undo.setShortcut(keys.Undo)
         redo = self.context.undo_stack.createRedoAction(self, "重做")
-        redo.setShortcut(keys.Redo)
+        ctrl_y = QtGui.QKeySequence("Ctrl+Y")  # as in WPS and Excel, whatever the platform's own redo key
+        redo.setShortcuts([ctrl_y] + [key for key in QtGui.QKeySequence.keyBindings(keys.Redo) if key != ctrl_y])
         edit_menu.addActions([undo, redo])
         view_menu = self.menuBar().addMenu("视图(&V)")
         view_menu.addAction(self.findings_dock.toggleViewAction())
@@ -361,7 +380,7 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
     def change_format(self, format_id: str) -> None:
         conversion = convert_report(self.document.report, format_id)
         if conversion.lost and not self.context.dialogs.ask(
-            self, "更改报告格式", conversion.summary().replace("未能保留", "将不能保留") + "\n\n仍要更改格式吗？（可以撤销）"
+            self, "更改报告格式", conversion.question()
         ):
             return
         self.context.push(ReplaceReportCommand(self.document, conversion.report, "更改报告格式"))
@@ -397,7 +416,7 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         if not self._may_discard():
             event.ignore()
             return
-        self.context.settings.setValue("geometry", self.saveGeometry())
+        self.remember_geometry()
         self.autosave.timer.stop()
         self.recovery.remove()
         event.accept()

@@ -1,0 +1,60 @@
+"""What an experienced Excel/WPS user expects of the window: Ctrl+Y, Tab between fillable cells, a
+window that fits the screen, a question that asks before it acts."""
+
+from __future__ import annotations
+
+from gipr_desktop.core.layout import VALUE
+from gipr_desktop.core.schema import CellRef
+from gipr_desktop.gui.qt import QtGui, QtWidgets, Qt
+from tests.gui.test_editing import _type_into
+
+
+def test_ctrl_y_redoes_on_every_platform(qtbot, window):
+    ref = CellRef("applications", "new", "natural_person")
+    _type_into(qtbot, window, ref, "42")
+    window.context.undo_stack.undo()
+    assert window.document.report.get(ref) != 42
+    redo = next(a for a in window.findChildren(QtGui.QAction) if a.text().startswith("重做"))
+    assert redo.shortcuts().count(QtGui.QKeySequence("Ctrl+Y")) == 1  # twice would make the key ambiguous
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.grids["applications"].body.setFocus()
+    qtbot.keyClick(window.grids["applications"].body, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.report.get(ref) == 42
+
+
+def test_tab_goes_only_between_fillable_cells_and_wraps_at_the_end_of_a_row(qtbot, window):
+    grid = window.grids["applications"]
+    model = window.models["applications"]
+    window.tabs.setCurrentWidget(grid)
+    boxes = sorted(model.layout.value_boxes(), key=lambda b: (b.row, b.col))
+    last_of_first_row = max((b for b in boxes if b.row == boxes[0].row), key=lambda b: b.col)
+    grid.body.setCurrentIndex(model.index(last_of_first_row.row, last_of_first_row.col))
+    grid.body.setFocus()
+    seen = []
+    for _ in range(3):
+        qtbot.keyClick(grid.body, Qt.Key.Key_Tab)
+        seen.append(model.box(grid.body.currentIndex()))
+    assert all(box is not None and box.kind == VALUE for box in seen)
+    assert seen[0].row > last_of_first_row.row and seen[0].col == min(b.col for b in boxes if b.row == seen[0].row)
+    qtbot.keyClick(grid.body, Qt.Key.Key_Backtab)
+    assert model.box(grid.body.currentIndex()) == seen[1]
+
+
+def test_the_window_fits_the_screen_it_opens_on(window):
+    area = window.screen().availableGeometry()
+    assert window.frameGeometry().height() <= area.height() and window.frameGeometry().width() <= area.width()
+    assert window.statusBar().isVisible()
+
+
+def test_the_format_question_asks_before_it_converts(window):
+    dialogs = window.context.dialogs
+    dialogs.answer = False
+    form = window.metadata_form
+    other = next(i for i in range(form.format.count()) if form.format.itemData(i) != "2021")
+    form.format.setCurrentIndex(other)
+    form.format.activated.emit(other)
+    kind, title, text = dialogs.shown[-1]
+    assert kind == "ask" and "将不能保留" in text and "已转换" not in text
+    assert window.document.report.format == "2021" and form.format.currentData() == "2021"
+    assert isinstance(QtWidgets.QApplication.instance(), QtWidgets.QApplication)
