@@ -25,6 +25,11 @@ class Command(Guarded, QUndoCommand):
         super().__init__(text)
         self.document = document
 
+    def where(self) -> tuple[str, object]:
+        """Where the step acts, for the window to show after undo or redo: ("cells", refs),
+        ("section", id) or ("metadata", field)."""
+        raise NotImplementedError
+
     def apply_new(self) -> None:
         raise NotImplementedError
 
@@ -55,6 +60,9 @@ class SetCellsCommand(Command):
         self.new = dict(values)
         self.old = {ref: document.report.get(ref) for ref in values}
 
+    def where(self) -> tuple[str, object]:
+        return "cells", list(self.new)
+
     def apply_new(self) -> None:
         self.document.set_cells(self.new)
 
@@ -71,6 +79,9 @@ class SetSectionTextCommand(Command):
 
     def id(self) -> int:
         return _SECTION_TYPING
+
+    def where(self) -> tuple[str, object]:
+        return "section", self.section_id
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetSectionTextCommand) or other.section_id != self.section_id:
@@ -101,6 +112,9 @@ class SetMetadataCommand(Command):
     def id(self) -> int:
         return _FIELD_TYPING if self.typing else -1
 
+    def where(self) -> tuple[str, object]:
+        return "metadata", self.field
+
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetMetadataCommand) or other.field != self.field:
             return False
@@ -121,6 +135,9 @@ class ReplaceReportCommand(Command):
         super().__init__(document, text)
         self.old = document.report
         self.new = report
+
+    def where(self) -> tuple[str, object]:
+        return "metadata", "format"
 
     def apply_new(self) -> None:
         self.document.replace_report(self.new)

@@ -143,14 +143,59 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "退出(&X)", self.close, keys.Quit)
         edit_menu = self.menuBar().addMenu("编辑(&E)")
-        undo = self.context.undo_stack.createUndoAction(self, "撤销")
-        undo.setShortcut(keys.Undo)
-        redo = self.context.undo_stack.createRedoAction(self, "重做")
+        stack = self.context.undo_stack
+        undo = self._action(edit_menu, "撤销", self.undo, keys.Undo)
+        redo = self._action(edit_menu, "重做", self.redo)
+        for action, can, text, verb in ((undo, stack.canUndo, stack.undoText, "撤销"),
+                                        (redo, stack.canRedo, stack.redoText, "重做")):
+            action.setEnabled(can())
+            action.setData(verb)
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.undoTextChanged.connect(functools.partial(self._name_step, undo))
+        stack.redoTextChanged.connect(functools.partial(self._name_step, redo))
         ctrl_y = QtGui.QKeySequence("Ctrl+Y")  # as in WPS and Excel, whatever the platform's own redo key
         redo.setShortcuts([ctrl_y] + [key for key in QtGui.QKeySequence.keyBindings(keys.Redo) if key != ctrl_y])
-        edit_menu.addActions([undo, redo])
         view_menu = self.menuBar().addMenu("视图(&V)")
         view_menu.addAction(self.findings_dock.toggleViewAction())
+
+    # --- undo and redo ----------------------------------------------------------------------------
+
+    @slot
+    def undo(self) -> None:
+        self._step(self.context.undo_stack.undo, "已撤销")
+
+    @slot
+    def redo(self) -> None:
+        self._step(self.context.undo_stack.redo, "已重做")
+
+    def _step(self, move, verb: str) -> None:
+        """Undo or redo one step, then show where it acted (its tab, its cells) and say what it did:
+        a step in a tab the user is not looking at must not change the report unseen."""
+        stack = self.context.undo_stack
+        before = stack.index()
+        move()
+        if stack.index() == before:
+            return
+        command = stack.command(min(before, stack.index()))  # the step undone, or the step redone
+        if command is None:
+            return
+        kind, target = command.where()
+        if kind == "cells":
+            refs = [ref for ref in target if ref.table in self.grids]
+            if refs:
+                self.tabs.setCurrentWidget(self.grids[refs[0].table])
+                self.grids[refs[0].table].body.select_refs([ref for ref in refs if ref.table == refs[0].table])
+        elif kind == "section":
+            self.tabs.setCurrentWidget(self.sections_editor)
+            self.sections_editor.show_section(target)
+        else:
+            self.tabs.setCurrentWidget(self.metadata_form)
+        self._say(f"{verb}：{command.text()}")
+
+    @slot
+    def _name_step(self, action: QtGui.QAction, text: str) -> None:
+        action.setText(f"{action.data()}「{text}」" if text else action.data())
 
     # --- status -----------------------------------------------------------------------------------
 

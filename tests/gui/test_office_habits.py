@@ -58,3 +58,28 @@ def test_the_format_question_asks_before_it_converts(window):
     assert kind == "ask" and "将不能保留" in text and "已转换" not in text
     assert window.document.report.format == "2021" and form.format.currentData() == "2021"
     assert isinstance(QtWidgets.QApplication.instance(), QtWidgets.QApplication)
+
+
+def test_undo_shows_where_it_acted_and_says_what_it_did(qtbot, window):
+    from gipr_desktop.gui.qt import QtGui as _QtGui
+
+    editor = window.sections_editor
+    window.tabs.setCurrentWidget(editor)
+    editor.show_section("1")
+    editor.editor.setPlainText("新的总体情况。")
+    ref = CellRef("review_litigation", "review", "upheld")
+    _type_into(qtbot, window, ref, "3")
+    window.tabs.setCurrentWidget(window.grids["applications"])  # the user looks at table 三
+    undo = next(a for a in window.findChildren(_QtGui.QAction) if a.text().startswith("撤销"))
+    assert "填写「行政复议·结果维持」" in undo.text()
+    undo.trigger()
+    assert window.tabs.currentWidget() is window.grids["review_litigation"]
+    assert window.grids["review_litigation"].body.currentIndex() == window.models["review_litigation"].index_of(ref)
+    assert window.statusBar().currentMessage() == "已撤销：填写「行政复议·结果维持」"
+    undo.trigger()
+    assert window.tabs.currentWidget() is editor and editor.current_section() == "1"
+    assert window.statusBar().currentMessage().startswith("已撤销：编辑第1部分正文")
+    redo = next(a for a in window.findChildren(_QtGui.QAction) if a.text().startswith("重做"))
+    window.tabs.setCurrentWidget(window.metadata_form)
+    redo.trigger()
+    assert window.tabs.currentWidget() is editor and "已重做" in window.statusBar().currentMessage()
