@@ -46,7 +46,7 @@ class FileLock:
         self._handle = None
 
     def acquire(self) -> bool:
-        """True when this object now holds the lock; False when someone else does."""
+        """True when this object now holds the lock; False when someone else does (or none can be had)."""
         if self._handle is not None:
             return True
         try:
@@ -70,8 +70,16 @@ class FileLock:
         return self._handle is not None
 
     def release(self) -> None:
-        if self._handle is not None:
-            self._handle.close()  # closing drops the lock on both systems
+        if self._handle is None:
+            return
+        try:
+            if os.name == "nt":  # Windows wants a region unlocked before its file is closed
+                self._handle.seek(0)
+                msvcrt.locking(self._handle.fileno(), msvcrt.LK_UNLCK, 1)
+        except OSError:
+            pass
+        finally:
+            self._handle.close()  # closing drops a flock
             self._handle = None
 
 
@@ -164,8 +172,8 @@ class Recovery:
 
     def write(self, report: Report, source: Path | None) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        if not self.lock.acquire():  # cannot happen with a fresh key; never leave a copy unlocked
-            raise WriteError(f"恢复副本「{self.lock.path}」正被占用")
+        if not self.lock.acquire():  # the key is new: only a folder without locks refuses it
+            log.warning("no lock on %s: the copy is written all the same", self.lock.path)
         write_atomic(self.file, project.dumps(report).encode("utf-8"), keep_backup=False)
         note = {"source": str(source) if source else "", "unit": report.unit, "year": report.year,
                 "pid": os.getpid(), "saved": datetime.now().isoformat(timespec="seconds")}
