@@ -107,15 +107,19 @@ class RecoveryCopy:
 
 
 def _remove(files: tuple[Path, ...], lock: FileLock | None) -> None:
-    """Delete a copy and its note, then its lock file, if the lock is ours."""
+    """Delete a copy and its note, and only then give up its lock (if ours) and delete the lock file."""
+    for path in files:
+        _unlink(path)
     if lock is not None and lock.held:
         lock.release()
-        files = (*files, lock.path)
-    for path in files:
-        try:
-            path.unlink(missing_ok=True)
-        except OSError:  # on Windows, while another program has it open for a moment
-            log.warning("could not remove %s", path, exc_info=True)
+        _unlink(lock.path)
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:  # on Windows, while another program has it open for a moment
+        log.warning("could not remove %s", path, exc_info=True)
 
 
 def abandoned_copies(data_dir: Path) -> list[RecoveryCopy]:
