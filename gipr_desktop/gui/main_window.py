@@ -16,9 +16,9 @@ from gipr_desktop.core.convert import convert_report
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.rollover import rollover
 from gipr_desktop.core.schema import format_for_year
-from gipr_desktop.gui.autosave import Autosave, Recovery
+from gipr_desktop.gui.autosave import Autosave, Recovery, RecoveryCopy, abandoned_copies
 from gipr_desktop.gui.commands import ReplaceReportCommand
-from gipr_desktop.gui.context import Context
+from gipr_desktop.gui.context import Context, create_context
 from gipr_desktop.gui.dialogs import CANCEL, SAVE
 from gipr_desktop.gui.findings_panel import FindingsPanel
 from gipr_desktop.gui import guard
@@ -54,6 +54,7 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         self.document = context.document
         self.recovery = Recovery(context.data_dir)
         self.autosave = Autosave(self.document, self.recovery, autosave_interval_ms or 60_000)
+        self.restored_windows: list[MainWindow] = []  # the further reports restored after a crash
         self.models: dict[str, TableModel] = {}
         self.grids: dict[str, TableGrid] = {}
         self.tabs = QtWidgets.QTabWidget(self)
@@ -260,24 +261,39 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
     # --- files ------------------------------------------------------------------------------------
 
     def start(self, paths: list[str]) -> None:
-        """What the window shows first: a crash's recovery, a file named on the command line,
-        the most recent file, or (on first start) the bundled sample."""
-        pending = self.recovery.pending()
-        if pending is not None:
-            report, source, saved = pending
-            where = f"「{source.name}」" if source else "未保存的报告"
-            if self.context.dialogs.ask(self, "恢复未保存的修改",
-                                        f"程序上次没有正常关闭。发现{where}在 {saved} 自动保存的修改，是否恢复？"):
-                self._show_report(report, source)
-                self.context.undo_stack.resetClean()
-                self.document.set_dirty(True)
-                return
-            self.recovery.remove()
+        """What the window shows first: the recovery copies of windows that ended without saving
+        (each one asked about; the first restored here, any further in a window of its own), a file
+        named on the command line, the most recent file, or (on first start) the bundled sample."""
+        copies = abandoned_copies(self.context.data_dir)
+        restore = []
+        for number, copy in enumerate(copies, 1):
+            if self.context.dialogs.ask(self, "恢复未保存的修改", copy.question(number, len(copies))):
+                restore.append(copy)
+            else:
+                copy.discard()
+        if restore:
+            self._restore(restore[0])
+            self.restored_windows += [self._restore_in_new_window(copy) for copy in restore[1:]]
+            return
         recent = [p for p in self.recent_files() if Path(p).exists()]
         candidates = paths or recent[:1]
         if candidates and self.open_path(Path(candidates[0])):
             return
         self.open_path(resource("sample.gipr"), remember=False, as_template=True)
+
+    def _restore(self, copy: RecoveryCopy) -> None:
+        self._show_report(copy.report, copy.source)
+        self.context.undo_stack.resetClean()
+        self.document.set_dirty(True)
+        self.recovery.adopt(copy)
+
+    def _restore_in_new_window(self, copy: RecoveryCopy) -> MainWindow:
+        context = create_context(self.context.settings, self.context.data_dir, self.context.dialogs)
+        window = MainWindow(context, self.autosave.timer.interval())
+        window._restore(copy)
+        window.move(self.pos() + QtCore.QPoint(40, 40))
+        window.show()
+        return window
 
     def _show_report(self, report: Report, path: Path | None) -> None:
         self.context.undo_stack.clear()

@@ -17,6 +17,7 @@ class ScriptedDialogs:
     def __init__(self) -> None:
         self.shown: list[tuple[str, str, str]] = []  # (kind, title, text)
         self.answer = True
+        self.answers: list[bool] = []  # answers to the next questions, in turn; then ``answer``
         self.save_answer = DISCARD
         self.paths: list[str] = []
         self.year: int | None = 2024
@@ -29,7 +30,7 @@ class ScriptedDialogs:
 
     def ask(self, parent, title, text):
         self.shown.append(("ask", title, text))
-        return self.answer
+        return self.answers.pop(0) if self.answers else self.answer
 
     def ask_save(self, parent, text):
         self.shown.append(("ask_save", "", text))
@@ -46,6 +47,18 @@ class ScriptedDialogs:
 
     def kinds(self) -> list[str]:
         return [kind for kind, _, _ in self.shown]
+
+    def questions(self) -> list[str]:
+        return [text for kind, _, text in self.shown if kind == "ask"]
+
+
+def crash(window) -> None:
+    """What the end of a window's process does to its recovery copy: nothing is cleaned up, and
+    the operating system drops the lock the process held on it."""
+    window.autosave.timer.stop()
+    window.recovery.remove = lambda: None
+    window.recovery.write = lambda report, source: None
+    window.recovery.lock.release()
 
 
 class UnexpectedErrors(list):
