@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from gipr_desktop.core.cell_text import format_cell, parse_cell
 from gipr_desktop.core.checks import SEVERITY_NAMES
-from gipr_desktop.core.layout import CAPTION, HEADER, VALUE, Box, TableLayout, table_layout
+from gipr_desktop.core.layout import CAPTION, HEADER, VALUE, Box, TableLayout, report_layout
 from gipr_desktop.core.schema import CellRef, Table
 from gipr_desktop.gui.commands import SetCellsCommand
 from gipr_desktop.gui.context import Context
@@ -56,12 +56,7 @@ class TableModel(Guarded, QtCore.QAbstractTableModel):
 
     def _make_layout(self) -> TableLayout:
         report = self.context.document.report
-        table = report.schema.table(self.table_id)
-        filled_optional = frozenset(
-            row.id for row in table.rows
-            if row.optional and any(CellRef(table.id, row.id, c.id) in report.cells for c in row.columns)
-        )
-        return table_layout(table, filled_optional)
+        return report_layout(report, report.schema.table(self.table_id))
 
     # --- geometry ---------------------------------------------------------------------------------
 
@@ -167,16 +162,13 @@ class TableModel(Guarded, QtCore.QAbstractTableModel):
 
     @slot
     def _on_cells_changed(self, refs) -> None:
-        if any(ref.table == self.table_id and ref.row not in self._shown_rows() for ref in refs):
+        if any(ref.table == self.table_id for ref in refs) and self._make_layout() != self.layout:
             self._on_report_replaced()  # an optional row got its first value or lost its last
             return
         for ref in refs:
             if self.has_ref(ref):
                 index = self.index_of(ref)
                 self.dataChanged.emit(index, index)
-
-    def _shown_rows(self) -> set[str]:
-        return {box.ref.row for box in self.layout.value_boxes()}
 
     @slot
     def _on_findings_changed(self) -> None:

@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gipr_desktop.core.checks import SEVERITY_NAMES, check
-from gipr_desktop.core.layout import CAPTION, HEADER, VALUE, TableLayout, table_layout
+from gipr_desktop.core.layout import CAPTION, HEADER, VALUE, TableLayout, report_layout
 from gipr_desktop.core.report import Report
 from gipr_desktop.io.atomic import write_atomic
 from gipr_desktop.io.workbook_labels import FIELDS, FINDINGS_HEADER, FINDINGS_SHEET, INFO_SHEET, table_sheet_name
@@ -197,21 +197,13 @@ def _write_findings(ws: Worksheet, report: Report) -> None:
     ws.freeze_panes = "A3"
 
 
-def optional_rows_in_use(report: Report, table) -> frozenset[str]:
-    """The optional rows of ``table`` that hold a value in ``report`` (only these are printed)."""
-    return frozenset(
-        row.id for row in table.rows
-        if row.optional and any(ref.table == table.id and ref.row == row.id for ref in report.cells)
-    )
-
-
 def build_workbook(report: Report) -> Workbook:
     workbook = Workbook()
     workbook.remove(workbook.active)
     fmt = report.schema
     for table in fmt.tables:
         ws = workbook.create_sheet(table_sheet_name(fmt, table))
-        _write_table(ws, report, table_layout(table, optional_rows_in_use(report, table)))
+        _write_table(ws, report, report_layout(report, table))
     _write_info(workbook.create_sheet(INFO_SHEET), report)
     _write_findings(workbook.create_sheet(FINDINGS_SHEET), report)
     workbook.properties.title = report.title

@@ -83,3 +83,25 @@ def test_undo_shows_where_it_acted_and_says_what_it_did(qtbot, window):
     window.tabs.setCurrentWidget(window.metadata_form)
     redo.trigger()
     assert window.tabs.currentWidget() is editor and "已重做" in window.statusBar().currentMessage()
+
+
+def test_the_grid_shows_the_rows_the_print_shows_and_follows_at_once(qtbot, window):
+    from gipr_desktop.core.layout import report_layout
+    from tests.helpers import zero_report
+
+    report = zero_report()
+    for row in ("other_no_correction", "other_no_fee", "other_misc"):
+        for column in report.schema.table("applications").row(row).columns:
+            report.cells.pop(CellRef("applications", row, column.id), None)
+    report.set(CellRef("applications", "other", "total"), 0)
+    window.document.replace_report(report)
+    model = window.models["applications"]
+    rows = {box.ref.row for box in model.layout.value_boxes()}
+    assert "other" in rows and "other_misc" not in rows
+    assert model.layout == report_layout(report, report.schema.table("applications"))
+    grid = window.grids["applications"]
+    window.tabs.setCurrentWidget(grid)
+    grid.body.select_refs([CellRef("applications", "other", "total")])
+    grid.body.clear_selection_cells()
+    rows = {box.ref.row for box in model.layout.value_boxes()}
+    assert "other_misc" in rows and "other" not in rows  # without reopening the file
