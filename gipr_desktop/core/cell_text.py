@@ -53,9 +53,10 @@ def parse_cell(kind: str, text: str) -> Value | None:
 
 
 def format_cell(value: Value | None) -> str:
-    """How a cell shows its value: empty for unknown, plain digits otherwise (no separators)."""
+    """How a cell shows its value — on screen, in print, in every export: empty for unknown, plain
+    digits otherwise, an amount with the decimals it was given (「12.00」 stays 「12.00」, never 1E+3)."""
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+        return format(value, "f")
     return str(value)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
+from gipr_desktop.core.cell_text import format_cell
 from gipr_desktop.core.layout import VALUE, Box, TableLayout, report_layout
-from gipr_desktop.core.report import Report, Value
+from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import Table
 
 TITLE, DATELINE, BODY = "title", "dateline", "body"
@@ -52,15 +52,6 @@ class PrintedTable:
 Block = Paragraph | Heading | PrintedTable
 
 
-def value_text(value: Value | None) -> str:
-    """A cell as printed: empty when unknown, amounts in plain decimal notation (never 1E+3)."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
-
-
 def subheading_split(text: str) -> tuple[str, str]:
     """(sub-heading, rest) of a paragraph that opens with 「（一）……。」, else ("", text)."""
     found = _SUBHEADING.match(text)
@@ -72,7 +63,7 @@ def subheading_split(text: str) -> tuple[str, str]:
 def printed_table(report: Report, table: Table) -> PrintedTable:
     """``table`` as the report prints it (``core.layout.report_layout``: the rows it shows)."""
     layout = report_layout(report, table)
-    texts = {box: value_text(report.get(box.ref)) if box.kind == VALUE else box.text for box in layout.boxes}
+    texts = {box: format_cell(report.get(box.ref)) if box.kind == VALUE else box.text for box in layout.boxes}
     return PrintedTable(layout, texts)
 
 
