@@ -128,6 +128,24 @@ class SetMetadataCommand(Command):
         self.document.set_metadata(self.field, self.old)
 
 
+class AttachPreviousCommand(Command):
+    """Attach last year's report (附上上年报告), so that the cross-year checks and 显示上年数 use it."""
+
+    def __init__(self, document: Document, previous: Report | None, text: str) -> None:
+        super().__init__(document, text)
+        self.old = document.report.previous
+        self.new = previous
+
+    def where(self) -> tuple[str, object]:
+        return "metadata", "previous"
+
+    def apply_new(self) -> None:
+        self.document.set_previous(self.new)
+
+    def apply_old(self) -> None:
+        self.document.set_previous(self.old)
+
+
 class ReplaceReportCommand(Command):
     """Swap in a whole converted report (a change of format), keeping the old one for undo."""
 

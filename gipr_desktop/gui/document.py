@@ -26,6 +26,7 @@ class Document(Guarded, QObject):
     section_changed = Signal(str)  # section id "1"…"6"
     metadata_changed = Signal()
     report_replaced = Signal()  # a different report or format: views rebuild
+    previous_changed = Signal()  # last year's report attached, replaced or removed
     findings_changed = Signal()
     state_changed = Signal()  # file path or unsaved state
 
@@ -77,6 +78,15 @@ class Document(Guarded, QObject):
             value = checked_text(field, value)
         setattr(self.report, field, value)
         self.metadata_changed.emit()
+        self._recheck()
+
+    def set_previous(self, previous: Report | None) -> None:
+        """Attach last year's report (its own ``previous`` is dropped, as in the file) or remove it."""
+        if previous is not None:
+            previous = previous.copy()
+            previous.previous = None
+        self.report.previous = previous
+        self.previous_changed.emit()
         self._recheck()
 
     def snapshot(self) -> tuple[Report, Report]:

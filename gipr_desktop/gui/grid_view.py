@@ -136,7 +136,8 @@ class BodyView(Guarded, QtWidgets.QTableView):
             cells = []
             for c in range(min(cols), max(cols) + 1):
                 index = self.table_model.index(r, c)
-                text = self.table_model.data(index) if (r, c) in selected else None
+                role = Qt.ItemDataRole.EditRole if self.table_model.ref(index) else Qt.ItemDataRole.DisplayRole
+                text = self.table_model.data(index, role) if (r, c) in selected else None
                 cells.append(text or "")
             lines.append("\t".join(cells))
         QtWidgets.QApplication.clipboard().setText("\n".join(lines) + "\n")

@@ -17,7 +17,7 @@ from gipr_desktop.core.report import Report
 from gipr_desktop.core.rollover import rollover
 from gipr_desktop.core.schema import format_for_year
 from gipr_desktop.gui.autosave import Autosave, Recovery, RecoveryCopy, abandoned_copies
-from gipr_desktop.gui.commands import ReplaceReportCommand
+from gipr_desktop.gui.commands import AttachPreviousCommand, ReplaceReportCommand
 from gipr_desktop.gui.context import Context, create_context
 from gipr_desktop.gui.dialogs import CANCEL, SAVE
 from gipr_desktop.gui.findings_panel import FindingsPanel
@@ -135,6 +135,7 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         self._action(file_menu, "新建(&N)…", self.new_report, keys.New)
         self._action(file_menu, "打开(&O)…", self.open_dialog, keys.Open)
         self._action(file_menu, "以上年报告为基础新建(&L)…", self.rollover_dialog)
+        self._action(file_menu, "附上上年报告(&P)…", self.attach_previous_dialog)
         self.recent_menu = file_menu.addMenu("最近打开(&R)")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
@@ -159,6 +160,12 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         redo.setShortcuts([ctrl_y] + [key for key in QtGui.QKeySequence.keyBindings(keys.Redo) if key != ctrl_y])
         view_menu = self.menuBar().addMenu("视图(&V)")
         view_menu.addAction(self.findings_dock.toggleViewAction())
+        self.last_year_action = self._action(view_menu, "显示上年数(&Y)", self.show_last_year)
+        self.last_year_action.setCheckable(True)
+        self._action(view_menu, "本年与上年对照(&C)…", self.open_comparison)
+        self.document.previous_changed.connect(self._follow_previous)
+        self.document.report_replaced.connect(self._follow_previous)
+        self._follow_previous()
 
     # --- undo and redo ----------------------------------------------------------------------------
 
@@ -197,6 +204,52 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
     @slot
     def _name_step(self, action: QtGui.QAction, text: str) -> None:
         action.setText(f"{action.data()}「{text}」" if text else action.data())
+
+    # --- last year ----------------------------------------------------------------------------------
+
+    @slot
+    def show_last_year(self) -> None:
+        """显示上年数 (as the menu item is ticked): each cell shows last year's value and the change
+        on a second line."""
+        shown = self.last_year_action.isChecked()
+        self.context.show_last_year = shown and self.document.report.previous is not None
+        for table_id, model in self.models.items():
+            model.refresh_values()
+            self.grids[table_id].body.resizeRowsToContents()
+
+    @slot
+    def _follow_previous(self) -> None:
+        known = self.document.report.previous is not None
+        self.last_year_action.setEnabled(known)
+        if not known and self.last_year_action.isChecked():
+            self.last_year_action.setChecked(False)
+            self.show_last_year()
+
+    @slot
+    def open_comparison(self) -> None:
+        from gipr_desktop.gui.comparison_view import ComparisonView
+
+        self.comparison = ComparisonView(self.document, self)
+        self.comparison.show()
+
+    @slot
+    def attach_previous_dialog(self) -> None:
+        """附上上年报告: any readable file becomes the report's last year (one undo step)."""
+        path = self.context.dialogs.open_path(self, "选择上年度报告", _filters(readable_extensions()))
+        if not path:
+            return
+        result = self._read(Path(path), "无法打开上年度报告")
+        if result is None:
+            return
+        previous = result.report
+        year = self.document.report.year
+        if year is not None and previous.year is not None and previous.year != year - 1:
+            if not self.context.dialogs.ask(self, "附上上年报告",
+                                            f"「{Path(path).name}」是{previous.year}年度的报告，"
+                                            f"本报告是{year}年度。仍要作为上年报告附上吗？"):
+                return
+        self.context.push(AttachPreviousCommand(self.document, previous, "附上上年报告"))
+        self._say(f"已附上上年报告「{Path(path).name}」：跨年度核对和「显示上年数」已可用")
 
     # --- status -----------------------------------------------------------------------------------
 

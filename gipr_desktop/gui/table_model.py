@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from gipr_desktop.core.cell_text import format_cell, parse_cell
 from gipr_desktop.core.checks import SEVERITY_NAMES
+from gipr_desktop.core.comparison import change_text, last_year_value
 from gipr_desktop.core.layout import CAPTION, HEADER, VALUE, Box, TableLayout, report_layout
 from gipr_desktop.core.schema import CellRef, Table
 from gipr_desktop.gui.commands import SetCellsCommand
@@ -38,6 +39,7 @@ class TableModel(Guarded, QtCore.QAbstractTableModel):
         document.cells_changed.connect(self._on_cells_changed)
         document.findings_changed.connect(self._on_findings_changed)
         document.report_replaced.connect(self._on_report_replaced)
+        document.previous_changed.connect(self.refresh_values)
 
     @property
     def table(self) -> Table:
@@ -105,8 +107,15 @@ class TableModel(Guarded, QtCore.QAbstractTableModel):
         if box.kind != VALUE:
             return self._label_data(box, role)
         document = self.context.document
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.EditRole:
             return format_cell(document.report.get(box.ref))
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = format_cell(document.report.get(box.ref))
+            if self.context.show_last_year and document.report.previous is not None:
+                last = last_year_value(document.report, box.ref)
+                change = change_text(None if last is None else self._change(box.ref, last))
+                text += f"\n上年 {format_cell(last) or '—'}" + (f"（{change}）" if change else "")
+            return text
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
         if role == SEVERITY_ROLE:
@@ -128,8 +137,16 @@ class TableModel(Guarded, QtCore.QAbstractTableModel):
             return box.text
         return None
 
+    def _change(self, ref: CellRef, last):
+        value = self.context.document.report.get(ref)
+        return None if value is None else value - last
+
     def _tooltip(self, ref: CellRef) -> str:
         lines = [self.table.cell_name(ref)]
+        if self.context.document.report.previous is not None:
+            last = last_year_value(self.context.document.report, ref)
+            change = change_text(None if last is None else self._change(ref, last))
+            lines.append(f"上年：{format_cell(last) or '未知'}" + (f"（{change}）" if change else ""))
         lines += [f"{SEVERITY_NAMES[f.severity]}：{f.message}" for f in self.context.document.cell_findings.get(ref, ())]
         return "\n".join(lines)
 
@@ -169,6 +186,12 @@ class TableModel(Guarded, QtCore.QAbstractTableModel):
             if self.has_ref(ref):
                 index = self.index_of(ref)
                 self.dataChanged.emit(index, index)
+
+    @slot
+    def refresh_values(self) -> None:
+        """Every value cell again (显示上年数 switched, last year's report attached)."""
+        if self.layout.rows and self.layout.cols:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.layout.rows - 1, self.layout.cols - 1))
 
     @slot
     def _on_findings_changed(self) -> None:
