@@ -306,6 +306,25 @@ def cross_year_rules(format_id: str) -> dict:
     return _raw_schema()["formats"][format_id].get("cross_year", {})
 
 
+def filling_notes(format_id: str, ref: CellRef) -> tuple[str, ...]:
+    """What counts in cell ``ref`` (``filling_notes``): the table's note, then its row's, then its column's."""
+    raw = _raw_schema()["filling_notes"]
+    found = []
+    for part, key in (("table", None), ("rows", ref.row), ("columns", ref.col)):
+        note = ""
+        for block in (raw["all"], raw.get(format_id, {})):
+            entry = block.get(ref.table, {})
+            if key is None:
+                note = entry.get("table", note)
+                continue
+            notes = entry.get(part, {})
+            prefixed = [text for name, text in notes.items() if name.endswith("*") and key.startswith(name[:-1])]
+            note = notes.get(key, prefixed[0] if prefixed else note)
+        if note:
+            found.append(note)
+    return tuple(found)
+
+
 @cache
 def named_cells(format_id: str, name: str) -> tuple[CellRef, ...]:
     """The cells of the ``review_cells`` group ``name`` (e.g. "applications_received") that the format has."""

@@ -33,6 +33,7 @@ class BodyView(Guarded, QtWidgets.QTableView):
     """The scrolling part of a table: value cells and row labels, with spreadsheet keys."""
 
     message = Signal(str)  # something the status bar should say
+    cell_chosen = Signal(object)  # the CellRef the cursor is on now (None on a label)
 
     def __init__(self, model: TableModel, parent=None) -> None:
         super().__init__(parent)
@@ -69,6 +70,10 @@ class BodyView(Guarded, QtWidgets.QTableView):
         super().keyPressEvent(event)
 
     # --- moving -----------------------------------------------------------------------------------
+
+    def currentChanged(self, current, previous) -> None:
+        super().currentChanged(current, previous)
+        self.cell_chosen.emit(self.table_model.ref(current))
 
     def moveCursor(self, action, modifiers):
         """Tab and Shift+Tab go from one fillable cell to the next, row by row, never onto a label."""

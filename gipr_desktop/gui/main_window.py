@@ -15,7 +15,8 @@ from gipr_desktop.core.checks import ERROR, INFO, WARNING, Finding
 from gipr_desktop.core.convert import convert_report
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.rollover import rollover
-from gipr_desktop.core.schema import format_for_year
+from gipr_desktop import __version__
+from gipr_desktop.core.schema import format_for_year, formats
 from gipr_desktop.gui.autosave import Autosave, Recovery, RecoveryCopy, abandoned_copies
 from gipr_desktop.gui.commands import AttachPreviousCommand, ReplaceReportCommand
 from gipr_desktop.gui.context import Context, create_context
@@ -23,6 +24,7 @@ from gipr_desktop.gui.dialogs import CANCEL, SAVE
 from gipr_desktop.gui.findings_panel import FindingsPanel
 from gipr_desktop.gui import guard
 from gipr_desktop.gui.guard import Guarded, slot
+from gipr_desktop.gui.help_panel import USAGE, HelpPanel
 from gipr_desktop.gui.grid_view import TableGrid
 from gipr_desktop.gui.metadata_form import MetadataForm
 from gipr_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
@@ -72,6 +74,12 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         dock.setFeatures(QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.findings_dock = dock
+        self.help_panel = HelpPanel(self.document, self)
+        help_dock = QtWidgets.QDockWidget("填写说明", self)
+        help_dock.setObjectName("help")
+        help_dock.setWidget(self.help_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, help_dock)
+        self.help_dock = help_dock
         self.count_label = QtWidgets.QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
         self._build_tabs()
@@ -86,6 +94,7 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         guard.add_handler(self._unexpected_error)
         self.fit_screen()
         self.resizeDocks([dock], [170], Qt.Orientation.Vertical)
+        self.resizeDocks([self.help_dock], [250], Qt.Orientation.Horizontal)
 
     def fit_screen(self) -> None:
         """The size last used on this screen, else the preferred size shrunk to the screen's free area
@@ -116,6 +125,7 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
             model.input_rejected.connect(self._input_rejected)
             grid = TableGrid(model, self)
             grid.body.message.connect(self._say)
+            grid.body.cell_chosen.connect(self.help_panel.show_cell)
             self.models[table.id] = model
             self.grids[table.id] = grid
             self.tabs.addTab(grid, f"表：{schema.section(table.section).title}")
@@ -166,6 +176,13 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         self.document.previous_changed.connect(self._follow_previous)
         self.document.report_replaced.connect(self._follow_previous)
         self._follow_previous()
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        help_action = self.help_dock.toggleViewAction()
+        help_action.setText("填写说明(&N)")
+        help_action.setShortcut(QtGui.QKeySequence(keys.HelpContents))
+        help_menu.addAction(help_action)
+        self._action(help_menu, "使用说明(&U)…", self.show_usage)
+        self._action(help_menu, "关于(&A)…", self.show_about)
 
     # --- undo and redo ----------------------------------------------------------------------------
 
@@ -204,6 +221,19 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
     @slot
     def _name_step(self, action: QtGui.QAction, text: str) -> None:
         action.setText(f"{action.data()}「{text}」" if text else action.data())
+
+    # --- help ---------------------------------------------------------------------------------------
+
+    @slot
+    def show_usage(self) -> None:
+        self.context.dialogs.info(self, "使用说明", USAGE)
+
+    @slot
+    def show_about(self) -> None:
+        formats_text = "、".join(f"{fmt.name}（{fmt.notice}）" for fmt in formats().values())
+        self.context.dialogs.info(self, f"关于{APP_NAME}",
+                                  f"{APP_NAME} {__version__}\n\n填写、检查、导入和导出政府信息公开工作年度报告。\n"
+                                  f"支持的报告格式：{formats_text}。")
 
     # --- last year ----------------------------------------------------------------------------------
 

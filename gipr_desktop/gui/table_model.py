@@ -11,7 +11,7 @@ from gipr_desktop.core.cell_text import format_cell, parse_cell
 from gipr_desktop.core.checks import SEVERITY_NAMES
 from gipr_desktop.core.comparison import change_text, last_year_value
 from gipr_desktop.core.layout import CAPTION, HEADER, VALUE, Box, TableLayout, report_layout
-from gipr_desktop.core.schema import CellRef, Table
+from gipr_desktop.core.schema import CellRef, Table, filling_notes
 from gipr_desktop.gui.commands import SetCellsCommand
 from gipr_desktop.gui.context import Context
 from gipr_desktop.gui.guard import Guarded, slot
@@ -142,7 +142,7 @@ class TableModel(Guarded, QtCore.QAbstractTableModel):
         return None if value is None else value - last
 
     def _tooltip(self, ref: CellRef) -> str:
-        lines = [self.table.cell_name(ref)]
+        lines = [self.table.cell_name(ref), *filling_notes(self.context.document.report.format, ref)[1:]]
         if self.context.document.report.previous is not None:
             last = last_year_value(self.context.document.report, ref)
             change = change_text(None if last is None else self._change(ref, last))
