@@ -34,6 +34,7 @@ class BodyView(Guarded, QtWidgets.QTableView):
 
     message = Signal(str)  # something the status bar should say
     cell_chosen = Signal(object)  # the CellRef the cursor is on now (None on a label)
+    zoom_requested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller
 
     def __init__(self, model: TableModel, parent=None) -> None:
         super().__init__(parent)
@@ -70,6 +71,13 @@ class BodyView(Guarded, QtWidgets.QTableView):
         super().keyPressEvent(event)
 
     # --- moving -----------------------------------------------------------------------------------
+
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # Ctrl+滚轮 zooms, as in Excel
+            self.zoom_requested.emit(1 if event.angleDelta().y() > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def currentChanged(self, current, previous) -> None:
         super().currentChanged(current, previous)
@@ -111,6 +119,7 @@ class BodyView(Guarded, QtWidgets.QTableView):
             return
         self.setCurrentIndex(indexes[0])
         selection = self.selectionModel()
+        selection.select(indexes[0], selection.SelectionFlag.ClearAndSelect)
         for index in indexes[1:]:
             selection.select(index, selection.SelectionFlag.Select)
         self.scrollTo(indexes[0])
@@ -174,6 +183,7 @@ class BodyView(Guarded, QtWidgets.QTableView):
                     refused.append(f"{model.table.cell_name(ref)}：{exc}")
         if values:
             model.context.push(SetCellsCommand(model.context.document, values, f"粘贴 {len(values)} 个单元格"))
+            self.select_refs(list(values))  # the pasted block stays selected, as in Excel
         notes = [f"已粘贴 {len(values)} 个单元格"]
         if refused:
             notes.append(f"{len(refused)} 个内容不是数字、未粘贴（{refused[0]}）")
@@ -205,7 +215,15 @@ class TableGrid(Guarded, QtWidgets.QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.body)
+        self.scale = 1.0
         model.layout_changed.connect(self.apply_layout)
+        self.apply_layout()
+
+    def set_scale(self, factor: float, font) -> None:
+        """Draw larger or smaller (the window's zoom): fonts and column widths by ``factor``."""
+        self.scale = factor
+        for view in (self.header, self.body):
+            view.setFont(font)
         self.apply_layout()
 
     @slot
@@ -225,6 +243,7 @@ class TableGrid(Guarded, QtWidgets.QWidget):
             width = _LABEL_WIDTH.get(layout.label_cols, 150) if col < layout.label_cols else _VALUE_WIDTH
             if layout.table.layout == "groups" and col == 0:
                 width = 200
+            width = round(width * self.scale)
             self.header.setColumnWidth(col, width)
             self.body.setColumnWidth(col, width)
         self.body.resizeRowsToContents()

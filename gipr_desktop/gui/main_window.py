@@ -17,6 +17,7 @@ from gipr_desktop.core.report import Report
 from gipr_desktop.core.rollover import rollover
 from gipr_desktop import __version__
 from gipr_desktop.core.schema import format_for_year, formats
+from gipr_desktop.core.search import find
 from gipr_desktop.gui.autosave import Autosave, Recovery, RecoveryCopy, abandoned_copies
 from gipr_desktop.gui.commands import AttachPreviousCommand, ReplaceReportCommand
 from gipr_desktop.gui.context import Context, create_context
@@ -40,6 +41,7 @@ APP_NAME = "政府信息公开年报"
 LOG_NAME = "gipr-desktop.log"
 PROJECT_EXT = ".gipr"
 MAX_RECENT = 8
+ZOOM_STEP = 0.1  # each step of 放大/缩小
 PREFERRED_SIZE = (1280, 860)
 MAX_NOTES_SHOWN = 30
 
@@ -58,6 +60,10 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         self.autosave = Autosave(self.document, self.recovery, autosave_interval_ms or 60_000)
         self.restored_windows: list[MainWindow] = []  # the further reports restored after a crash
         self.models: dict[str, TableModel] = {}
+        self.named_actions: dict[str, QtGui.QAction] = {}
+        self._matches: list = []
+        self._match_index = -1
+        self.zoom_level = 0
         self.grids: dict[str, TableGrid] = {}
         self.tabs = QtWidgets.QTabWidget(self)
         self.setCentralWidget(self.tabs)
@@ -84,6 +90,7 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self._build_tabs()
         self._build_menus()
+        self._build_toolbar()
         self.document.findings_changed.connect(self._show_counts)
         self.document.state_changed.connect(self._update_title)
         self.document.metadata_changed.connect(self._update_title)
@@ -93,6 +100,8 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         self._errors: list[BaseException] = []
         guard.add_handler(self._unexpected_error)
         self.fit_screen()
+        if context.settings.contains("zoom"):
+            self.set_zoom(int(context.settings.value("zoom", 0)))
         self.resizeDocks([dock], [170], Qt.Orientation.Vertical)
         self.resizeDocks([self.help_dock], [250], Qt.Orientation.Horizontal)
 
@@ -126,6 +135,7 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
             grid = TableGrid(model, self)
             grid.body.message.connect(self._say)
             grid.body.cell_chosen.connect(self.help_panel.show_cell)
+            grid.body.zoom_requested.connect(self.zoom_by)
             self.models[table.id] = model
             self.grids[table.id] = grid
             self.tabs.addTab(grid, f"表：{schema.section(table.section).title}")
@@ -137,7 +147,31 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
             action.setShortcut(QtGui.QKeySequence(shortcut))
         action.triggered.connect(slot)
         menu.addAction(action)
+        self.named_actions[getattr(slot, "__name__", text)] = action
         return action
+
+    def _build_toolbar(self) -> None:
+        """The main actions where office users look for them, and the find box (Ctrl+F)."""
+        bar = self.addToolBar("常用")
+        bar.setObjectName("toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for name in ("new_report", "open_dialog", "save", "export", None, "undo", "redo", None):
+            if name is None:
+                bar.addSeparator()
+            elif name in self.named_actions:
+                bar.addAction(self.named_actions[name])
+        self.find_box = QtWidgets.QLineEdit(bar)
+        self.find_box.setPlaceholderText("查找正文和表格项目（Ctrl+F）")
+        self.find_box.setClearButtonEnabled(True)
+        self.find_box.setMaximumWidth(260)
+        self.find_box.returnPressed.connect(self.find_next)
+        self.find_box.textChanged.connect(self._find_changed)
+        bar.addWidget(self.find_box)
+        find = QtGui.QAction("查找(&F)…", self)
+        find.setShortcut(QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Find))
+        find.triggered.connect(self.focus_find)
+        self.addAction(find)
+        self.named_actions["focus_find"] = find
 
     def _build_menus(self) -> None:
         keys = QtGui.QKeySequence.StandardKey
@@ -176,6 +210,10 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         self.document.previous_changed.connect(self._follow_previous)
         self.document.report_replaced.connect(self._follow_previous)
         self._follow_previous()
+        view_menu.addSeparator()
+        self._action(view_menu, "放大(&+)", self.zoom_in, QtGui.QKeySequence.StandardKey.ZoomIn)
+        self._action(view_menu, "缩小(&-)", self.zoom_out, QtGui.QKeySequence.StandardKey.ZoomOut)
+        self._action(view_menu, "实际大小(&0)", self.zoom_reset, "Ctrl+0")
         help_menu = self.menuBar().addMenu("帮助(&H)")
         help_action = self.help_dock.toggleViewAction()
         help_action.setText("填写说明(&N)")
@@ -221,6 +259,78 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
     @slot
     def _name_step(self, action: QtGui.QAction, text: str) -> None:
         action.setText(f"{action.data()}「{text}」" if text else action.data())
+
+    # --- find and zoom ------------------------------------------------------------------------------
+
+    @slot
+    def focus_find(self) -> None:
+        self.find_box.setFocus()
+        self.find_box.selectAll()
+
+    @slot
+    def _find_changed(self) -> None:
+        self._matches, self._match_index = [], -1
+
+    @slot
+    def find_next(self) -> None:
+        """Go to the next place the find box's words stand (wrapping round), and say which of how many."""
+        words = self.find_box.text()
+        if not self._matches:
+            shown = {table_id: model for table_id, model in self.models.items()}
+            self._matches = [m for m in find(self.document.report, words)
+                             if m.kind != "row" or shown[m.ref.table].has_ref(m.ref)]
+            self._match_index = -1
+        if not self._matches:
+            self._say(f"没有找到「{words.strip()}」" if words.strip() else "请输入要查找的文字")
+            return
+        self._match_index = (self._match_index + 1) % len(self._matches)
+        match = self._matches[self._match_index]
+        if match.kind == "row":
+            self.tabs.setCurrentWidget(self.grids[match.ref.table])
+            self.grids[match.ref.table].body.select_refs([match.ref])
+        else:
+            if match.kind == "section":
+                self.tabs.setCurrentWidget(self.sections_editor)
+                self.sections_editor.show_section(match.section)
+                editor = self.sections_editor.editor
+            else:
+                self.tabs.setCurrentWidget(self.metadata_form)
+                editor = self.metadata_form.preamble
+            cursor = editor.textCursor()
+            cursor.setPosition(match.start)
+            cursor.setPosition(match.start + match.length, QtGui.QTextCursor.MoveMode.KeepAnchor)
+            editor.setTextCursor(cursor)
+        self._say(f"第 {self._match_index + 1} 处，共 {len(self._matches)} 处：{match.label}")
+
+    @slot
+    def zoom_by(self, steps: int) -> None:
+        self.set_zoom(self.zoom_level + steps)
+
+    @slot
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom_level + 1)
+
+    @slot
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom_level - 1)
+
+    @slot
+    def zoom_reset(self) -> None:
+        self.set_zoom(0)
+
+    @slot
+    def set_zoom(self, level: int) -> None:
+        """Larger or smaller tables and texts (Ctrl+滚轮, Ctrl+加号/减号), 50 % to 200 %, remembered."""
+        self.zoom_level = max(-5, min(10, level))
+        factor = 1 + ZOOM_STEP * self.zoom_level
+        font = QtGui.QFont(QtWidgets.QApplication.font())
+        font.setPointSizeF(font.pointSizeF() * factor)
+        for grid in self.grids.values():
+            grid.set_scale(factor, font)
+        for editor in (self.sections_editor.editor, self.metadata_form.preamble):
+            editor.setFont(font)
+        self.context.settings.setValue("zoom", self.zoom_level)
+        self._say(f"显示比例 {round(factor * 100)}%")
 
     # --- help ---------------------------------------------------------------------------------------
 

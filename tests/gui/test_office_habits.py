@@ -105,3 +105,39 @@ def test_the_grid_shows_the_rows_the_print_shows_and_follows_at_once(qtbot, wind
     grid.body.clear_selection_cells()
     rows = {box.ref.row for box in model.layout.value_boxes()}
     assert "other_misc" in rows and "other" not in rows  # without reopening the file
+
+
+def test_find_goes_through_the_texts_and_the_row_labels_and_says_where(qtbot, window):
+    window.named_actions["focus_find"].trigger()
+    window.find_box.setText("行政复议")
+    window.find_next()
+    first = window.statusBar().currentMessage()
+    assert first.startswith("第 1 处，共 ") and "正文「四、" in first
+    editor = window.sections_editor.editor
+    assert window.tabs.currentWidget() is window.sections_editor and editor.textCursor().selectedText() == "行政复议"
+    window.find_next()
+    assert window.tabs.currentWidget() is window.grids["review_litigation"]
+    assert "表「政府信息公开行政复议、行政诉讼情况」·行政复议" in window.statusBar().currentMessage()
+    window.find_box.setText("ＸＹＺ不存在")
+    window.find_next()
+    assert window.statusBar().currentMessage() == "没有找到「ＸＹＺ不存在」"
+
+
+def test_zoom_makes_tables_and_texts_larger_and_is_remembered(qtbot, window, make_window):
+    grid = window.grids["applications"]
+    width, size = grid.body.columnWidth(5), grid.body.font().pointSizeF()
+    window.named_actions["zoom_in"].trigger()
+    window.named_actions["zoom_in"].trigger()
+    assert grid.body.columnWidth(5) > width and grid.body.font().pointSizeF() > size
+    assert window.sections_editor.editor.font().pointSizeF() > size
+    assert window.statusBar().currentMessage() == "显示比例 120%"
+    again = make_window()
+    assert again.zoom_level == 2
+    window.named_actions["zoom_reset"].trigger()
+    assert grid.body.columnWidth(5) == width
+
+
+def test_the_toolbar_holds_the_main_actions(window):
+    bars = window.findChildren(QtWidgets.QToolBar)
+    texts = [a.text() for a in bars[0].actions() if a.text()]
+    assert texts[:4] == ["新建(&N)…", "打开(&O)…", "保存(&S)", "导出(&E)…"]
