@@ -18,8 +18,9 @@ from gipr_desktop.core.rollover import rollover
 from gipr_desktop import __version__
 from gipr_desktop.core.schema import format_for_year, formats
 from gipr_desktop.core.search import find
+from gipr_desktop.core.drafting import drafts
 from gipr_desktop.gui.autosave import Autosave, Recovery, RecoveryCopy, abandoned_copies
-from gipr_desktop.gui.commands import AttachPreviousCommand, ReplaceReportCommand
+from gipr_desktop.gui.commands import AttachPreviousCommand, ReplaceReportCommand, SetSectionTextCommand
 from gipr_desktop.gui.context import Context, create_context
 from gipr_desktop.gui.dialogs import CANCEL, SAVE
 from gipr_desktop.gui.findings_panel import FindingsPanel
@@ -196,6 +197,8 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
                                         (redo, stack.canRedo, stack.redoText, "重做")):
             action.setEnabled(can())
             action.setData(verb)
+        edit_menu.addSeparator()
+        self._action(edit_menu, "生成数据说明(&D)…", self.draft_texts)
         stack.canUndoChanged.connect(undo.setEnabled)
         stack.canRedoChanged.connect(redo.setEnabled)
         stack.undoTextChanged.connect(functools.partial(self._name_step, undo))
@@ -243,6 +246,11 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         command = stack.command(min(before, stack.index()))  # the step undone, or the step redone
         if command is None:
             return
+        done = command.text()
+        while not hasattr(command, "where") and command.childCount():  # a macro: where its first step acted
+            command = command.child(0)
+        if not hasattr(command, "where"):
+            return
         kind, target = command.where()
         if kind == "cells":
             refs = [ref for ref in target if ref.table in self.grids]
@@ -254,11 +262,36 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
             self.sections_editor.show_section(target)
         else:
             self.tabs.setCurrentWidget(self.metadata_form)
-        self._say(f"{verb}：{command.text()}")
+        self._say(f"{verb}：{done}")
 
     @slot
     def _name_step(self, action: QtGui.QAction, text: str) -> None:
         action.setText(f"{action.data()}「{text}」" if text else action.data())
+
+    # --- drafted sentences --------------------------------------------------------------------------
+
+    @slot
+    def draft_texts(self) -> None:
+        """生成数据说明: the standard sentences of 二、三、四 from the tables, inserted as the user chose
+        (one undo step), at the end of each section's text."""
+        report = self.document.report
+        found = drafts(report)
+        if not found:
+            self._say("表格中还没有数字，无法生成数据说明")
+            return
+        chosen = self.context.dialogs.choose_drafts(
+            self, [(d.section, report.schema.section(d.section).title, d.text) for d in found])
+        if not chosen:
+            return
+        stack = self.context.undo_stack
+        stack.beginMacro("插入数据说明")
+        for section_id, text in chosen:
+            old = report.sections.get(section_id, "")
+            combined = f"{old.rstrip()}\n{text}" if old.strip() else text
+            stack.push(SetSectionTextCommand(self.document, section_id, combined))
+        stack.endMacro()
+        missing = sorted({name for d in found for name in d.missing})
+        self._say(f"已插入 {len(chosen)} 段数据说明" + (f"；表格中尚未填写：{'、'.join(missing[:5])}" if missing else ""))
 
     # --- find and zoom ------------------------------------------------------------------------------
 

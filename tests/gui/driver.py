@@ -117,6 +117,10 @@ class WindowDriver:
         form.format.setCurrentIndex(other)
         form.format.activated.emit(other)
 
+    def draft(self) -> None:
+        self.window.context.dialogs.answer = self.rng.random() < 0.7
+        self.window.draft_texts()
+
     def undo_run(self) -> None:
         for _ in range(self.rng.randint(1, 5)):
             self.stack.undo()
@@ -167,7 +171,7 @@ class WindowDriver:
         return self.document.findings == check(self.document.report)
 
     ACTIONS = ("type_value", "type_value", "type_value", "paste", "clear", "edit_section", "edit_metadata",
-               "switch_format", "undo_run", "redo_run", "save", "autosave", "export")
+               "switch_format", "undo_run", "redo_run", "save", "autosave", "export", "draft")
 
     def random_action(self) -> str:
         name = self.rng.choice(self.ACTIONS)

@@ -141,3 +141,15 @@ def test_the_toolbar_holds_the_main_actions(window):
     bars = window.findChildren(QtWidgets.QToolBar)
     texts = [a.text() for a in bars[0].actions() if a.text()]
     assert texts[:4] == ["新建(&N)…", "打开(&O)…", "保存(&S)", "导出(&E)…"]
+
+
+def test_drafted_sentences_are_inserted_as_one_undo_step(qtbot, window):
+    report = window.document.report
+    before = dict(report.sections)
+    window.draft_texts()
+    assert window.context.dialogs.shown[-1][0] == "drafts"
+    assert report.sections["3"].startswith(before["3"].rstrip()) and "本年度共新收政府信息公开申请" in report.sections["3"]
+    assert window.statusBar().currentMessage().startswith("已插入 3 段数据说明")
+    window.undo()
+    assert report.sections == before
+    assert window.statusBar().currentMessage() == "已撤销：插入数据说明"
