@@ -193,16 +193,14 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         stack = self.context.undo_stack
         undo = self._action(edit_menu, "撤销", self.undo, keys.Undo)
         redo = self._action(edit_menu, "重做", self.redo)
-        for action, can, text, verb in ((undo, stack.canUndo, stack.undoText, "撤销"),
-                                        (redo, stack.canRedo, stack.redoText, "重做")):
-            action.setEnabled(can())
-            action.setData(verb)
+        undo.setEnabled(stack.canUndo())
+        redo.setEnabled(stack.canRedo())
         edit_menu.addSeparator()
         self._action(edit_menu, "生成数据说明(&D)…", self.draft_texts)
         stack.canUndoChanged.connect(undo.setEnabled)
         stack.canRedoChanged.connect(redo.setEnabled)
-        stack.undoTextChanged.connect(functools.partial(self._name_step, undo))
-        stack.redoTextChanged.connect(functools.partial(self._name_step, redo))
+        stack.undoTextChanged.connect(self._name_undo)  # bound methods: gone with the window
+        stack.redoTextChanged.connect(self._name_redo)
         ctrl_y = QtGui.QKeySequence("Ctrl+Y")  # as in WPS and Excel, whatever the platform's own redo key
         redo.setShortcuts([ctrl_y] + [key for key in QtGui.QKeySequence.keyBindings(keys.Redo) if key != ctrl_y])
         view_menu = self.menuBar().addMenu("视图(&V)")
@@ -265,8 +263,12 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         self._say(f"{verb}：{done}")
 
     @slot
-    def _name_step(self, action: QtGui.QAction, text: str) -> None:
-        action.setText(f"{action.data()}「{text}」" if text else action.data())
+    def _name_undo(self, text: str) -> None:
+        self.named_actions["undo"].setText(f"撤销「{text}」" if text else "撤销")
+
+    @slot
+    def _name_redo(self, text: str) -> None:
+        self.named_actions["redo"].setText(f"重做「{text}」" if text else "重做")
 
     # --- drafted sentences --------------------------------------------------------------------------
 
