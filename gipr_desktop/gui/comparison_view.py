@@ -24,7 +24,10 @@ class ComparisonView(Guarded, QtWidgets.QDialog):
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        for column in range(len(HEADERS)):
+            header.setSectionResizeMode(column, header.ResizeMode.Stretch if column == 1
+                                        else header.ResizeMode.ResizeToContents)
         self.note = QtWidgets.QLabel(self)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.note)
@@ -45,11 +48,14 @@ class ComparisonView(Guarded, QtWidgets.QDialog):
             self.note.setText(f"与{year}报告（{report.previous.unit or '未填机关名称'}）对照；「—」表示未知。")
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
-            texts = (row.table, row.name, format_cell(row.this_year) or "—", format_cell(row.last_year) or "—",
+            section = report.schema.table(row.ref.table).section
+            texts = (f"表{report.schema.section(section).numeral}", row.name, format_cell(row.this_year) or "—",
+                     format_cell(row.last_year) or "—",
                      change_text(row.change))
             for j, text in enumerate(texts):
                 item = QtWidgets.QTableWidgetItem(text)
                 if j >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if j == 0:
+                    item.setToolTip(row.table)
                 self.table.setItem(i, j, item)
-        self.table.resizeColumnsToContents()
