@@ -151,6 +151,26 @@ def test_check_never_raises_and_no_rule_fails_on_any_report_the_model_can_hold(r
             assert ref in refused  # every value the cell may not hold is named
 
 
+_REFUSED_SAMPLES = [Decimal("1E+999999999"), Decimal("-1E+999999999"), Decimal("NaN"), Decimal("Infinity"),
+                    10 ** 400, -(10 ** 400), Decimal("0.5"), 1.0, "7", True, None]
+
+
+@pytest.mark.parametrize("format_id", FORMATS)
+def test_a_value_no_cell_may_hold_in_any_cell_of_a_full_report_is_named_and_breaks_no_rule(format_id):
+    """Every equation is complete in a full report, so each wild value meets every rule it feeds."""
+    base = zero_report(format_id, 2020 if format_id == "2019" else 2023)
+    for ref in cell_kinds(format_id):
+        for value in _REFUSED_SAMPLES:
+            report = base.copy()
+            report.cells[ref] = value
+            findings = check(report)
+            assert CHECK_FAILED not in {f.rule for f in findings}, (ref, value)
+            try:
+                checked_value(cell_kinds(format_id)[ref], value)
+            except ValueRefused:
+                assert any(f.rule == "V1" and f.cells == (ref,) for f in findings), (ref, value)
+
+
 def test_the_zero_division_of_r12_and_the_overflow_of_huge_amounts_are_gone():
     report = zero_report()
     report.set(report.schema.cells().__next__(), 0)
@@ -168,7 +188,7 @@ def test_a_rule_that_fails_is_named_and_the_others_still_run(monkeypatch):
     from gipr_desktop.core import checks
 
     def broken(report, context):
-        raise ZeroDivisionError("x")
+        raise LookupError("a defect of one rule")
 
     monkeypatch.setattr(checks, "CHECKS", [broken, *checks.CHECKS])
     report = zero_report()
