@@ -25,3 +25,30 @@ def test_core_imports_neither_io_nor_gui():
 def test_io_imports_no_gui():
     pattern = re.compile(r"^\s*(from|import)\s+gipr_desktop\.gui\b", re.M)
     assert [p.name for p in sources("io") if pattern.search(p.read_text(encoding="utf-8"))] == []
+
+
+def test_every_slot_the_window_connects_is_guarded():
+    """A signal connected to one of our methods calls it from C++: the method must be marked ``@slot``
+    in a ``Guarded`` class (gui/guard.py), and no lambda may stand in for one."""
+    import ast
+
+    ours, slots, offenders = set(), set(), []
+    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in sources("gui")}
+    for tree in trees.values():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef):
+                ours.add(node.name)
+                if any(getattr(d, "id", getattr(d, "attr", "")) == "slot" for d in node.decorator_list):
+                    slots.add(node.name)
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "attr", "") in ("connect", "singleShot", "addAction")):
+                continue
+            for arg in node.args:
+                if isinstance(arg, ast.Call) and getattr(arg.func, "attr", "") == "partial":
+                    arg = arg.args[0]
+                if isinstance(arg, ast.Lambda):
+                    offenders.append(f"{path.name}:{node.lineno} lambda")
+                elif isinstance(arg, ast.Attribute) and arg.attr in ours and arg.attr not in slots:
+                    offenders.append(f"{path.name}:{node.lineno} {arg.attr}")
+    assert offenders == []

@@ -57,4 +57,5 @@ def test_text_that_is_not_a_value_of_the_kind_is_refused_in_chinese(kind, text):
 
 def test_cells_show_plain_numbers():
     assert format_cell(None) == "" and format_cell(7) == "7"
-    assert format_cell(Decimal("12.50")) == "12.50" and format_cell(Decimal("3.0")) == "3"
+    assert format_cell(Decimal("12.50")) == "12.50" and format_cell(Decimal("3.0")) == "3.0"
+    assert format_cell(Decimal("12.00")) == "12.00" and format_cell(Decimal("1E+3")) == "1000"

@@ -89,3 +89,24 @@ def test_optional_row_appears_only_when_asked():
     with_other = table_layout(APPL, frozenset({"other"}))
     assert with_other.rows == plain.rows + 1
     assert CellRef("applications", "other", "total") in {b.ref for b in with_other.value_boxes()}
+
+
+def test_one_rule_decides_which_rows_a_report_shows_in_the_grid_the_spreadsheet_and_the_print():
+    """2021 （六） given as one row: the grid, the .xlsx, Word, text and HTML all show one row, without
+    its three empty sub-rows; once a sub-row holds a value, it is shown again everywhere."""
+    from gipr_desktop.core.layout import report_layout
+    from gipr_desktop.core.report import Report
+    from gipr_desktop.io.printed import printed_table
+    from gipr_desktop.io.xlsx_writer import build_workbook
+
+    report = Report()
+    report.set(CellRef("applications", "other", "total"), 4)
+    shown = {box.ref.row for box in report_layout(report, APPL).value_boxes()}
+    assert "other" in shown and not shown & {"other_no_correction", "other_no_fee", "other_misc"}
+    assert printed_table(report, APPL).layout == report_layout(report, APPL)
+    sheet = build_workbook(report)[next(n for n in build_workbook(report).sheetnames if "三" in n)]
+    labels = {str(c.value) for row in sheet.iter_rows() for c in row if c.value}
+    assert not any(label.startswith("1.申请人无正当理由逾期不补正") for label in labels)
+    report.set(CellRef("applications", "other_misc", "total"), 1)
+    shown = {box.ref.row for box in report_layout(report, APPL).value_boxes()}
+    assert {"other", "other_misc"} <= shown

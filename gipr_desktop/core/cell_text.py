@@ -12,10 +12,13 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from gipr_desktop.core.report import Value
+from gipr_desktop.core.schema import cell_kind
+from gipr_desktop.core.values import ValueRefused, checked_value, shown
 
 _MINUS = "-−－—"
 _INTEGER = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_MAX_DIGITS = 30  # longer digit runs are refused without being turned into a number
 
 
 def _clean(text: str) -> str:
@@ -28,7 +31,8 @@ def _clean(text: str) -> str:
 def parse_cell(kind: str, text: str) -> Value | None:
     """The value ``text`` stands for in a cell of ``kind`` (count|signed|amount); ``None`` when empty.
 
-    Raises ``ValueError`` with a Chinese message when the text is not a value of that kind.
+    Raises ``ValueError`` with a Chinese message when the text is not a value of that kind, or one
+    outside the kind's bounds (``core.values``).
     """
     cleaned = _clean(text)
     if not cleaned:
@@ -40,21 +44,19 @@ def parse_cell(kind: str, text: str) -> Value | None:
             value = Decimal(cleaned)
         except InvalidOperation:
             raise ValueError(f"「{text.strip()}」不是金额") from None
-        if value < 0:
-            raise ValueError(f"金额不能为负数：「{text.strip()}」")
-        return value
+        return checked_value(kind, value)
     if not _INTEGER.fullmatch(cleaned):
         raise ValueError(f"「{text.strip()}」不是整数（此处只能填写件数）")
-    value = int(cleaned)
-    if kind == "count" and value < 0:
-        raise ValueError(f"件数不能为负数：「{text.strip()}」")
-    return value
+    if len(cleaned.lstrip("+-").lstrip("0")) > _MAX_DIGITS:  # before int(): 400 nines stay a refusal
+        raise ValueRefused(f"「{shown(cleaned)}」超出范围（最大 {cell_kind(kind).maximum}）")
+    return checked_value(kind, int(cleaned))
 
 
 def format_cell(value: Value | None) -> str:
-    """How a cell shows its value: empty for unknown, plain digits otherwise (no separators)."""
+    """How a cell shows its value — on screen, in print, in every export: empty for unknown, plain
+    digits otherwise, an amount with the decimals it was given (「12.00」 stays 「12.00」, never 1E+3)."""
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+        return format(value, "f")
     return str(value)

@@ -19,6 +19,13 @@ class Conversion:
     lost: list[CellRef] = field(default_factory=list)  # cells of the old format, with values, not kept
     lost_names: list[str] = field(default_factory=list)  # how the old format names them, same order
 
+    def question(self) -> str:
+        """A Chinese question before the change: what would be lost (nothing has changed yet)."""
+        target = self.report.schema.name
+        names = "、".join(self.lost_names[:8]) + (f" 等 {len(self.lost)} 项" if len(self.lost) > 8 else "")
+        return (f"改为{target}后，以下 {len(self.lost)} 个单元格在新格式中没有对应项，其数据将不能保留：{names}"
+                "\n\n仍要更改格式吗？（可以撤销）")
+
     def summary(self) -> str:
         """A Chinese sentence for the user: what was kept and what was lost."""
         target = self.report.schema.name

@@ -15,9 +15,10 @@ Three layouts, as in the schema:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 
+from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import CellRef, Table
 
 HEADER, LABEL, VALUE, CAPTION = "header", "label", "value", "caption"
@@ -154,3 +155,20 @@ def table_layout(table: Table, optional_rows: frozenset[str] = frozenset()) -> T
     """The printed layout of ``table``; optional rows appear only when named in ``optional_rows``."""
     rows = [row for row in table.rows if not row.optional or row.id in optional_rows]
     return _BUILDERS[table.layout](table, rows)
+
+
+def report_layout(report: Report, table: Table) -> TableLayout:
+    """``table`` as ``report`` shows it — the one rule for the grid, the spreadsheet, Word, text and
+    HTML: an optional row (2021 （六）其他处理 given as one row) appears when it holds a value, and then
+    replaces the empty rows it stands for, as in the original."""
+    cells = report.cells
+
+    def filled(row_id: str) -> bool:
+        return any(CellRef(table.id, row_id, column.id) in cells for column in table.row(row_id).columns)
+
+    shown = frozenset(row.id for row in table.rows if row.optional and filled(row.id))
+    replaced = {row_id for rule in table.rules for combined, parts in rule.alternatives if combined in shown
+                for row_id in parts if not filled(row_id)}
+    if replaced:
+        table = replace(table, rows=tuple(row for row in table.rows if row.id not in replaced))
+    return table_layout(table, shown)

@@ -284,6 +284,12 @@ def cell_kind(kind_id: str) -> CellKind:
                     raw.get("decimals", 0))
 
 
+def report_years() -> range:
+    """The years a report can be on (``report_years``): the form, the files and the readers ask this."""
+    raw = _raw_schema()["report_years"]
+    return range(raw["first"], raw["last"] + 1)
+
+
 @cache
 def text_limit(field: str) -> TextLimit:
     """The limit of a metadata field (unit, published, contact, preamble) or of a section's text ("section")."""
@@ -298,6 +304,25 @@ SECTION_IDS = ("1", "2", "3", "4", "5", "6")
 def cross_year_rules(format_id: str) -> dict:
     """The ``cross_year`` block of a format: rows carried from last year (R5), stocks (R6)."""
     return _raw_schema()["formats"][format_id].get("cross_year", {})
+
+
+def filling_notes(format_id: str, ref: CellRef) -> tuple[str, ...]:
+    """What counts in cell ``ref`` (``filling_notes``): the table's note, then its row's, then its column's."""
+    raw = _raw_schema()["filling_notes"]
+    found = []
+    for part, key in (("table", None), ("rows", ref.row), ("columns", ref.col)):
+        note = ""
+        for block in (raw["all"], raw.get(format_id, {})):
+            entry = block.get(ref.table, {})
+            if key is None:
+                note = entry.get("table", note)
+                continue
+            notes = entry.get(part, {})
+            prefixed = [text for name, text in notes.items() if name.endswith("*") and key.startswith(name[:-1])]
+            note = notes.get(key, prefixed[0] if prefixed else note)
+        if note:
+            found.append(note)
+    return tuple(found)
 
 
 @cache

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from gipr_desktop.core.schema import cell_kind, text_limit
+from gipr_desktop.core.schema import cell_kind, report_years, text_limit
 
 # characters no field keeps: C0/C1 controls (line breaks and tabs apart) and unpaired surrogates
 # (a Python str holds a surrogate code point only when it is unpaired)
@@ -77,6 +77,14 @@ def _decimal(integer_digits: int, decimals: int, value: int | Decimal) -> Decima
     if exponent < -decimals:  # trailing zeros only: the same number, held with at most ``decimals`` places
         value = value.quantize(Decimal(1).scaleb(-decimals))
     return value
+
+
+def checked_year(year: object) -> int | None:
+    """A report's year: None (not filled in) or a whole number in ``report_years``."""
+    years = report_years()
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or year not in years):
+        raise ValueRefused(f"报告年度无效：{shown(year)}（应为 {years.start}–{years.stop - 1} 年）")
+    return year
 
 
 def text_problem(field: str, text: str) -> str | None:

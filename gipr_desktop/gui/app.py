@@ -15,12 +15,12 @@ import sys
 from pathlib import Path
 
 from gipr_desktop.gui.context import create_context
-from gipr_desktop.gui.main_window import APP_NAME, MainWindow
+from gipr_desktop.gui import guard
+from gipr_desktop.gui.main_window import APP_NAME, LOG_NAME, MainWindow
 from gipr_desktop.gui.qt import QtCore, QtGui, QtWidgets
 from gipr_desktop.paths import resource
 
 log = logging.getLogger("gipr_desktop")
-LOG_NAME = "gipr-desktop.log"
 
 
 def data_folder() -> Path:
@@ -42,20 +42,6 @@ def install_chinese_translation(app: QtWidgets.QApplication) -> QtCore.QTranslat
     return None
 
 
-def install_error_dialog(window: MainWindow) -> None:
-    """Unexpected exceptions: into the log, and to the user as a plain Chinese message."""
-
-    def hook(kind, value, tb):
-        log.error("unexpected error", exc_info=(kind, value, tb))
-        window.context.dialogs.error(
-            window, "程序出错",
-            "程序遇到意外错误，刚才的操作没有完成。您的报告仍在窗口中，请先保存，再继续操作。\n\n"
-            f"错误：{value}\n详细记录已写入日志：{window.context.data_dir / LOG_NAME}",
-        )
-
-    sys.excepthook = hook
-
-
 def main(argv: list[str] | None = None) -> int:
     multiprocessing.freeze_support()  # a frozen bundle starts the isolated .xls/.ods reader as itself
     argv = sys.argv if argv is None else argv
@@ -69,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationDisplayName(APP_NAME)
     app.setWindowIcon(QtGui.QIcon(str(resource("icon.png"))))
     install_chinese_translation(app)
+    QtCore.QLocale.setDefault(QtCore.QLocale(QtCore.QLocale.Language.Chinese, QtCore.QLocale.Country.China))
     folder = data_folder()
     crash_log = open(folder / "crash.log", "a", encoding="utf-8")  # kept open for faulthandler
     faulthandler.enable(crash_log)
@@ -76,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s", encoding="utf-8")
     context = create_context(QtCore.QSettings(), folder)
     window = MainWindow(context)
-    install_error_dialog(window)
+    guard.install_excepthook()  # the window tells the user (guard.add_handler); this catches the rest
     window.start([arg for arg in argv[1:] if not arg.startswith("-")])
     window.show()
     return app.exec()

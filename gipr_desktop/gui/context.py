@@ -18,6 +18,7 @@ class Context:
     settings: QtCore.QSettings
     dialogs: Dialogs
     data_dir: Path  # the user's data folder: recovery file, logs
+    show_last_year: bool = False  # 显示上年数: the grids show last year's value and the change in each cell
 
     def push(self, command: QUndoCommand) -> None:
         self.undo_stack.push(command)

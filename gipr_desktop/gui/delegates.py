@@ -1,42 +1,46 @@
-"""How a value cell is edited and marked: an editor that only takes the cell's kind of number,
-and finding marks that do not rely on colour alone.
+"""How a value cell is edited and marked: an editor that refuses, visibly, what the cell may not
+hold, and finding marks that do not rely on colour alone.
 
-Counts take digits only, 2019's 本年增/减 also a sign, 万元 amounts a decimal point. An error draws a
+The editor takes any text — it never drops a character, which would turn 「1.5」 into 15 — and on
+Enter asks the model whether the text is a value of the cell: if not, the editor stays open with
+the text as typed, framed in red, the reason in its tooltip and the status bar. An error draws a
 thick solid frame and a filled corner triangle; a warning a dashed frame; so that a colour-blind
 user, a grey-scale print-out or a washed-out projector still tells them apart.
 """
 
 from __future__ import annotations
 
+from gipr_desktop.gui.guard import Guarded
 from gipr_desktop.gui.qt import QtCore, QtGui, QtWidgets, Signal, Qt
-from gipr_desktop.gui.table_model import KIND_ROLE, SEVERITY_ROLE
+from gipr_desktop.gui.table_model import SEVERITY_ROLE
 
 # Python code asks the model itself (``model.data(index, role)``), never ``index.data(role)``:
 # PySide6 6.12.0 drops a reference to None each time an empty QVariant comes back through C++,
 # and the interpreter aborts once None's count reaches zero — after a few thousand paints.
 
-_PATTERNS = {
-    "count": r"[\s0-9０-９,，]*",
-    "signed": r"[\s]*[-−－+＋]?[\s0-9０-９,，]*",
-    "amount": r"[\s0-9０-９,，]*([.．][0-9０-９]*)?",
-}
+_REFUSED_STYLE = "border: 2px solid #b00020; background: #ffe8e8;"
 ERROR_COLOUR = QtGui.QColor("#b00020")
 WARNING_COLOUR = QtGui.QColor("#8a5a00")
 
 
-class CellDelegate(QtWidgets.QStyledItemDelegate):
+class CellDelegate(Guarded, QtWidgets.QStyledItemDelegate):
     enter_pressed = Signal()  # the user confirmed with Enter: the view moves down
+    refused = Signal(str)  # what was typed is not a value of the cell: the reason, naming the cell
 
     def createEditor(self, parent, option, index):
         editor = QtWidgets.QLineEdit(parent)
-        kind = index.model().data(index, KIND_ROLE) or "count"
-        pattern = QtCore.QRegularExpression(_PATTERNS[kind])
-        editor.setValidator(QtGui.QRegularExpressionValidator(pattern, editor))
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return editor
 
     def eventFilter(self, editor, event):
         if event.type() == QtCore.QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            view = self.parent()
+            reason = view.model().refusal(view.currentIndex(), editor.text())
+            if reason:
+                editor.setStyleSheet(_REFUSED_STYLE)
+                editor.setToolTip(reason)
+                self.refused.emit(reason)
+                return True  # the editor stays open with the text as typed
             self.commitData.emit(editor)
             self.closeEditor.emit(editor, QtWidgets.QAbstractItemDelegate.EndEditHint.NoHint)
             self.enter_pressed.emit()

@@ -6,6 +6,7 @@ put a scripted stand-in there, so no test ever blocks on a modal dialog.
 
 from __future__ import annotations
 
+from gipr_desktop.core.schema import report_years
 from gipr_desktop.gui.qt import QtWidgets
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
@@ -38,6 +39,33 @@ class Dialogs:
     def save_path(self, parent, title: str, filters: str, suggested: str) -> str:
         return QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, filters)[0]
 
+    def choose_drafts(self, parent, drafts: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+        """生成数据说明: each draft (section id, section title, text) editable, with a box to tick;
+        the ticked ones, as edited, to insert."""
+        dialog = QtWidgets.QDialog(parent)
+        dialog.setWindowTitle("生成数据说明")
+        layout = QtWidgets.QVBoxLayout(dialog)
+        layout.addWidget(QtWidgets.QLabel("以下文字根据表格数字生成，与表格一致。勾选要插入的段落，可先修改；插入后加在该部分正文末尾。"))
+        rows = []
+        for section_id, title, text in drafts:
+            box = QtWidgets.QCheckBox(f"插入「{title}」", dialog)
+            box.setChecked(True)
+            edit = QtWidgets.QPlainTextEdit(text, dialog)
+            layout.addWidget(box)
+            layout.addWidget(edit)
+            rows.append((section_id, box, edit))
+        buttons = QtWidgets.QDialogButtonBox(dialog)
+        buttons.addButton("插入所选", QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("取消", QtWidgets.QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.resize(720, 560)
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return []
+        return [(section_id, edit.toPlainText()) for section_id, box, edit in rows if box.isChecked()]
+
     def new_report_year(self, parent, default: int) -> int | None:
-        year, ok = QtWidgets.QInputDialog.getInt(parent, "新建报告", "报告年度：", default, 2008, 2100)
+        years = report_years()
+        year, ok = QtWidgets.QInputDialog.getInt(parent, "新建报告", "报告年度：", default, years.start, years.stop - 1)
         return year if ok else None

@@ -7,22 +7,26 @@ every grid, editor and the findings panel follows, whether the change came from 
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 from gipr_desktop.core.checks import ERROR, WARNING, Finding, check
 from gipr_desktop.core.findings import severity_counts
 from gipr_desktop.core.report import Report, Value
 from gipr_desktop.core.schema import CellRef
+from gipr_desktop.core.values import checked_text, checked_year
+from gipr_desktop.gui.guard import Guarded, slot
 from gipr_desktop.gui.qt import QObject, Signal
 
 _RANK = {ERROR: 2, WARNING: 1}
 
 
-class Document(QObject):
+class Document(Guarded, QObject):
     cells_changed = Signal(object)  # the CellRefs whose values changed
     section_changed = Signal(str)  # section id "1"…"6"
     metadata_changed = Signal()
     report_replaced = Signal()  # a different report or format: views rebuild
+    previous_changed = Signal()  # last year's report attached, replaced or removed
     findings_changed = Signal()
     state_changed = Signal()  # file path or unsaved state
 
@@ -48,20 +52,57 @@ class Document(QObject):
     # --- what commands and file actions call ----------------------------------------------------
 
     def set_cells(self, values: dict[CellRef, Value | None]) -> None:
+        """Set all of ``values`` or, when one may not be held (``ValueRefused``), none of them."""
+        trial = Report(format=self.report.format)
         for ref, value in values.items():
-            self.report.set(ref, value)
+            trial.set(ref, value)  # raises before anything changed
+        for ref, value in values.items():
+            if value is None:
+                self.report.cells.pop(ref, None)
+            else:
+                self.report.cells[ref] = trial.cells[ref]
         self.cells_changed.emit(list(values))
         self._recheck()
 
     def set_section(self, section_id: str, text: str) -> None:
-        self.report.sections[section_id] = text
+        if section_id not in self.report.sections:
+            raise KeyError(section_id)
+        self.report.sections[section_id] = checked_text("section", text)
         self.section_changed.emit(section_id)
         self._recheck()
 
     def set_metadata(self, field: str, value) -> None:
+        if field == "year":
+            value = checked_year(value)
+        else:
+            value = checked_text(field, value)
         setattr(self.report, field, value)
         self.metadata_changed.emit()
         self._recheck()
+
+    def set_previous(self, previous: Report | None) -> None:
+        """Attach last year's report (its own ``previous`` is dropped, as in the file) or remove it."""
+        if previous is not None:
+            previous = previous.copy()
+            previous.previous = None
+        self.report.previous = previous
+        self.previous_changed.emit()
+        self._recheck()
+
+    def snapshot(self) -> tuple[Report, Report]:
+        """What ``restore`` needs to put the document back: the report object and a copy of it."""
+        return self.report, self.report.copy()
+
+    def restore(self, snapshot: tuple[Report, Report]) -> None:
+        """Back to a ``snapshot``: the same report object, holding what it held then; views rebuild."""
+        report, saved = snapshot
+        for field in fields(Report):
+            value = getattr(saved, field.name)
+            setattr(report, field.name, dict(value) if isinstance(value, dict) else value)
+        self.report = report
+        self._recheck(emit=False)
+        self.report_replaced.emit()
+        self.findings_changed.emit()
 
     def replace_report(self, report: Report) -> None:
         self.report = report
@@ -78,6 +119,7 @@ class Document(QObject):
             self.dirty = dirty
             self.state_changed.emit()
 
+    @slot
     def follow_clean_state(self, clean: bool) -> None:
         """Connected to the undo stack: back at the saved state means nothing unsaved."""
         self.set_dirty(not clean)

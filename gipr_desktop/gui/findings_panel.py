@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from gipr_desktop.core.checks import SEVERITY_NAMES
 from gipr_desktop.gui.document import Document
+from gipr_desktop.gui.guard import Guarded, slot
 from gipr_desktop.gui.qt import QtWidgets, Signal
 
 _ICONS = {
@@ -17,7 +18,7 @@ _ICONS = {
 }
 
 
-class FindingsPanel(QtWidgets.QListWidget):
+class FindingsPanel(Guarded, QtWidgets.QListWidget):
     finding_chosen = Signal(object)  # the Finding the user clicked or activated with Enter
 
     def __init__(self, document: Document, parent=None) -> None:
@@ -30,6 +31,7 @@ class FindingsPanel(QtWidgets.QListWidget):
         document.findings_changed.connect(self.refresh)
         self.refresh()
 
+    @slot
     def refresh(self) -> None:
         self.clear()
         self.shown = list(self.document.findings)
@@ -45,6 +47,7 @@ class FindingsPanel(QtWidgets.QListWidget):
             item.setToolTip(finding.message)
             self.addItem(item)
 
+    @slot
     def _choose(self, item: QtWidgets.QListWidgetItem) -> None:
         row = self.row(item)
         if 0 <= row < len(self.shown):  # not the "no findings" line

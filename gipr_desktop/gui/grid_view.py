@@ -13,6 +13,7 @@ from gipr_desktop.core.layout import LABEL, VALUE, TableLayout
 from gipr_desktop.core.schema import CellRef
 from gipr_desktop.gui.commands import SetCellsCommand
 from gipr_desktop.gui.delegates import CellDelegate
+from gipr_desktop.gui.guard import Guarded, slot
 from gipr_desktop.gui.qt import Qt, QtGui, QtWidgets, Signal
 from gipr_desktop.gui.table_model import TableModel
 
@@ -28,10 +29,12 @@ def _parse_block(text: str) -> list[list[str]]:
     return [line.split("\t") for line in lines]
 
 
-class BodyView(QtWidgets.QTableView):
+class BodyView(Guarded, QtWidgets.QTableView):
     """The scrolling part of a table: value cells and row labels, with spreadsheet keys."""
 
     message = Signal(str)  # something the status bar should say
+    cell_chosen = Signal(object)  # the CellRef the cursor is on now (None on a label)
+    zoom_requested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller
 
     def __init__(self, model: TableModel, parent=None) -> None:
         super().__init__(parent)
@@ -39,6 +42,7 @@ class BodyView(QtWidgets.QTableView):
         self.delegate = CellDelegate(self)
         self.setItemDelegate(self.delegate)
         self.delegate.enter_pressed.connect(self.move_down)
+        self.delegate.refused.connect(self.message)
         triggers = QtWidgets.QAbstractItemView.EditTrigger
         self.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed)
         self.setWordWrap(True)
@@ -68,6 +72,33 @@ class BodyView(QtWidgets.QTableView):
 
     # --- moving -----------------------------------------------------------------------------------
 
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # Ctrl+滚轮 zooms, as in Excel
+            self.zoom_requested.emit(1 if event.angleDelta().y() > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def currentChanged(self, current, previous) -> None:
+        super().currentChanged(current, previous)
+        self.cell_chosen.emit(self.table_model.ref(current))
+
+    def moveCursor(self, action, modifiers):
+        """Tab and Shift+Tab go from one fillable cell to the next, row by row, never onto a label."""
+        cursor = QtWidgets.QAbstractItemView.CursorAction
+        if action not in (cursor.MoveNext, cursor.MovePrevious):
+            return super().moveCursor(action, modifiers)
+        boxes = sorted(self.table_model.layout.value_boxes(), key=lambda box: (box.row, box.col))
+        if not boxes:
+            return self.currentIndex()
+        here = (self.currentIndex().row(), self.currentIndex().column())
+        if action == cursor.MoveNext:
+            target = next((b for b in boxes if (b.row, b.col) > here), boxes[0])
+        else:
+            target = next((b for b in reversed(boxes) if (b.row, b.col) < here), boxes[-1])
+        return self.table_model.index(target.row, target.col)
+
+    @slot
     def move_down(self) -> None:
         """To the next value cell below the current one (skipping caption and header lines)."""
         current = self.currentIndex()
@@ -88,6 +119,7 @@ class BodyView(QtWidgets.QTableView):
             return
         self.setCurrentIndex(indexes[0])
         selection = self.selectionModel()
+        selection.select(indexes[0], selection.SelectionFlag.ClearAndSelect)
         for index in indexes[1:]:
             selection.select(index, selection.SelectionFlag.Select)
         self.scrollTo(indexes[0])
@@ -118,7 +150,8 @@ class BodyView(QtWidgets.QTableView):
             cells = []
             for c in range(min(cols), max(cols) + 1):
                 index = self.table_model.index(r, c)
-                text = self.table_model.data(index) if (r, c) in selected else None
+                role = Qt.ItemDataRole.EditRole if self.table_model.ref(index) else Qt.ItemDataRole.DisplayRole
+                text = self.table_model.data(index, role) if (r, c) in selected else None
                 cells.append(text or "")
             lines.append("\t".join(cells))
         QtWidgets.QApplication.clipboard().setText("\n".join(lines) + "\n")
@@ -150,6 +183,7 @@ class BodyView(QtWidgets.QTableView):
                     refused.append(f"{model.table.cell_name(ref)}：{exc}")
         if values:
             model.context.push(SetCellsCommand(model.context.document, values, f"粘贴 {len(values)} 个单元格"))
+            self.select_refs(list(values))  # the pasted block stays selected, as in Excel
         notes = [f"已粘贴 {len(values)} 个单元格"]
         if refused:
             notes.append(f"{len(refused)} 个内容不是数字、未粘贴（{refused[0]}）")
@@ -158,7 +192,7 @@ class BodyView(QtWidgets.QTableView):
         self.message.emit("；".join(notes))
 
 
-class TableGrid(QtWidgets.QWidget):
+class TableGrid(Guarded, QtWidgets.QWidget):
     """One table: its frozen header lines above its scrolling body."""
 
     def __init__(self, model: TableModel, parent=None) -> None:
@@ -181,9 +215,18 @@ class TableGrid(QtWidgets.QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.body)
+        self.scale = 1.0
         model.layout_changed.connect(self.apply_layout)
         self.apply_layout()
 
+    def set_scale(self, factor: float, font) -> None:
+        """Draw larger or smaller (the window's zoom): fonts and column widths by ``factor``."""
+        self.scale = factor
+        for view in (self.header, self.body):
+            view.setFont(font)
+        self.apply_layout()
+
+    @slot
     def apply_layout(self) -> None:
         """Spans, frozen header lines and column widths from the model's printed layout."""
         layout = self.model.layout
@@ -200,6 +243,7 @@ class TableGrid(QtWidgets.QWidget):
             width = _LABEL_WIDTH.get(layout.label_cols, 150) if col < layout.label_cols else _VALUE_WIDTH
             if layout.table.layout == "groups" and col == 0:
                 width = 200
+            width = round(width * self.scale)
             self.header.setColumnWidth(col, width)
             self.body.setColumnWidth(col, width)
         self.body.resizeRowsToContents()

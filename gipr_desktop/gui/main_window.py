@@ -7,6 +7,7 @@ message box (through ``context.dialogs``), never as a traceback.
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 
@@ -14,25 +15,35 @@ from gipr_desktop.core.checks import ERROR, INFO, WARNING, Finding
 from gipr_desktop.core.convert import convert_report
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.rollover import rollover
-from gipr_desktop.core.schema import format_for_year
-from gipr_desktop.gui.autosave import Autosave, Recovery
-from gipr_desktop.gui.commands import ReplaceReportCommand
-from gipr_desktop.gui.context import Context
+from gipr_desktop import __version__
+from gipr_desktop.core.schema import format_for_year, formats
+from gipr_desktop.core.search import find
+from gipr_desktop.core.drafting import drafts
+from gipr_desktop.gui.autosave import Autosave, Recovery, RecoveryCopy, abandoned_copies
+from gipr_desktop.gui.commands import AttachPreviousCommand, ReplaceReportCommand, SetSectionTextCommand
+from gipr_desktop.gui.context import Context, create_context
 from gipr_desktop.gui.dialogs import CANCEL, SAVE
 from gipr_desktop.gui.findings_panel import FindingsPanel
+from gipr_desktop.gui import guard
+from gipr_desktop.gui.guard import Guarded, slot
+from gipr_desktop.gui.help_panel import USAGE, HelpPanel
 from gipr_desktop.gui.grid_view import TableGrid
 from gipr_desktop.gui.metadata_form import MetadataForm
 from gipr_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from gipr_desktop.gui.sections_editor import SectionsEditor
 from gipr_desktop.gui.table_model import TableModel
-from gipr_desktop.io.errors import ReadError, WriteError
+from gipr_desktop.gui.operations import Cancelled, run_in_background
+from gipr_desktop.io.errors import ImportResult, ReadError, WriteError
 from gipr_desktop.io.registry import describe, read_report, readable_extensions, writable_extensions, write_report
 from gipr_desktop.paths import resource
 
 log = logging.getLogger(__name__)
 APP_NAME = "政府信息公开年报"
+LOG_NAME = "gipr-desktop.log"
 PROJECT_EXT = ".gipr"
 MAX_RECENT = 8
+ZOOM_STEP = 0.1  # each step of 放大/缩小
+PREFERRED_SIZE = (1280, 860)
 MAX_NOTES_SHOWN = 30
 
 
@@ -41,20 +52,27 @@ def _filters(extensions: list[str]) -> str:
     return ";;".join([f"所有支持的文件 ({every})"] + [f"{describe(ext)} (*{ext})" for ext in extensions])
 
 
-class MainWindow(QtWidgets.QMainWindow):
+class MainWindow(Guarded, QtWidgets.QMainWindow):
     def __init__(self, context: Context, autosave_interval_ms: int | None = None) -> None:
         super().__init__()
         self.context = context
         self.document = context.document
         self.recovery = Recovery(context.data_dir)
         self.autosave = Autosave(self.document, self.recovery, autosave_interval_ms or 60_000)
+        self.restored_windows: list[MainWindow] = []  # the further reports restored after a crash
         self.models: dict[str, TableModel] = {}
+        self.named_actions: dict[str, QtGui.QAction] = {}
+        self._matches: list = []
+        self._match_index = -1
+        self.zoom_level = 0
         self.grids: dict[str, TableGrid] = {}
         self.tabs = QtWidgets.QTabWidget(self)
         self.setCentralWidget(self.tabs)
         self.metadata_form = MetadataForm(context, self)
         self.metadata_form.format_requested.connect(self.change_format)
         self.sections_editor = SectionsEditor(context, self)
+        self.sections_editor.message.connect(self._say)
+        self.metadata_form.message.connect(self._say)
         self.findings_panel = FindingsPanel(self.document, self)
         self.findings_panel.finding_chosen.connect(self.go_to_finding)
         dock = QtWidgets.QDockWidget("检查结果", self)
@@ -63,20 +81,49 @@ class MainWindow(QtWidgets.QMainWindow):
         dock.setFeatures(QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.findings_dock = dock
+        self.help_panel = HelpPanel(self.document, self)
+        help_dock = QtWidgets.QDockWidget("填写说明", self)
+        help_dock.setObjectName("help")
+        help_dock.setWidget(self.help_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, help_dock)
+        self.help_dock = help_dock
         self.count_label = QtWidgets.QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
         self._build_tabs()
         self._build_menus()
+        self._build_toolbar()
         self.document.findings_changed.connect(self._show_counts)
         self.document.state_changed.connect(self._update_title)
         self.document.metadata_changed.connect(self._update_title)
         self.document.report_replaced.connect(self._update_title)
         self._show_counts()
         self._update_title()
-        self.resize(1280, 860)
+        self._errors: list[BaseException] = []
+        guard.add_handler(self._unexpected_error)
+        self.fit_screen()
+        if context.settings.contains("zoom"):
+            self.set_zoom(int(context.settings.value("zoom", 0)))
         self.resizeDocks([dock], [170], Qt.Orientation.Vertical)
-        if context.settings.contains("geometry"):
-            self.restoreGeometry(context.settings.value("geometry"))
+        self.resizeDocks([self.help_dock], [250], Qt.Orientation.Horizontal)
+
+    def fit_screen(self) -> None:
+        """The size last used on this screen, else the preferred size shrunk to the screen's free area
+        (a 1366×768 screen at 100 %, a 1080p one at 150 %: the status bar stays in view)."""
+        screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else QtCore.QRect(0, 0, *PREFERRED_SIZE)
+        key = f"geometry/{area.width()}x{area.height()}"
+        if self.context.settings.contains(key) and self.restoreGeometry(self.context.settings.value(key)) \
+                and area.contains(self.frameGeometry()):
+            return
+        frame = 40  # title bar and borders, which the window's own size leaves out
+        self.resize(min(PREFERRED_SIZE[0], area.width() - 16), min(PREFERRED_SIZE[1], area.height() - frame))
+        self.move(area.center() - self.rect().center())
+
+    def remember_geometry(self) -> None:
+        screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            self.context.settings.setValue(f"geometry/{area.width()}x{area.height()}", self.saveGeometry())
 
     # --- building ---------------------------------------------------------------------------------
 
@@ -87,7 +134,9 @@ class MainWindow(QtWidgets.QMainWindow):
             model = TableModel(self.context, table.id, self)
             model.input_rejected.connect(self._input_rejected)
             grid = TableGrid(model, self)
-            grid.body.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            grid.body.message.connect(self._say)
+            grid.body.cell_chosen.connect(self.help_panel.show_cell)
+            grid.body.zoom_requested.connect(self.zoom_by)
             self.models[table.id] = model
             self.grids[table.id] = grid
             self.tabs.addTab(grid, f"表：{schema.section(table.section).title}")
@@ -99,7 +148,31 @@ class MainWindow(QtWidgets.QMainWindow):
             action.setShortcut(QtGui.QKeySequence(shortcut))
         action.triggered.connect(slot)
         menu.addAction(action)
+        self.named_actions[getattr(slot, "__name__", text)] = action
         return action
+
+    def _build_toolbar(self) -> None:
+        """The main actions where office users look for them, and the find box (Ctrl+F)."""
+        bar = self.addToolBar("常用")
+        bar.setObjectName("toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for name in ("new_report", "open_dialog", "save", "export", None, "undo", "redo", None):
+            if name is None:
+                bar.addSeparator()
+            elif name in self.named_actions:
+                bar.addAction(self.named_actions[name])
+        self.find_box = QtWidgets.QLineEdit(bar)
+        self.find_box.setPlaceholderText("查找正文和表格项目（Ctrl+F）")
+        self.find_box.setClearButtonEnabled(True)
+        self.find_box.setMaximumWidth(260)
+        self.find_box.returnPressed.connect(self.find_next)
+        self.find_box.textChanged.connect(self._find_changed)
+        bar.addWidget(self.find_box)
+        find = QtGui.QAction("查找(&F)…", self)
+        find.setShortcut(QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Find))
+        find.triggered.connect(self.focus_find)
+        self.addAction(find)
+        self.named_actions["focus_find"] = find
 
     def _build_menus(self) -> None:
         keys = QtGui.QKeySequence.StandardKey
@@ -107,6 +180,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._action(file_menu, "新建(&N)…", self.new_report, keys.New)
         self._action(file_menu, "打开(&O)…", self.open_dialog, keys.Open)
         self._action(file_menu, "以上年报告为基础新建(&L)…", self.rollover_dialog)
+        self._action(file_menu, "附上上年报告(&P)…", self.attach_previous_dialog)
         self.recent_menu = file_menu.addMenu("最近打开(&R)")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
@@ -116,30 +190,288 @@ class MainWindow(QtWidgets.QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "退出(&X)", self.close, keys.Quit)
         edit_menu = self.menuBar().addMenu("编辑(&E)")
-        undo = self.context.undo_stack.createUndoAction(self, "撤销")
-        undo.setShortcut(keys.Undo)
-        redo = self.context.undo_stack.createRedoAction(self, "重做")
-        redo.setShortcut(keys.Redo)
-        edit_menu.addActions([undo, redo])
+        stack = self.context.undo_stack
+        undo = self._action(edit_menu, "撤销", self.undo, keys.Undo)
+        redo = self._action(edit_menu, "重做", self.redo)
+        undo.setEnabled(stack.canUndo())
+        redo.setEnabled(stack.canRedo())
+        edit_menu.addSeparator()
+        self._action(edit_menu, "生成数据说明(&D)…", self.draft_texts)
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.undoTextChanged.connect(self._name_undo)  # bound methods: gone with the window
+        stack.redoTextChanged.connect(self._name_redo)
+        ctrl_y = QtGui.QKeySequence("Ctrl+Y")  # as in WPS and Excel, whatever the platform's own redo key
+        redo.setShortcuts([ctrl_y] + [key for key in QtGui.QKeySequence.keyBindings(keys.Redo) if key != ctrl_y])
         view_menu = self.menuBar().addMenu("视图(&V)")
         view_menu.addAction(self.findings_dock.toggleViewAction())
+        self.last_year_action = self._action(view_menu, "显示上年数(&Y)", self.show_last_year)
+        self.last_year_action.setCheckable(True)
+        self._action(view_menu, "本年与上年对照(&C)…", self.open_comparison)
+        self.document.previous_changed.connect(self._follow_previous)
+        self.document.report_replaced.connect(self._follow_previous)
+        self._follow_previous()
+        view_menu.addSeparator()
+        self._action(view_menu, "放大(&+)", self.zoom_in, QtGui.QKeySequence.StandardKey.ZoomIn)
+        self._action(view_menu, "缩小(&-)", self.zoom_out, QtGui.QKeySequence.StandardKey.ZoomOut)
+        self._action(view_menu, "实际大小(&0)", self.zoom_reset, "Ctrl+0")
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        help_action = self.help_dock.toggleViewAction()
+        help_action.setText("填写说明(&N)")
+        help_action.setShortcut(QtGui.QKeySequence(keys.HelpContents))
+        help_menu.addAction(help_action)
+        self._action(help_menu, "使用说明(&U)…", self.show_usage)
+        self._action(help_menu, "关于(&A)…", self.show_about)
+
+    # --- undo and redo ----------------------------------------------------------------------------
+
+    @slot
+    def undo(self) -> None:
+        self._step(self.context.undo_stack.undo, "已撤销")
+
+    @slot
+    def redo(self) -> None:
+        self._step(self.context.undo_stack.redo, "已重做")
+
+    def _step(self, move, verb: str) -> None:
+        """Undo or redo one step, then show where it acted (its tab, its cells) and say what it did:
+        a step in a tab the user is not looking at must not change the report unseen."""
+        stack = self.context.undo_stack
+        before = stack.index()
+        move()
+        if stack.index() == before:
+            return
+        command = stack.command(min(before, stack.index()))  # the step undone, or the step redone
+        if command is None:
+            return
+        done = command.text()
+        while not hasattr(command, "where") and command.childCount():  # a macro: where its first step acted
+            command = command.child(0)
+        if not hasattr(command, "where"):
+            return
+        kind, target = command.where()
+        if kind == "cells":
+            refs = [ref for ref in target if ref.table in self.grids]
+            if refs:
+                self.tabs.setCurrentWidget(self.grids[refs[0].table])
+                self.grids[refs[0].table].body.select_refs([ref for ref in refs if ref.table == refs[0].table])
+        elif kind == "section":
+            self.tabs.setCurrentWidget(self.sections_editor)
+            self.sections_editor.show_section(target)
+        else:
+            self.tabs.setCurrentWidget(self.metadata_form)
+        self._say(f"{verb}：{done}")
+
+    @slot
+    def _name_undo(self, text: str) -> None:
+        self.named_actions["undo"].setText(f"撤销「{text}」" if text else "撤销")
+
+    @slot
+    def _name_redo(self, text: str) -> None:
+        self.named_actions["redo"].setText(f"重做「{text}」" if text else "重做")
+
+    # --- drafted sentences --------------------------------------------------------------------------
+
+    @slot
+    def draft_texts(self) -> None:
+        """生成数据说明: the standard sentences of 二、三、四 from the tables, inserted as the user chose
+        (one undo step), at the end of each section's text."""
+        report = self.document.report
+        found = drafts(report)
+        if not found:
+            self._say("表格中还没有数字，无法生成数据说明")
+            return
+        chosen = self.context.dialogs.choose_drafts(
+            self, [(d.section, report.schema.section(d.section).title, d.text) for d in found])
+        if not chosen:
+            return
+        stack = self.context.undo_stack
+        stack.beginMacro("插入数据说明")
+        for section_id, text in chosen:
+            old = report.sections.get(section_id, "")
+            combined = f"{old.rstrip()}\n{text}" if old.strip() else text
+            stack.push(SetSectionTextCommand(self.document, section_id, combined))
+        stack.endMacro()
+        missing = sorted({name for d in found for name in d.missing})
+        self._say(f"已插入 {len(chosen)} 段数据说明" + (f"；表格中尚未填写：{'、'.join(missing[:5])}" if missing else ""))
+
+    # --- find and zoom ------------------------------------------------------------------------------
+
+    @slot
+    def focus_find(self) -> None:
+        self.find_box.setFocus()
+        self.find_box.selectAll()
+
+    @slot
+    def _find_changed(self) -> None:
+        self._matches, self._match_index = [], -1
+
+    @slot
+    def find_next(self) -> None:
+        """Go to the next place the find box's words stand (wrapping round), and say which of how many."""
+        words = self.find_box.text()
+        if not self._matches:
+            shown = {table_id: model for table_id, model in self.models.items()}
+            self._matches = [m for m in find(self.document.report, words)
+                             if m.kind != "row" or shown[m.ref.table].has_ref(m.ref)]
+            self._match_index = -1
+        if not self._matches:
+            self._say(f"没有找到「{words.strip()}」" if words.strip() else "请输入要查找的文字")
+            return
+        self._match_index = (self._match_index + 1) % len(self._matches)
+        match = self._matches[self._match_index]
+        if match.kind == "row":
+            self.tabs.setCurrentWidget(self.grids[match.ref.table])
+            self.grids[match.ref.table].body.select_refs([match.ref])
+        else:
+            if match.kind == "section":
+                self.tabs.setCurrentWidget(self.sections_editor)
+                self.sections_editor.show_section(match.section)
+                editor = self.sections_editor.editor
+            else:
+                self.tabs.setCurrentWidget(self.metadata_form)
+                editor = self.metadata_form.preamble
+            cursor = editor.textCursor()
+            cursor.setPosition(match.start)
+            cursor.setPosition(match.start + match.length, QtGui.QTextCursor.MoveMode.KeepAnchor)
+            editor.setTextCursor(cursor)
+        self._say(f"第 {self._match_index + 1} 处，共 {len(self._matches)} 处：{match.label}")
+
+    @slot
+    def zoom_by(self, steps: int) -> None:
+        self.set_zoom(self.zoom_level + steps)
+
+    @slot
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom_level + 1)
+
+    @slot
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom_level - 1)
+
+    @slot
+    def zoom_reset(self) -> None:
+        self.set_zoom(0)
+
+    @slot
+    def set_zoom(self, level: int) -> None:
+        """Larger or smaller tables and texts (Ctrl+滚轮, Ctrl+加号/减号), 50 % to 200 %, remembered."""
+        self.zoom_level = max(-5, min(10, level))
+        factor = 1 + ZOOM_STEP * self.zoom_level
+        font = QtGui.QFont(QtWidgets.QApplication.font())
+        font.setPointSizeF(font.pointSizeF() * factor)
+        for grid in self.grids.values():
+            grid.set_scale(factor, font)
+        for editor in (self.sections_editor.editor, self.metadata_form.preamble):
+            editor.setFont(font)
+        self.context.settings.setValue("zoom", self.zoom_level)
+        self._say(f"显示比例 {round(factor * 100)}%")
+
+    # --- help ---------------------------------------------------------------------------------------
+
+    @slot
+    def show_usage(self) -> None:
+        self.context.dialogs.info(self, "使用说明", USAGE)
+
+    @slot
+    def show_about(self) -> None:
+        formats_text = "、".join(f"{fmt.name}（{fmt.notice}）" for fmt in formats().values())
+        self.context.dialogs.info(self, f"关于{APP_NAME}",
+                                  f"{APP_NAME} {__version__}\n\n填写、检查、导入和导出政府信息公开工作年度报告。\n"
+                                  f"支持的报告格式：{formats_text}。")
+
+    # --- last year ----------------------------------------------------------------------------------
+
+    @slot
+    def show_last_year(self) -> None:
+        """显示上年数 (as the menu item is ticked): each cell shows last year's value and the change
+        on a second line."""
+        shown = self.last_year_action.isChecked()
+        self.context.show_last_year = shown and self.document.report.previous is not None
+        for table_id, model in self.models.items():
+            model.refresh_values()
+            self.grids[table_id].body.resizeRowsToContents()
+
+    @slot
+    def _follow_previous(self) -> None:
+        known = self.document.report.previous is not None
+        self.last_year_action.setEnabled(known)
+        if not known and self.last_year_action.isChecked():
+            self.last_year_action.setChecked(False)
+            self.show_last_year()
+
+    @slot
+    def open_comparison(self) -> None:
+        from gipr_desktop.gui.comparison_view import ComparisonView
+
+        self.comparison = ComparisonView(self.document, self)
+        self.comparison.show()
+
+    @slot
+    def attach_previous_dialog(self) -> None:
+        """附上上年报告: any readable file becomes the report's last year (one undo step)."""
+        path = self.context.dialogs.open_path(self, "选择上年度报告", _filters(readable_extensions()))
+        if not path:
+            return
+        result = self._read(Path(path), "无法打开上年度报告")
+        if result is None:
+            return
+        previous = result.report
+        year = self.document.report.year
+        if year is not None and previous.year is not None and previous.year != year - 1:
+            if not self.context.dialogs.ask(self, "附上上年报告",
+                                            f"「{Path(path).name}」是{previous.year}年度的报告，"
+                                            f"本报告是{year}年度。仍要作为上年报告附上吗？"):
+                return
+        self.context.push(AttachPreviousCommand(self.document, previous, "附上上年报告"))
+        self._say(f"已附上上年报告「{Path(path).name}」：跨年度核对和「显示上年数」已可用")
 
     # --- status -----------------------------------------------------------------------------------
 
+    @slot
     def _show_counts(self) -> None:
         counts = self.document.counts()
         self.count_label.setText(f"错误 {counts[ERROR]} 个 · 警告 {counts[WARNING]} 个 · 提示 {counts[INFO]} 个")
 
+    @slot
     def _update_title(self) -> None:
         name = self.document.path.name if self.document.path else "未保存"
         self.setWindowTitle(f"{self.document.report.title} — {name}[*] — {APP_NAME}")
         self.setWindowModified(self.document.dirty)
 
+    @slot
     def _input_rejected(self, message: str) -> None:
-        self.statusBar().showMessage(f"未填入：{message}", 8000)
+        self._say(f"未填入：{message}")
+
+    @slot
+    def _say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _unexpected_error(self, exc: BaseException) -> None:
+        """A guarded callback failed: tell the user once the failed call has returned to the event loop
+        (a dialog opened inside Qt's own call is what used to take the window down)."""
+        if not self._errors:
+            QtCore.QTimer.singleShot(0, self._show_errors)
+        self._errors.append(exc)
+
+    @slot
+    def _show_errors(self) -> None:
+        errors, self._errors = self._errors, []
+        if not errors:
+            return
+        more = f"（同时发生 {len(errors)} 次）" if len(errors) > 1 else ""
+        try:
+            self.context.dialogs.error(
+                self, "程序出错",
+                f"程序遇到意外错误{more}，刚才的操作没有完成，报告保持操作之前的样子。"
+                "请先保存，再继续操作。\n\n"
+                f"错误：{type(errors[-1]).__name__}: {errors[-1]}\n详细记录已写入日志：{self.context.data_dir / LOG_NAME}")
+        except Exception:  # nothing more can be done than the log
+            logging.getLogger(__name__).exception("showing an error failed")
 
     # --- findings ---------------------------------------------------------------------------------
 
+    @slot
     def go_to_finding(self, finding: Finding) -> None:
         """Show the cells of a finding (selected, in their table's tab) or its section or field."""
         if finding.cells:
@@ -157,24 +489,39 @@ class MainWindow(QtWidgets.QMainWindow):
     # --- files ------------------------------------------------------------------------------------
 
     def start(self, paths: list[str]) -> None:
-        """What the window shows first: a crash's recovery, a file named on the command line,
-        the most recent file, or (on first start) the bundled sample."""
-        pending = self.recovery.pending()
-        if pending is not None:
-            report, source, saved = pending
-            where = f"「{source.name}」" if source else "未保存的报告"
-            if self.context.dialogs.ask(self, "恢复未保存的修改",
-                                        f"程序上次没有正常关闭。发现{where}在 {saved} 自动保存的修改，是否恢复？"):
-                self._show_report(report, source)
-                self.context.undo_stack.resetClean()
-                self.document.set_dirty(True)
-                return
-            self.recovery.remove()
+        """What the window shows first: the recovery copies of windows that ended without saving
+        (each one asked about; the first restored here, any further in a window of its own), a file
+        named on the command line, the most recent file, or (on first start) the bundled sample."""
+        copies = abandoned_copies(self.context.data_dir)
+        restore = []
+        for number, copy in enumerate(copies, 1):
+            if self.context.dialogs.ask(self, "恢复未保存的修改", copy.question(number, len(copies))):
+                restore.append(copy)
+            else:
+                copy.discard()
+        if restore:
+            self._restore(restore[0])
+            self.restored_windows += [self._restore_in_new_window(copy) for copy in restore[1:]]
+            return
         recent = [p for p in self.recent_files() if Path(p).exists()]
         candidates = paths or recent[:1]
         if candidates and self.open_path(Path(candidates[0])):
             return
         self.open_path(resource("sample.gipr"), remember=False, as_template=True)
+
+    def _restore(self, copy: RecoveryCopy) -> None:
+        self._show_report(copy.report, copy.source)
+        self.context.undo_stack.resetClean()
+        self.document.set_dirty(True)
+        self.recovery.adopt(copy)
+
+    def _restore_in_new_window(self, copy: RecoveryCopy) -> MainWindow:
+        context = create_context(self.context.settings, self.context.data_dir, self.context.dialogs)
+        window = MainWindow(context, self.autosave.timer.interval())
+        window._restore(copy)
+        window.move(self.pos() + QtCore.QPoint(40, 40))
+        window.show()
+        return window
 
     def _show_report(self, report: Report, path: Path | None) -> None:
         self.context.undo_stack.clear()
@@ -194,6 +541,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return self.save()
         return True
 
+    @slot
     def new_report(self) -> None:
         if not self._may_discard():
             return
@@ -205,6 +553,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._show_report(report, None)
         self.recovery.remove()
 
+    @slot
     def open_dialog(self) -> None:
         if not self._may_discard():
             return
@@ -216,10 +565,8 @@ class MainWindow(QtWidgets.QMainWindow):
         """Open any readable file; a non-project file (or the sample) opens as a new, unsaved report."""
         if ask and not self._may_discard():
             return False
-        try:
-            result = read_report(path)
-        except ReadError as exc:
-            self.context.dialogs.error(self, "无法打开文件", str(exc))
+        result = self._read(path, "无法打开文件")
+        if result is None:
             return False
         own_file = path.suffix.lower() == PROJECT_EXT and not as_template
         self._show_report(result.report, path if own_file else None)
@@ -230,6 +577,17 @@ class MainWindow(QtWidgets.QMainWindow):
         self.statusBar().showMessage(f"已打开「{path.name}」", 5000)
         return True
 
+    def _read(self, path: Path, failure_title: str) -> ImportResult | None:
+        """Read ``path`` off the UI thread (a progress dialog with 取消 after a moment); None when it
+        could not be read (the user is told why) or the user cancelled."""
+        try:
+            return run_in_background(self, f"正在读取「{path.name}」……", read_report, path)
+        except Cancelled:
+            self._say(f"已取消读取「{path.name}」，报告没有改变")
+        except ReadError as exc:
+            self.context.dialogs.error(self, failure_title, str(exc))
+        return None
+
     def _show_notes(self, title: str, intro: str, notes) -> None:
         if not notes:
             return
@@ -238,6 +596,7 @@ class MainWindow(QtWidgets.QMainWindow):
             lines.append(f"……共 {len(notes)} 条")
         self.context.dialogs.info(self, title, intro + "\n\n" + "\n".join(lines))
 
+    @slot
     def rollover_dialog(self) -> None:
         """以上年报告为基础新建: last year's report (any readable file) becomes this year's, unsaved."""
         if not self._may_discard():
@@ -245,11 +604,10 @@ class MainWindow(QtWidgets.QMainWindow):
         path = self.context.dialogs.open_path(self, "选择上年度报告", _filters(readable_extensions()))
         if not path:
             return
-        try:
-            last_year = read_report(Path(path)).report
-        except ReadError as exc:
-            self.context.dialogs.error(self, "无法打开上年度报告", str(exc))
+        result = self._read(Path(path), "无法打开上年度报告")
+        if result is None:
             return
+        last_year = result.report
         if last_year.year is None:
             self.context.dialogs.error(self, "无法新建", f"「{Path(path).name}」中没有报告年度，请先打开它补填年度")
             return
@@ -262,11 +620,13 @@ class MainWindow(QtWidgets.QMainWindow):
                          "上年结转已按上年「结转下年度继续办理」填入，其余数字留空待填；各部分正文标为「待更新」。", notes)
         self.statusBar().showMessage(f"已新建{report.year}年度报告（基于「{Path(path).name}」）", 5000)
 
+    @slot
     def save(self) -> bool:
         if self.document.path is None:
             return self.save_as()
         return self._save_to(self.document.path)
 
+    @slot
     def save_as(self) -> bool:
         suggested = str(self.document.path or Path.home() / f"{self.document.report.title}{PROJECT_EXT}")
         path = self.context.dialogs.save_path(self, "保存报告", _filters([PROJECT_EXT]), suggested)
@@ -291,6 +651,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.statusBar().showMessage(f"已保存到「{path}」", 5000)
         return True
 
+    @slot
     def export(self) -> None:
         extensions = [ext for ext in writable_extensions() if ext != PROJECT_EXT] or writable_extensions()
         base = self.document.path.with_suffix("") if self.document.path else Path.home() / self.document.report.title
@@ -304,10 +665,11 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         self.statusBar().showMessage(f"已导出到「{path}」", 5000)
 
+    @slot
     def change_format(self, format_id: str) -> None:
         conversion = convert_report(self.document.report, format_id)
         if conversion.lost and not self.context.dialogs.ask(
-            self, "更改报告格式", conversion.summary().replace("未能保留", "将不能保留") + "\n\n仍要更改格式吗？（可以撤销）"
+            self, "更改报告格式", conversion.question()
         ):
             return
         self.context.push(ReplaceReportCommand(self.document, conversion.report, "更改报告格式"))
@@ -326,19 +688,24 @@ class MainWindow(QtWidgets.QMainWindow):
         files = [path_text] + [p for p in self.recent_files() if p != path_text]
         self.context.settings.setValue("recent_files", files[:MAX_RECENT])
 
+    @slot
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         files = self.recent_files()
         if not files:
             self.recent_menu.addAction("（无）").setEnabled(False)
         for path in files:
-            self.recent_menu.addAction(path, lambda p=path: self.open_path(Path(p)))
+            self.recent_menu.addAction(path, functools.partial(self.open_recent, path))
+
+    @slot
+    def open_recent(self, path: str) -> None:
+        self.open_path(Path(path))
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if not self._may_discard():
             event.ignore()
             return
-        self.context.settings.setValue("geometry", self.saveGeometry())
+        self.remember_geometry()
         self.autosave.timer.stop()
         self.recovery.remove()
         event.accept()

@@ -8,10 +8,25 @@ from __future__ import annotations
 
 from gipr_desktop.gui.commands import SetSectionTextCommand
 from gipr_desktop.gui.context import Context
-from gipr_desktop.gui.qt import QtGui, QtWidgets
+from gipr_desktop.gui.guard import Guarded, slot
+from gipr_desktop.core.values import clean_text, text_problem
+from gipr_desktop.gui.qt import QtGui, QtWidgets, Signal
 
 
-class SectionTextEdit(QtWidgets.QPlainTextEdit):
+def accepted_text(field: str, typed: str, stored: str) -> tuple[str, str]:
+    """What of ``typed`` a text field takes, and what to tell the user: characters no field keeps are
+    dropped (said), a text over the field's limit is refused whole (``stored`` stays)."""
+    cleaned = clean_text(field, typed)
+    problem = text_problem(field, cleaned)
+    if problem:
+        return stored, f"未填入：{problem}"
+    if cleaned != typed:
+        return cleaned, f"已删除 {len(typed) - len(cleaned)} 个无效字符（控制字符等）" if len(cleaned) < len(typed) \
+            else "已将换行整理为统一格式"
+    return cleaned, ""
+
+
+class SectionTextEdit(Guarded, QtWidgets.QPlainTextEdit):
     """A plain-text editor that leaves undo and redo to the window's stack."""
 
     def __init__(self, parent=None) -> None:
@@ -27,7 +42,9 @@ class SectionTextEdit(QtWidgets.QPlainTextEdit):
         return super().event(event)
 
 
-class SectionsEditor(QtWidgets.QWidget):
+class SectionsEditor(Guarded, QtWidgets.QWidget):
+    message = Signal(str)  # something the status bar should say
+
     def __init__(self, context: Context, parent=None) -> None:
         super().__init__(parent)
         self.context = context
@@ -56,6 +73,7 @@ class SectionsEditor(QtWidgets.QWidget):
     def section_ids(self) -> list[str]:
         return [section.id for section in self.context.document.report.schema.sections]
 
+    @slot
     def reload(self) -> None:
         schema = self.context.document.report.schema
         current = max(self.list.currentRow(), 0)
@@ -72,6 +90,7 @@ class SectionsEditor(QtWidgets.QWidget):
     def current_section(self) -> str:
         return self.section_ids[max(self.list.currentRow(), 0)]
 
+    @slot
     def _show_section(self, row: int) -> None:
         if row < 0:
             return
@@ -92,12 +111,22 @@ class SectionsEditor(QtWidgets.QWidget):
         characters = sum(1 for ch in text if not ch.isspace())
         self.count.setText(f"字数：{characters}（不计空白）")
 
+    @slot
     def _typed(self) -> None:
         self._update_count()
         if self._updating:
             return
-        self.context.push(SetSectionTextCommand(self.context.document, self.current_section(), self.editor.toPlainText()))
+        section = self.current_section()
+        stored = self.context.document.report.sections.get(section, "")
+        text, message = accepted_text("section", self.editor.toPlainText(), stored)
+        if message:
+            self.message.emit(message)
+        if text != self.editor.toPlainText():
+            self._set_editor_text(text)
+        if text != stored:
+            self.context.push(SetSectionTextCommand(self.context.document, section, text))
 
+    @slot
     def _on_section_changed(self, section_id: str) -> None:
         if section_id == self.current_section():
             self._set_editor_text(self.context.document.report.sections.get(section_id, ""))

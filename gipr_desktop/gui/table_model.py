@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from gipr_desktop.core.cell_text import format_cell, parse_cell
 from gipr_desktop.core.checks import SEVERITY_NAMES
-from gipr_desktop.core.layout import CAPTION, HEADER, VALUE, Box, TableLayout, table_layout
-from gipr_desktop.core.schema import CellRef, Table
+from gipr_desktop.core.comparison import change_text, last_year_value
+from gipr_desktop.core.layout import CAPTION, HEADER, VALUE, Box, TableLayout, report_layout
+from gipr_desktop.core.schema import CellRef, Table, filling_notes
 from gipr_desktop.gui.commands import SetCellsCommand
 from gipr_desktop.gui.context import Context
+from gipr_desktop.gui.guard import Guarded, slot
 from gipr_desktop.gui.qt import QModelIndex, Qt, QtCore, QtGui, Signal
 
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1  # "error" | "warning" | None, for the delegate's marks
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # count | signed | amount, for the delegate's editor
 
 _HEADER_BRUSH = QtGui.QBrush(QtGui.QColor("#e8ecf2"))
 _SEVERITY_BRUSH = {"error": QtGui.QBrush(QtGui.QColor("#ffc9c9")), "warning": QtGui.QBrush(QtGui.QColor("#fff1b8"))}
@@ -25,7 +26,7 @@ _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
-class TableModel(QtCore.QAbstractTableModel):
+class TableModel(Guarded, QtCore.QAbstractTableModel):
     input_rejected = Signal(str)  # a Chinese message: what was typed is not a value of the cell
     layout_changed = Signal()  # the grid's shape changed (new report or format): views set spans again
 
@@ -38,6 +39,7 @@ class TableModel(QtCore.QAbstractTableModel):
         document.cells_changed.connect(self._on_cells_changed)
         document.findings_changed.connect(self._on_findings_changed)
         document.report_replaced.connect(self._on_report_replaced)
+        document.previous_changed.connect(self.refresh_values)
 
     @property
     def table(self) -> Table:
@@ -56,12 +58,7 @@ class TableModel(QtCore.QAbstractTableModel):
 
     def _make_layout(self) -> TableLayout:
         report = self.context.document.report
-        table = report.schema.table(self.table_id)
-        filled_optional = frozenset(
-            row.id for row in table.rows
-            if row.optional and any(CellRef(table.id, row.id, c.id) in report.cells for c in row.columns)
-        )
-        return table_layout(table, filled_optional)
+        return report_layout(report, report.schema.table(self.table_id))
 
     # --- geometry ---------------------------------------------------------------------------------
 
@@ -110,14 +107,19 @@ class TableModel(QtCore.QAbstractTableModel):
         if box.kind != VALUE:
             return self._label_data(box, role)
         document = self.context.document
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.EditRole:
             return format_cell(document.report.get(box.ref))
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = format_cell(document.report.get(box.ref))
+            if self.context.show_last_year and document.report.previous is not None:
+                last = last_year_value(document.report, box.ref)
+                change = change_text(None if last is None else self._change(box.ref, last))
+                text += f"\n上年 {format_cell(last) or '—'}" + (f"（{change}）" if change else "")
+            return text
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
         if role == SEVERITY_ROLE:
             return document.cell_severity(box.ref)
-        if role == KIND_ROLE:
-            return self.table.row(box.ref.row).column(box.ref.col).kind
         if role == Qt.ItemDataRole.BackgroundRole:
             return _SEVERITY_BRUSH.get(document.cell_severity(box.ref))
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -135,21 +137,39 @@ class TableModel(QtCore.QAbstractTableModel):
             return box.text
         return None
 
+    def _change(self, ref: CellRef, last):
+        value = self.context.document.report.get(ref)
+        return None if value is None else value - last
+
     def _tooltip(self, ref: CellRef) -> str:
-        lines = [self.table.cell_name(ref)]
+        lines = [self.table.cell_name(ref), *filling_notes(self.context.document.report.format, ref)[1:]]
+        if self.context.document.report.previous is not None:
+            last = last_year_value(self.context.document.report, ref)
+            change = change_text(None if last is None else self._change(ref, last))
+            lines.append(f"上年：{format_cell(last) or '未知'}" + (f"（{change}）" if change else ""))
         lines += [f"{SEVERITY_NAMES[f.severity]}：{f.message}" for f in self.context.document.cell_findings.get(ref, ())]
         return "\n".join(lines)
+
+    def refusal(self, index: QModelIndex, text: str) -> str | None:
+        """Why ``text`` cannot be entered at ``index`` (naming the cell), or None when it can."""
+        ref = self.ref(index)
+        if ref is None:
+            return "此处不能填写"
+        try:
+            parse_cell(self.table.row(ref.row).column(ref.col).kind, text)
+        except ValueError as exc:
+            return f"{self.table.cell_name(ref)}：{exc}"
+        return None
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         ref = self.ref(index)
         if ref is None or role != Qt.ItemDataRole.EditRole:
             return False
-        kind = self.table.row(ref.row).column(ref.col).kind
-        try:
-            parsed = parse_cell(kind, str(value))
-        except ValueError as exc:
-            self.input_rejected.emit(f"{self.table.cell_name(ref)}：{exc}")
+        reason = self.refusal(index, str(value))
+        if reason:
+            self.input_rejected.emit(reason)
             return False
+        parsed = parse_cell(self.table.row(ref.row).column(ref.col).kind, str(value))
         if parsed == self.context.document.report.get(ref):
             return True
         self.context.push(SetCellsCommand(self.context.document, {ref: parsed}, f"填写「{self.table.cell_name(ref)}」"))
@@ -157,8 +177,9 @@ class TableModel(QtCore.QAbstractTableModel):
 
     # --- following the document -------------------------------------------------------------------
 
+    @slot
     def _on_cells_changed(self, refs) -> None:
-        if any(ref.table == self.table_id and ref.row not in self._shown_rows() for ref in refs):
+        if any(ref.table == self.table_id for ref in refs) and self._make_layout() != self.layout:
             self._on_report_replaced()  # an optional row got its first value or lost its last
             return
         for ref in refs:
@@ -166,9 +187,13 @@ class TableModel(QtCore.QAbstractTableModel):
                 index = self.index_of(ref)
                 self.dataChanged.emit(index, index)
 
-    def _shown_rows(self) -> set[str]:
-        return {box.ref.row for box in self.layout.value_boxes()}
+    @slot
+    def refresh_values(self) -> None:
+        """Every value cell again (显示上年数 switched, last year's report attached)."""
+        if self.layout.rows and self.layout.cols:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.layout.rows - 1, self.layout.cols - 1))
 
+    @slot
     def _on_findings_changed(self) -> None:
         """Repaint only the cells whose marks changed: the highlight must follow each keystroke at once."""
         old, self._marked = self._marked, self._marks()
@@ -178,6 +203,7 @@ class TableModel(QtCore.QAbstractTableModel):
                 index = self.index_of(ref)
                 self.dataChanged.emit(index, index, roles)
 
+    @slot
     def _on_report_replaced(self) -> None:
         self.beginResetModel()
         self._set_layout(self._make_layout())

@@ -9,12 +9,12 @@ that every export looks like the national format and the importers can read each
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
-from gipr_desktop.core.layout import VALUE, Box, TableLayout, table_layout
-from gipr_desktop.core.report import Report, Value
+from gipr_desktop.core.cell_text import format_cell
+from gipr_desktop.core.layout import VALUE, Box, TableLayout, report_layout
+from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import Table
 
 TITLE, DATELINE, BODY = "title", "dateline", "body"
@@ -52,15 +52,6 @@ class PrintedTable:
 Block = Paragraph | Heading | PrintedTable
 
 
-def value_text(value: Value | None) -> str:
-    """A cell as printed: empty when unknown, amounts in plain decimal notation (never 1E+3)."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
-
-
 def subheading_split(text: str) -> tuple[str, str]:
     """(sub-heading, rest) of a paragraph that opens with 「（一）……。」, else ("", text)."""
     found = _SUBHEADING.match(text)
@@ -69,26 +60,10 @@ def subheading_split(text: str) -> tuple[str, str]:
     return found.group(0), text[found.end():]
 
 
-def _has_values(report: Report, table: Table, row_id: str) -> bool:
-    return any(report.get(ref) is not None for ref in table.cells() if ref.row == row_id)
-
-
 def printed_table(report: Report, table: Table) -> PrintedTable:
-    """``table`` as the report prints it. An optional row (2021 （六）其他处理 as one row) appears
-    when it holds a value, and then replaces the empty rows it stands for, as in the original."""
-    shown = frozenset(row.id for row in table.rows if row.optional and _has_values(report, table, row.id))
-    replaced = {
-        row_id
-        for rule in table.rules
-        for combined, parts in rule.alternatives
-        if combined in shown
-        for row_id in parts
-        if not _has_values(report, table, row_id)
-    }
-    if replaced:
-        table = replace(table, rows=tuple(row for row in table.rows if row.id not in replaced))
-    layout = table_layout(table, shown)
-    texts = {box: value_text(report.get(box.ref)) if box.kind == VALUE else box.text for box in layout.boxes}
+    """``table`` as the report prints it (``core.layout.report_layout``: the rows it shows)."""
+    layout = report_layout(report, table)
+    texts = {box: format_cell(report.get(box.ref)) if box.kind == VALUE else box.text for box in layout.boxes}
     return PrintedTable(layout, texts)
 
 

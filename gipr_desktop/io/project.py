@@ -23,7 +23,7 @@ from pathlib import Path
 
 from gipr_desktop.core.checks import refused_values
 from gipr_desktop.core.report import Report
-from gipr_desktop.core.values import ValueRefused, checked_text, text_problem
+from gipr_desktop.core.values import ValueRefused, checked_text, checked_year, text_problem
 from gipr_desktop.core.schema import SECTION_IDS, CellRef, formats
 from gipr_desktop.io.atomic import write_atomic
 from gipr_desktop.io.errors import ImportResult, ReadError, WriteError, checked_size
@@ -136,10 +136,10 @@ def from_json_data(data: object, where: str = "文件") -> Report:
     report = Report(format=report_format)
     for key in _TEXT_FIELDS:
         setattr(report, key, _text(key, data.get(key, ""), where))
-    year = data.get("year")
-    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2200):
-        raise ReadError(f"{where}的报告年度无效：{year!r}")
-    report.year = year
+    try:
+        report.year = checked_year(data.get("year"))
+    except ValueRefused as exc:
+        raise ReadError(f"{where}的{exc}") from None
     _read_sections(report, data.get("sections", {}), where)
     _read_tables(report, data.get("tables", {}), where)
     report.aggregate_of = _aggregate_of(data.get("aggregate_of", []), where)

@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gipr_desktop.core.checks import SEVERITY_NAMES, check
-from gipr_desktop.core.layout import CAPTION, HEADER, VALUE, TableLayout, table_layout
+from gipr_desktop.core.layout import CAPTION, HEADER, VALUE, TableLayout, report_layout
 from gipr_desktop.core.report import Report
 from gipr_desktop.io.atomic import write_atomic
 from gipr_desktop.io.workbook_labels import (
@@ -199,17 +199,9 @@ def _write_findings(ws: Worksheet, report: Report) -> None:
     ws.freeze_panes = "A3"
 
 
-def optional_rows_in_use(report: Report, table) -> frozenset[str]:
-    """The optional rows of ``table`` that hold a value in ``report`` (only these are printed)."""
-    return frozenset(
-        row.id for row in table.rows
-        if row.optional and any(ref.table == table.id and ref.row == row.id for ref in report.cells)
-    )
-
-
 def draw_table(ws: Worksheet, report: Report, table) -> None:
     """One of ``report``'s tables in the official printed shape, on its own sheet ``ws``."""
-    _write_table(ws, report, table_layout(table, optional_rows_in_use(report, table)))
+    _write_table(ws, report, report_layout(report, table))
 
 
 def write_aggregated_bodies(ws: Worksheet, report: Report) -> None:

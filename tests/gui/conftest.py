@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from gipr_desktop.gui import guard
 from gipr_desktop.gui.context import create_context
 from gipr_desktop.gui.dialogs import DISCARD
 from gipr_desktop.gui.main_window import MainWindow
@@ -16,6 +17,7 @@ class ScriptedDialogs:
     def __init__(self) -> None:
         self.shown: list[tuple[str, str, str]] = []  # (kind, title, text)
         self.answer = True
+        self.answers: list[bool] = []  # answers to the next questions, in turn; then ``answer``
         self.save_answer = DISCARD
         self.paths: list[str] = []
         self.year: int | None = 2024
@@ -28,7 +30,7 @@ class ScriptedDialogs:
 
     def ask(self, parent, title, text):
         self.shown.append(("ask", title, text))
-        return self.answer
+        return self.answers.pop(0) if self.answers else self.answer
 
     def ask_save(self, parent, text):
         self.shown.append(("ask_save", "", text))
@@ -40,11 +42,44 @@ class ScriptedDialogs:
     def save_path(self, parent, title, filters, suggested):
         return self.paths.pop(0) if self.paths else ""
 
+    def choose_drafts(self, parent, drafts):
+        self.shown.append(("drafts", "生成数据说明", "\n".join(text for _, _, text in drafts)))
+        return [(section_id, text) for section_id, _, text in drafts] if self.answer else []
+
     def new_report_year(self, parent, default):
         return self.year
 
     def kinds(self) -> list[str]:
         return [kind for kind, _, _ in self.shown]
+
+    def questions(self) -> list[str]:
+        return [text for kind, _, text in self.shown if kind == "ask"]
+
+
+def crash(window) -> None:
+    """What the end of a window's process does to its recovery copy: nothing is cleaned up, and
+    the operating system drops the lock the process held on it."""
+    window.autosave.timer.stop()
+    window.recovery.remove = lambda: None
+    window.recovery.write = lambda report, source: None
+    window.recovery.lock.release()
+
+
+class UnexpectedErrors(list):
+    """The exceptions the guard caught during a test; a test that provokes one takes them out."""
+
+    def __call__(self, exc: BaseException) -> None:
+        self.append(exc)
+
+
+@pytest.fixture(autouse=True)
+def unexpected_errors():
+    """Every window test fails if a callback raised (the guard kept the window alive, but it is a defect)."""
+    errors = UnexpectedErrors()
+    guard.add_handler(errors)
+    yield errors
+    guard.remove_handler(errors)
+    assert not errors, f"a callback raised: {errors!r}"
 
 
 @pytest.fixture

@@ -87,6 +87,7 @@ def test_pasting_a_block_from_excel_is_one_undo_step(qtbot, window):
     refs = [model.ref(model.index(first.row, first.col + j)) for j in range(3)]
     assert [window.document.report.cells[r] for r in refs] == [11, 12, 13]
     assert window.context.undo_stack.count() == 1
+    assert {model.ref(i) for i in grid.body.selectedIndexes()} == set(refs)  # the pasted block stays selected
     window.context.undo_stack.undo()
     assert window.document.report.cells == before
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from gipr_desktop.core.schema import CellRef
 from gipr_desktop.gui import main_window as main_window_module
 from gipr_desktop.gui.autosave import Autosave
-from gipr_desktop.gui.dialogs import CANCEL, SAVE
+from gipr_desktop.gui.dialogs import CANCEL, DISCARD, SAVE
 from gipr_desktop.io.errors import ImportNote, ImportResult
 from gipr_desktop.io.project import read
-from tests.gui.conftest import ScriptedDialogs
+from gipr_desktop.io.registry import write_report
+from tests.gui.conftest import ScriptedDialogs, crash
 from tests.helpers import sample_report
 
 
@@ -96,55 +100,164 @@ def test_autosave_writes_a_recovery_copy_only_while_there_are_unsaved_changes(qt
     autosave.timer.stop()
 
 
+def _edit_and_autosave(window, value: str = "77") -> CellRef:
+    ref = _some_cell(window)
+    window.models[ref.table].setData(window.models[ref.table].index_of(ref), value)
+    window.autosave.save_now()
+    return ref
+
+
+def _copies(data_dir) -> list:
+    return sorted((data_dir / "recovery").glob("*.gipr"))
+
+
+def _saved_report(tmp_path, name: str, unit: str, year: int):
+    report = sample_report()
+    report.unit, report.year = unit, year
+    path = tmp_path / name
+    write_report(report, path)
+    return path
+
+
 def test_after_a_crash_the_next_start_offers_to_restore(qtbot, make_window, data_dir):
     crashed = make_window()
-    ref = _some_cell(crashed)
-    crashed.models[ref.table].setData(crashed.models[ref.table].index_of(ref), "77")
-    crashed.autosave.save_now()
-    crashed.autosave.timer.stop()
-    crashed.recovery.remove = lambda: None  # the process dies: nothing is cleaned up
+    ref = _edit_and_autosave(crashed)
+    crash(crashed)
     dialogs = ScriptedDialogs()
     restored = make_window(dialogs=dialogs)
     assert dialogs.kinds()[0] == "ask" and "恢复" in dialogs.shown[0][1]
     assert restored.document.report.cells[ref] == 77
     assert restored.isWindowModified()
+    assert _copies(data_dir) == [restored.recovery.file]  # the copy is now the restoring window's own
 
 
 def test_declining_the_restore_drops_the_recovery_copy(qtbot, make_window, data_dir):
     crashed = make_window()
-    ref = _some_cell(crashed)
-    crashed.models[ref.table].setData(crashed.models[ref.table].index_of(ref), "77")
-    crashed.autosave.save_now()
-    crashed.recovery.remove = lambda: None
+    ref = _edit_and_autosave(crashed)
+    crash(crashed)
     dialogs = ScriptedDialogs()
     dialogs.answer = False
     fresh = make_window(dialogs=dialogs)
     assert fresh.document.report.cells.get(ref) != 77
-    assert not (data_dir / "recovery.gipr").exists()
+    assert list((data_dir / "recovery").iterdir()) == []
 
 
 def test_a_damaged_recovery_copy_is_ignored(make_window, data_dir):
-    (data_dir / "recovery.gipr").write_text("garbage", encoding="utf-8")
+    (data_dir / "recovery").mkdir()
+    (data_dir / "recovery" / "0123.gipr").write_text("garbage", encoding="utf-8")
+    (data_dir / "recovery.gipr").write_text("garbage", encoding="utf-8")  # as earlier versions named it
     dialogs = ScriptedDialogs()
     window = make_window(dialogs=dialogs)
     assert "ask" not in dialogs.kinds()
     assert "示例" in window.document.report.unit
+    assert _copies(data_dir) == [] and not (data_dir / "recovery.gipr").exists()
 
 
-def test_an_unexpected_error_is_logged_and_shown_as_a_message_not_a_traceback(window, monkeypatch, caplog):
-    import sys
+def test_a_copy_left_by_an_earlier_version_is_offered(make_window, data_dir):
+    report = sample_report()
+    report.unit = "旧版区"
+    write_report(report, data_dir / "recovery.gipr")
+    dialogs = ScriptedDialogs()
+    restored = make_window(dialogs=dialogs)
+    assert "旧版区" in dialogs.questions()[0] and restored.document.report.unit == "旧版区"
+    assert not (data_dir / "recovery.gipr").exists() and _copies(data_dir) == [restored.recovery.file]
 
-    from gipr_desktop.gui.app import install_error_dialog
 
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    install_error_dialog(window)
+def test_two_windows_keep_their_own_copies_and_saving_or_closing_one_leaves_the_other(make_window, data_dir, tmp_path):
+    first = make_window(paths=[_saved_report(tmp_path, "甲.gipr", "甲区人民政府", 2024)])
+    second = make_window(paths=[_saved_report(tmp_path, "乙.gipr", "乙区人民政府", 2024)])
+    _edit_and_autosave(first)
+    _edit_and_autosave(second)
+    assert _copies(data_dir) == sorted([first.recovery.file, second.recovery.file])
+    assert second.save()
+    assert _copies(data_dir) == [first.recovery.file]
+    _edit_and_autosave(second, "5")
+    second.context.dialogs.save_answer = DISCARD
+    assert second.close()
+    assert _copies(data_dir) == [first.recovery.file]
+    dialogs = ScriptedDialogs()
+    third = make_window(dialogs=dialogs)  # started while the first is still open
+    assert "ask" not in dialogs.kinds()
+    assert third.document.path == tmp_path / "乙.gipr"
+    assert _copies(data_dir) == [first.recovery.file]
+
+
+def test_after_a_crash_with_two_windows_both_are_offered_each_named_and_both_restored(make_window, data_dir, tmp_path):
+    first = make_window(paths=[_saved_report(tmp_path, "甲.gipr", "甲区人民政府", 2024)])
+    second = make_window()
+    second.context.dialogs.year = 2023
+    second.new_report()  # not saved to any file yet
+    second.document.set_metadata("unit", "乙区人民政府")
+    ref = _edit_and_autosave(first, "11")
+    _edit_and_autosave(second, "22")
+    crash(first)
+    crash(second)
+    dialogs = ScriptedDialogs()
+    restored = make_window(dialogs=dialogs)
+    questions = dialogs.questions()
+    assert len(questions) == 2
+    about_first = next(q for q in questions if "甲区人民政府" in q)
+    about_second = next(q for q in questions if "乙区人民政府" in q)
+    assert "2024 年" in about_first and "甲.gipr" in about_first
+    assert "2023 年" in about_second and "尚未保存为文件" in about_second
+    assert all("自动保存于：20" in q and "共 2 份" in q for q in questions)
+    windows = [restored, *restored.restored_windows]
+    assert len(windows) == 2 and all(w.isVisible() and w.isWindowModified() for w in windows)
+    by_unit = {w.document.report.unit: w for w in windows}
+    assert by_unit["甲区人民政府"].document.report.cells[ref] == 11
+    assert by_unit["甲区人民政府"].document.path == tmp_path / "甲.gipr"
+    assert by_unit["乙区人民政府"].document.report.cells[ref] == 22
+    assert _copies(data_dir) == sorted(w.recovery.file for w in windows)
+    for window in restored.restored_windows:
+        window.context.dialogs = ScriptedDialogs()
+        window.close()
+
+
+def test_only_the_copies_chosen_are_restored(make_window, data_dir, tmp_path):
+    windows = [make_window(paths=[_saved_report(tmp_path, name, unit, 2024)])
+               for name, unit in (("甲.gipr", "甲区人民政府"), ("乙.gipr", "乙区人民政府"))]
+    for window in windows:
+        _edit_and_autosave(window)
+        crash(window)
+    dialogs = ScriptedDialogs()
+    dialogs.answers = [False, True]
+    restored = make_window(dialogs=dialogs)
+    kept = "乙区人民政府" if "甲区人民政府" in dialogs.questions()[0] else "甲区人民政府"
+    assert restored.document.report.unit == kept and restored.restored_windows == []
+    assert _copies(data_dir) == [restored.recovery.file]
+
+
+CRASHING_WINDOW = """
+import sys, time
+from pathlib import Path
+from gipr_desktop.gui.autosave import Recovery
+from gipr_desktop.io.project import read
+report = read(Path(sys.argv[2])).report
+report.unit = "丙区人民政府"
+recovery = Recovery(Path(sys.argv[1]))  # as a window holds it while open
+recovery.write(report, Path(sys.argv[2]))
+print("written", flush=True)
+time.sleep(120)
+"""
+
+
+def test_a_window_of_another_process_is_left_alone_until_that_process_dies(make_window, data_dir, tmp_path):
+    source = _saved_report(tmp_path, "丙.gipr", "丙区", 2024)
+    other = subprocess.Popen([sys.executable, "-c", CRASHING_WINDOW, str(data_dir), str(source)],
+                             stdout=subprocess.PIPE, text=True)
     try:
-        raise RuntimeError("磁盘已满")
-    except RuntimeError:
-        sys.excepthook(*sys.exc_info())
-    kind, title, text = window.context.dialogs.shown[-1]
-    assert kind == "error" and "意外错误" in text and "磁盘已满" in text and "Traceback" not in text
-    assert "unexpected error" in caplog.text
+        assert other.stdout.readline().strip() == "written"
+        dialogs = ScriptedDialogs()
+        make_window(dialogs=dialogs)
+        assert "ask" not in dialogs.kinds() and len(_copies(data_dir)) == 1
+    finally:
+        other.kill()  # kill -9: the process ends without a chance to clean up
+        other.wait()
+        other.stdout.close()
+    dialogs = ScriptedDialogs()
+    restored = make_window(dialogs=dialogs)
+    assert "丙区人民政府" in dialogs.questions()[0] and "丙.gipr" in dialogs.questions()[0]
+    assert restored.document.report.unit == "丙区人民政府" and restored.document.path == source
 
 
 def test_a_published_report_as_text_opens_with_its_notes(window, seeds_dir):

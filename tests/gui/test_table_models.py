@@ -8,7 +8,7 @@ from gipr_desktop.core.layout import VALUE
 from gipr_desktop.core.schema import CellRef
 from gipr_desktop.gui.context import create_context
 from gipr_desktop.gui.qt import Qt, QtCore
-from gipr_desktop.gui.table_model import KIND_ROLE, SEVERITY_ROLE, TableModel
+from gipr_desktop.gui.table_model import SEVERITY_ROLE, TableModel
 from tests.helpers import sample_report, zero_report
 
 
@@ -44,7 +44,6 @@ def test_the_grid_shows_the_official_headers_labels_and_values(context):
         assert editable == (box.kind == VALUE)
         if box.kind == VALUE:
             assert model.data(index) == (str(report.cells[box.ref]) if box.ref in report.cells else "")
-            assert model.data(index, KIND_ROLE) == table.row(box.ref.row).column(box.ref.col).kind
 
 
 def test_a_value_that_is_not_a_number_is_refused_and_said(qtbot, context):

@@ -1,0 +1,66 @@
+"""Take the README's pictures of the window on a 1366×768 screen: 显示上年数 with 填写说明, and
+本年与上年对照. Real published reports of one body, two years running (平潭 2024 and 2025).
+
+Run under a real X server of that size with a CJK font installed, e.g.
+``xvfb-run -s "-screen 0 1366x768x24" python docs/make_screenshots.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from gipr_desktop.core.schema import CellRef
+from gipr_desktop.gui.commands import AttachPreviousCommand
+from gipr_desktop.gui.context import create_context
+from gipr_desktop.gui.main_window import MainWindow
+from gipr_desktop.gui.qt import QtCore, QtWidgets
+from gipr_desktop.io.registry import read_report
+
+HERE = Path(__file__).resolve().parent
+REPORTS = HERE.parent / "tests" / "fixtures" / "reports"
+
+
+class PrintedDialogs:
+    """Messages go to the terminal: nothing may wait for a click here."""
+
+    def info(self, parent, title, text):
+        print(f"{title}: {text[:200]}")
+
+    error = info
+
+
+def settle(app, rounds: int = 10) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def main() -> None:
+    app = QtWidgets.QApplication(sys.argv)
+    folder = Path(tempfile.mkdtemp())
+    settings = QtCore.QSettings(str(folder / "settings.ini"), QtCore.QSettings.Format.IniFormat)
+    window = MainWindow(create_context(settings, folder, PrintedDialogs()))
+    window.open_path(REPORTS / "008_pingtan_2025.txt", remember=False, ask=False)
+    last = read_report(REPORTS / "007_pingtan_2024.txt").report
+    window.context.push(AttachPreviousCommand(window.document, last, "附上上年报告"))
+    window.showMaximized()
+    settle(app)
+    window.last_year_action.trigger()
+    grid = window.grids["applications"]
+    window.tabs.setCurrentWidget(grid)
+    grid.body.select_refs([CellRef("applications", "partial", "natural_person")])
+    settle(app)
+    window.grab().save(str(HERE / "last-year-and-help.png"))
+    window.open_comparison()
+    window.comparison.resize(900, 640)
+    settle(app)
+    window.comparison.grab().save(str(HERE / "comparison.png"))
+    print(HERE / "last-year-and-help.png", HERE / "comparison.png")
+    window.context.undo_stack.setClean()
+    window.document.set_dirty(False)
+    window.close()
+
+
+if __name__ == "__main__":
+    main()
