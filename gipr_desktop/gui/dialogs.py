@@ -65,6 +65,9 @@ class Dialogs:
             return []
         return [(section_id, edit.toPlainText()) for section_id, box, edit in rows if box.isChecked()]
 
+    def folder_path(self, parent, title: str) -> str:
+        return QtWidgets.QFileDialog.getExistingDirectory(parent, title)
+
     def new_report_year(self, parent, default: int) -> int | None:
         years = report_years()
         year, ok = QtWidgets.QInputDialog.getInt(parent, "新建报告", "报告年度：", default, years.start, years.stop - 1)

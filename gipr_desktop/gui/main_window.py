@@ -181,6 +181,7 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         self._action(file_menu, "打开(&O)…", self.open_dialog, keys.Open)
         self._action(file_menu, "以上年报告为基础新建(&L)…", self.rollover_dialog)
         self._action(file_menu, "附上上年报告(&P)…", self.attach_previous_dialog)
+        self._action(file_menu, "汇总审核(&B)…", self.open_review_workspace)
         self.recent_menu = file_menu.addMenu("最近打开(&R)")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
@@ -587,6 +588,27 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         except ReadError as exc:
             self.context.dialogs.error(self, failure_title, str(exc))
         return None
+
+    def show_new_report(self, report: Report, title: str, intro: str, notes) -> bool:
+        """A report made elsewhere (the district's 汇总) as a new, unsaved report; False if the user
+        kept the open one."""
+        if not self._may_discard():
+            return False
+        self._show_report(report, None)
+        self.document.set_dirty(True)
+        self.recovery.remove()
+        self._show_notes(title, intro, notes)
+        return True
+
+    @slot
+    def open_review_workspace(self) -> None:
+        """汇总审核: a district office's review of all its bodies' reports, in a window of its own."""
+        from gipr_desktop.gui.review_workspace import ReviewWorkspace
+
+        if getattr(self, "review_workspace", None) is None:
+            self.review_workspace = ReviewWorkspace(self)
+        self.review_workspace.show()
+        self.review_workspace.raise_()
 
     def _show_notes(self, title: str, intro: str, notes) -> None:
         if not notes:

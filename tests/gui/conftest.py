@@ -46,6 +46,9 @@ class ScriptedDialogs:
         self.shown.append(("drafts", "生成数据说明", "\n".join(text for _, _, text in drafts)))
         return [(section_id, text) for section_id, _, text in drafts] if self.answer else []
 
+    def folder_path(self, parent, title):
+        return self.paths.pop(0) if self.paths else ""
+
     def new_report_year(self, parent, default):
         return self.year
 
