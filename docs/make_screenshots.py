@@ -1,5 +1,6 @@
 """Take the README's pictures of the window on a 1366×768 screen: 显示上年数 with 填写说明, and
-本年与上年对照. Real published reports of one body, two years running (平潭 2024 and 2025).
+本年与上年对照 (real published reports of one body, two years running: 平潭 2024 and 2025); 汇总审核
+over a folder of the seeds in several formats, the 淮安 PDF and a damaged file.
 
 Run under a real X server of that size with a CJK font installed, e.g.
 ``xvfb-run -s "-screen 0 1366x768x24" python docs/make_screenshots.py``.
@@ -16,7 +17,7 @@ from gipr_desktop.gui.commands import AttachPreviousCommand
 from gipr_desktop.gui.context import create_context
 from gipr_desktop.gui.main_window import MainWindow
 from gipr_desktop.gui.qt import QtCore, QtWidgets
-from gipr_desktop.io.registry import read_report
+from gipr_desktop.io.registry import read_report, write_report
 
 HERE = Path(__file__).resolve().parent
 REPORTS = HERE.parent / "tests" / "fixtures" / "reports"
@@ -56,7 +57,24 @@ def main() -> None:
     window.comparison.resize(900, 640)
     settle(app)
     window.comparison.grab().save(str(HERE / "comparison.png"))
-    print(HERE / "last-year-and-help.png", HERE / "comparison.png")
+    batch = folder / "reports"
+    batch.mkdir()
+    seeds = sorted((HERE.parent.parent / "shared" / "seeds").glob("*.txt"))
+    for seed, ext in zip(seeds, (".gipr", ".xlsx", ".docx", ".txt", ".gipr")):
+        write_report(read_report(seed).report, batch / f"{seed.stem[:3]}{ext}")
+    pdf = HERE.parent.parent / "shared" / "fixtures" / "huaian-city-2024.pdf"
+    (batch / pdf.name).write_bytes(pdf.read_bytes())
+    (batch / "损坏的报告.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
+    window.context.dialogs.folder_path = lambda parent, title: str(batch)
+    window.open_review_workspace()
+    workspace = window.review_workspace
+    workspace.add_folder()
+    workspace.showMaximized()
+    workspace.table.selectRow(0)
+    workspace.show_findings(workspace.proxy.index(0, 0))
+    settle(app)
+    workspace.grab().save(str(HERE / "review-workspace.png"))
+    print(HERE / "last-year-and-help.png", HERE / "comparison.png", HERE / "review-workspace.png")
     window.context.undo_stack.setClean()
     window.document.set_dirty(False)
     window.close()
