@@ -44,6 +44,9 @@ def run_batch_command(args: argparse.Namespace) -> int:
     from gipr_desktop.io.feedback import write_feedback_files
     from gipr_desktop.io.review_workbook import Review, write
 
+    if not args.out.lower().endswith(".xlsx"):
+        print(f"无法写入：审核结果须保存为 .xlsx 工作簿（给出的是「{args.out}」）", file=sys.stderr)
+        return EXIT_UNREADABLE
     result = run_batch(args.inputs, [args.previous] if args.previous else (), unit=args.unit or "",
                        progress=_progress if sys.stderr.isatty() else None)
     if not result.rows:
