@@ -33,12 +33,22 @@ def _body_line(row) -> str:
             f"警告 {counts['warning']}，提示 {counts['info']}  {row.file_name}{flags}")
 
 
+def _progress(done: int, total: int) -> None:
+    """On a console: how far the reading is, on one line that is rewritten."""
+    if done == total or done % 50 == 0:
+        print(f"\r已读取 {done}/{total} 份", end="\n" if done == total else "", file=sys.stderr, flush=True)
+
+
 def run_batch_command(args: argparse.Namespace) -> int:
     from gipr_desktop.io.batch_run import run_batch
     from gipr_desktop.io.feedback import write_feedback_files
     from gipr_desktop.io.review_workbook import Review, write
 
-    result = run_batch(args.inputs, [args.previous] if args.previous else (), unit=args.unit or "")
+    if not args.out.lower().endswith(".xlsx"):
+        print(f"无法写入：审核结果须保存为 .xlsx 工作簿（给出的是「{args.out}」）", file=sys.stderr)
+        return EXIT_UNREADABLE
+    result = run_batch(args.inputs, [args.previous] if args.previous else (), unit=args.unit or "",
+                       progress=_progress if sys.stderr.isatty() else None)
     if not result.rows:
         print("没有找到可以读取的报告文件", file=sys.stderr)
         return EXIT_UNREADABLE

@@ -499,3 +499,9 @@ def test_a_batch_left_half_read_does_not_answer_the_next_one(tmp_path):
         rows.close()  # the reviewer chose another folder meanwhile
         again = [row for _, row in pool.rows(sorted(second.iterdir()))]
     assert [row.unit for row in again] == ["乙街道办事处"] * 4
+
+
+def test_gipr_batch_writes_its_review_only_as_a_workbook(tmp_path, capsys):
+    project.write(zero_report(), tmp_path / "a.gipr")
+    assert main(["batch", str(tmp_path / "a.gipr"), "--out", str(tmp_path / "审核.gipr")]) == 2
+    assert ".xlsx" in capsys.readouterr().err and not (tmp_path / "审核.gipr").exists()
