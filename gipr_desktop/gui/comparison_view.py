@@ -24,10 +24,7 @@ class ComparisonView(Guarded, QtWidgets.QDialog):
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column in range(len(HEADERS)):
-            header.setSectionResizeMode(column, header.ResizeMode.Stretch if column == 1
-                                        else header.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.note = QtWidgets.QLabel(self)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.note)
@@ -46,6 +43,7 @@ class ComparisonView(Guarded, QtWidgets.QDialog):
         else:
             year = f"{report.previous.year}年度" if report.previous.year else "上年"
             self.note.setText(f"与{year}报告（{report.previous.unit or '未填机关名称'}）对照；「—」表示未知。")
+        self.table.setUpdatesEnabled(False)
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             section = report.schema.table(row.ref.table).section
@@ -59,3 +57,6 @@ class ComparisonView(Guarded, QtWidgets.QDialog):
                 if j == 0:
                     item.setToolTip(row.table)
                 self.table.setItem(i, j, item)
+        for column in (0, 2, 3, 4):  # once, after filling: per item it would cost a pass over the column
+            self.table.resizeColumnToContents(column)
+        self.table.setUpdatesEnabled(True)

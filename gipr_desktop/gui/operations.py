@@ -2,7 +2,8 @@
 
 A published PDF or a damaged workbook can take seconds. ``run_in_background`` runs the work in a
 daemon thread and waits in a local event loop, so the window repaints, and after a moment a
-progress dialog offers 取消. The dialog is modal, so nothing can be edited meanwhile; cancelling
+progress dialog offers 取消. Until it shows, the user's input waits (what is typed then reaches the
+window afterwards); the dialog is modal, so nothing can be edited meanwhile; cancelling
 returns control at once and the late result is dropped (a reader cannot be stopped half-way,
 but its result never reaches the report). The work itself imports no Qt: it is a reader of ``io``.
 """
@@ -68,7 +69,7 @@ class _Wait(Guarded, QtCore.QObject):
             self.dialog.setMaximum(self.ticket.total)
             self.dialog.setValue(self.ticket.done)
         if not self.dialog.isVisible() and time.monotonic() - self.started >= SHOW_AFTER_MS / 1000:
-            self.dialog.show()
+            self.loop.quit()  # the first wait ends: the dialog comes, and with it the user's input
 
 
 def run_in_background(parent: QtWidgets.QWidget | None, label: str, work: Callable[..., Any], *args: Any,
@@ -98,7 +99,10 @@ def run_in_background(parent: QtWidgets.QWidget | None, label: str, work: Callab
     timer.timeout.connect(wait.poll)
     timer.start()
     try:
-        if worker.is_alive():
+        if worker.is_alive():  # first without the user's input: nothing may be typed into what is replaced
+            wait.loop.exec(QtCore.QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        if worker.is_alive():  # then with the (modal) dialog, whose 取消 must be clickable
+            dialog.show()
             wait.loop.exec()
     finally:
         timer.stop()

@@ -171,28 +171,6 @@ def _write_info(ws: Worksheet, report: Report) -> None:
     _a4(ws, landscape=False)
 
 
-def draw_table(ws: Worksheet, report: Report, table) -> None:
-    """One of ``report``'s tables in the official printed shape, on its own sheet ``ws``."""
-    _write_table(ws, report, table_layout(table, optional_rows_in_use(report, table)))
-
-
-def write_aggregated_bodies(ws: Worksheet, report: Report) -> None:
-    """The bodies an aggregated report (汇总) sums, one per line."""
-    ws.column_dimensions["A"].width = 8
-    ws.column_dimensions["B"].width = 60
-    ws.merge_cells("A1:B1")
-    put_text(ws, 1, 1, f"{report.title}所汇总的机关（{len(report.aggregate_of)} 个）").font = _TITLE
-    for j, text in enumerate(("序号", "机关名称")):
-        cell = put_text(ws, 2, 1 + j, text)
-        cell.font, cell.border, cell.alignment = _BOLD, _BORDER, _CENTER
-    for i, name in enumerate(report.aggregate_of, start=1):
-        ws.cell(2 + i, 1, i).border = _BORDER
-        cell = put_text(ws, 2 + i, 2, name)
-        cell.font, cell.border = _FONT, _BORDER
-    ws.print_title_rows = "1:2"
-    _a4(ws, landscape=False)
-
-
 def _write_findings(ws: Worksheet, report: Report) -> None:
     fmt = report.schema
     findings = check(report)
@@ -248,8 +226,7 @@ def build_workbook(report: Report) -> Workbook:
     workbook.remove(workbook.active)
     fmt = report.schema
     for table in fmt.tables:
-        ws = workbook.create_sheet(table_sheet_name(fmt, table))
-        _write_table(ws, report, table_layout(table, optional_rows_in_use(report, table)))
+        draw_table(workbook.create_sheet(table_sheet_name(fmt, table)), report, table)
     _write_info(workbook.create_sheet(INFO_SHEET), report)
     if report.aggregate_of:
         write_aggregated_bodies(workbook.create_sheet(AGGREGATED_SHEET), report)

@@ -231,3 +231,32 @@ def test_a_format_switch_that_fails_leaves_the_report_and_its_grids_as_they_were
     assert window.context.undo_stack.count() == 0
     assert [type(e) for e in unexpected_errors] == [OverflowError]
     unexpected_errors.clear()
+
+
+def test_keys_typed_while_a_file_is_read_do_not_reach_the_report_being_replaced(qtbot, window, monkeypatch, tmp_path):
+    import time as _time
+
+    from gipr_desktop.gui import main_window
+    from gipr_desktop.gui.qt import QtCore
+    from gipr_desktop.io import project
+    from tests.helpers import zero_report
+
+    saved = tmp_path / "other.gipr"
+    project.write(zero_report(), saved)
+    real_read = main_window.read_report
+
+    def slow_read(path):
+        _time.sleep(0.25)
+        return real_read(path)
+
+    monkeypatch.setattr(main_window, "read_report", slow_read)
+    ref = CellRef("applications", "new", "natural_person")
+    grid = window.grids["applications"]
+    window.tabs.setCurrentWidget(grid)
+    grid.body.setCurrentIndex(window.models["applications"].index_of(ref))
+    grid.body.setFocus()
+    old = window.document.report
+    QtCore.QTimer.singleShot(50, lambda: qtbot.keyClicks(grid.body, "9"))
+    assert window.open_path(saved, ask=False)
+    assert window.document.report is not old and window.document.report.get(ref) == 0
+    assert old.get(ref) != 9

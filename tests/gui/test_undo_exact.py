@@ -128,7 +128,7 @@ def run(examples: int, steps: int) -> None:
 
 
 def test_undo_and_redo_are_exact_over_random_edits_saves_and_format_switches(qapp):
-    run(examples=8, steps=25)
+    run(examples=5, steps=20)
 
 
 def test_a_saved_file_reopens_equal_to_the_report_at_the_save(qapp, tmp_path):
