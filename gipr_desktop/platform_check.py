@@ -81,8 +81,9 @@ def loads(soname: str) -> bool:
     return True
 
 
-def missing_libraries(environ=os.environ, platform: str = sys.platform, load=loads) -> dict[str, str]:
+def missing_libraries(environ=os.environ, platform: str = sys.platform, load=None) -> dict[str, str]:
     """The libraries Qt would need and cannot load here, soname -> package; empty if none."""
+    load = load or loads
     if not platform.startswith("linux"):
         return {}
     needed = dict(QT_GUI_LIBRARIES)
@@ -91,7 +92,7 @@ def missing_libraries(environ=os.environ, platform: str = sys.platform, load=loa
     return {soname: package for soname, package in needed.items() if not load(soname)}
 
 
-def problem(environ=os.environ, platform: str = sys.platform, load=loads) -> str | None:
+def problem(environ=os.environ, platform: str = sys.platform, load=None) -> str | None:
     """What stops the window from starting here, in Chinese; None if nothing does."""
     missing = missing_libraries(environ, platform, load)
     if missing:

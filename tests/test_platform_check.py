@@ -61,3 +61,17 @@ def test_started_without_a_desktop_the_program_exits_with_a_chinese_message():
                           env=environ, capture_output=True, text=True, timeout=60)
     assert done.returncode == platform_check.EXIT_MISSING_LIBRARIES
     assert "无法启动" in done.stderr and "Traceback" not in done.stderr and "qt.qpa" not in done.stderr
+
+
+def test_the_self_test_needs_no_x_libraries_but_the_window_does(monkeypatch, capsys):
+    monkeypatch.setattr(platform_check, "loads", without("libxcb-cursor.so.0"))
+    monkeypatch.setattr(platform_check, "show", lambda text: None)
+    monkeypatch.setattr(platform_check.sys, "platform", "linux")
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    platform_check.stop_unless_qt_can_start(["gipr-desktop", "--self-test"])  # returns: offscreen
+    with pytest.raises(SystemExit) as stopped:
+        platform_check.stop_unless_qt_can_start(["gipr-desktop"])
+    assert stopped.value.code == platform_check.EXIT_MISSING_LIBRARIES
+    assert "libxcb-cursor0" in capsys.readouterr().err
