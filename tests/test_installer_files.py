@@ -115,3 +115,10 @@ def test_an_icu_data_package_reads_back_item_for_item():
     read_header, read_items = module.items(blob)
     assert read_header == header and {name: data[:len(items[name])] for name, data in read_items.items()} == items
     assert all((blob.index(data) % 16) == 0 for data in items.values())  # ICU's alignment
+
+
+def test_the_frozen_entry_point_lets_child_processes_run_before_the_platform_check():
+    # the isolated .xls/.ods reader is the bundle started again: on a server without X libraries,
+    # `gipr check 报告.xls` must still read the file, so the child never meets the window's check
+    entry = (ROOT / "scripts" / "gipr_desktop_main.py").read_text(encoding="utf-8")
+    assert entry.index("multiprocessing.freeze_support()") < entry.index("from gipr_desktop.platform_check")
