@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 name=gipr-desktop
 version=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' gipr_desktop/__init__.py)
 arch=$(dpkg --print-architecture)
-maintainer=${DEB_MAINTAINER:-"gipr-desktop maintainers <maintainers@gipr-desktop.org>"}
+maintainer=${DEB_MAINTAINER:-"gipr-desktop maintainers <maintainers@gipr-desktop.invalid>"}  # set it for a release
 root=build/deb/$name
 out=dist/${name}_${version}_${arch}.deb
 rm -rf build/deb && mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin"
