@@ -97,7 +97,22 @@ def report_steps(workdir: Path) -> list[Step]:
         steps.append(Step(f"导出 {ext} / export {ext}", _exporter(opened, workdir / f"sample{ext}")))
     steps.append(Step("独立进程读取表格 / spreadsheet reader in its own process",
                       _isolated_reader(opened, workdir / "sample.xlsx")))
+    steps.append(Step("读取加密的 PDF 报告 / import an encrypted PDF", _pdf_import(opened)))
     return steps
+
+
+def _pdf_import(opened: dict[str, Report]) -> Callable[[], str]:
+    """A PDF as web sites publish them (Chinese standard font, AES, copying forbidden), made by
+    scripts/make_selftest_pdf.py: proves pdfplumber, the Chinese character maps and AES present."""
+
+    def read_pdf() -> str:
+        original = _sample(opened)
+        copy = read_report(resource("selftest.pdf")).report
+        if (copy.unit, copy.year) != (original.unit, original.year):
+            raise StepFailed(f"PDF 的标题读成了「{copy.unit}」{copy.year} / the PDF's title was not read")
+        return copy.title
+
+    return read_pdf
 
 
 def _isolated_reader(opened: dict[str, Report], exported: Path) -> Callable[[], str]:

@@ -47,5 +47,42 @@ def test_the_program_self_test_as_a_user_runs_it(tmp_path):
                           env={**os.environ, "TMPDIR": str(tmp_path)}, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "打开窗口 / open the main window" in done.stdout
+    assert "[通过 OK]   中文排序 / Chinese sorting：北京、重庆、上海" in done.stdout  # ICU collation data present
     logged = (tmp_path / selftest.LOG_NAME).read_text(encoding="utf-8").splitlines()
     assert logged == [line for line in done.stdout.splitlines() if line]  # the log says what was printed
+
+
+def test_the_self_test_imports_an_encrypted_chinese_pdf(tmp_path):
+    passed, lines = run(tmp_path)
+    assert any(line.startswith("[通过 OK]   读取加密的 PDF 报告") and "示例区人民政府2025年" in line for line in lines)
+
+
+def test_without_the_chinese_character_maps_the_pdf_step_fails(tmp_path, monkeypatch):
+    from pdfminer.cmapdb import CMapDB
+
+    load = CMapDB._load_data
+
+    def no_gb(name):
+        if "GB" in name:
+            raise CMapDB.CMapNotFound(name)
+        return load(name)
+
+    monkeypatch.setattr(CMapDB, "_load_data", staticmethod(no_gb))
+    monkeypatch.setattr(CMapDB, "_cmap_cache", {})
+    monkeypatch.setattr(CMapDB, "_umap_cache", {})
+    passed, lines = run(tmp_path)
+    assert not passed
+    assert any(line.startswith("[失败 FAIL] 读取加密的 PDF 报告") for line in lines), "\n".join(lines)
+
+
+def test_the_self_test_pdf_is_the_one_its_script_makes():
+    import importlib.util
+    from pathlib import Path
+
+    from gipr_desktop.paths import resource
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "make_selftest_pdf.py"
+    spec = importlib.util.spec_from_file_location("make_selftest_pdf", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert resource("selftest.pdf").read_bytes() == module.build(), "run python scripts/make_selftest_pdf.py"

@@ -73,6 +73,22 @@ def _window_step(workdir: Path) -> Step:
     return Step("打开窗口 / open the main window", open_window)
 
 
+def _sorting_step() -> Step:
+    """Qt sorts names (the file dialogs' lists) with ICU, whose data the Linux bundle cuts down to
+    what Qt uses (scripts/icu_data.py): Chinese must still sort by pinyin, not by code point."""
+
+    def sort_chinese() -> str:
+        from gipr_desktop.gui.qt import QtCore
+
+        collator = QtCore.QCollator(QtCore.QLocale("zh_CN"))
+        names = sorted(["上海", "北京", "重庆"], key=collator.sortKey)
+        if names != ["北京", "重庆", "上海"]:
+            raise StepFailed(f"中文名称没有按拼音排序：{'、'.join(names)} / Chinese does not sort by pinyin")
+        return "、".join(names)
+
+    return Step("中文排序 / Chinese sorting", sort_chinese)
+
+
 def run_self_test() -> int:
     """Run every step, print and log the result; 0 when all passed, 1 otherwise."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no screen is needed, nor used
@@ -85,7 +101,7 @@ def run_self_test() -> int:
 
     with tempfile.TemporaryDirectory(prefix="gipr-self-test-") as folder:
         workdir = Path(folder)
-        passed = run_steps([*report_steps(workdir), _window_step(workdir)], log)
+        passed = run_steps([*report_steps(workdir), _sorting_step(), _window_step(workdir)], log)
     try:
         log_path().write_text("\n".join(lines) + "\n", encoding="utf-8")
     except OSError:
