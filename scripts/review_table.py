@@ -44,7 +44,8 @@ def findings_by_report() -> dict[str, dict[str, int]]:
     for name, path, last in real_reports():
         previous = read_report(last).report if last else None
         imported = read_report(path)
-        table[name] = dict(sorted(Counter(f.rule for f in check(imported.report, previous)).items()))
+        findings = check(imported.report, previous, imported.notes)
+        table[name] = dict(sorted(Counter(f.rule for f in findings).items()))
     return table
 
 

@@ -19,9 +19,7 @@ from typing import Iterable, NamedTuple
 from gipr_desktop.core.findings import WARNING, CheckContext, Finding
 from gipr_desktop.core.chinese_numbers import NUMBER, parse_count
 from gipr_desktop.core.report import Report
-from gipr_desktop.core.schema import CURRENT_FORMAT, format_for_year, named_cells
-
-FEE_SECTION = "6"
+from gipr_desktop.core.schema import format_for_year, format_policy, get_format, named_cells
 _N = rf"(?P<n>{NUMBER})"
 _GAP = r"[^，。；,;：:\n]"  # within one clause
 _APPLICATION = r"(?:依申请公开|政府信息公开申请|信息公开申请|公开申请)"
@@ -60,6 +58,10 @@ _PERIOD = re.compile(
     _DATE.format(y="y1", m="m1", d="d1") + r"\s*起?\s*(?:至|到|—|–|-|~|～)\s*" + _DATE.format(y="y2", m="m2", d="d2")
 )
 _STATISTICS = re.compile(r"统计")
+_LINE_BREAK = re.compile(r"(?<![。；;！!？?\n])[ \t]*\n[ \t]*(?=[^\n])")  # a line end inside a sentence (PDF)
+_TABLE_WORDS = re.compile(r"第[一二三四五六七八九十]+条第（[一二三四五六七八九十]+）项|信息内容|（?单位：万元）?")
+_NOTHING_ELSE = re.compile(r"^(?:无|没有)(?:其他)?(?:需要)?(?:报告|说明)?的?(?:其他)?事项?[。.]?$|^(?:无|暂无)[。.]?$")
+_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
 
 class Statement(NamedTuple):
@@ -82,6 +84,59 @@ def _sentences(text: str) -> tuple[str, ...]:
 def _quote(sentence: str, limit: int = 60) -> str:
     sentence = " ".join(sentence.split())
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+
+
+def joined_lines(text: str) -> str:
+    """``text`` with the line ends inside sentences taken out (a PDF breaks lines anywhere)."""
+    return _LINE_BREAK.sub("", text)
+
+
+@lru_cache(maxsize=256)
+def _table_words(format_id: str, section_id: str) -> tuple[str, ...]:
+    """The labels a copied table of ``section_id`` leaves behind as text, longest first."""
+    fmt = get_format(format_id)
+    words = set()
+    for table in fmt.tables:
+        if table.section == section_id:
+            for row in table.rows:
+                words.update(row.path)
+                for column in row.columns:
+                    words.update(column.header)
+            words.add(table.title)
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=256)
+def _narrative(format_id: str, section_id: str, text: str) -> str:
+    words = _table_words(format_id, section_id)
+    if not words:
+        return text
+    kept = []
+    for line in text.splitlines():
+        rest = line
+        for word in words:
+            rest = rest.replace(word, "")
+        rest = _TABLE_WORDS.sub("", rest)
+        if len(re.sub(r"[\s\W\d]", "", rest)) >= 6:  # more than a leftover header
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def narrative(report: Report, section_id: str) -> str:
+    """What the writer wrote in a section: without the table headers a copied table leaves there."""
+    return _narrative(report.format, section_id, report.sections.get(section_id, ""))
+
+
+def standard_sentences_only(report: Report, text: str) -> bool:
+    """Whether ``text`` says only what every year's report may say alike: the fee statement,
+    「无其他需要报告的事项」, the body's name and a date under it."""
+    unit = report.unit.strip()
+    for sentence in _sentences(text):
+        if _fee_sentences(sentence) or _NOTHING_ELSE.match(sentence) or _DATE_LINE.match(sentence) \
+                or (unit and sentence == unit):
+            continue
+        return False
+    return True
 
 
 @lru_cache(maxsize=64)
@@ -180,7 +235,7 @@ def _fee_years(text: str) -> tuple[tuple[int, str], ...]:
 def periods(text: str) -> tuple[Period, ...]:
     """The statistics periods ``text`` states: date ranges in sentences that speak of 统计."""
     result = []
-    for sentence in _sentences(text):
+    for sentence in _sentences(joined_lines(text)):
         if not _STATISTICS.search(sentence):
             continue
         for m in _PERIOD.finditer(sentence):
@@ -189,6 +244,19 @@ def periods(text: str) -> tuple[Period, ...]:
             result.append(Period((y1, int(m.group("m1")), int(m.group("d1"))),
                                  (y2, int(m.group("m2")), int(m.group("d2"))), sentence))
     return tuple(result)
+
+
+def stated_year(report: Report) -> int | None:
+    """The report year its text names, when it names one only: in the statistics period, else in
+    the report's title; None when the text names none or several."""
+    texts = [text for _, text in _texts(report)]
+    for years in ({y for text in texts for p in periods(text) for y in (p.start[0], p.end[0]) if y},
+                  {y for text in texts for y, _ in _title_years(text)}):
+        if len(years) == 1:
+            return years.pop()
+        if years:
+            return None
+    return None
 
 
 def check_text_years(report: Report, context: CheckContext) -> Iterable[Finding]:
@@ -222,17 +290,19 @@ def check_text_years(report: Report, context: CheckContext) -> Iterable[Finding]
 
 
 def check_fee_statement(report: Report, context: CheckContext) -> Iterable[Finding]:
-    """S5: section 六 must say whether information-processing fees were charged (2021 format)."""
+    """S5: the fee section must say whether information-processing fees were charged, where the
+    format in force asks it (2021 format, 国办函〔2020〕109号). An empty section is S1's alone."""
     required_from = report.format if report.year is None else format_for_year(report.year)
-    if required_from != CURRENT_FORMAT:
+    if not format_policy(required_from).fee_statement:
         return  # a report on 2019 or 2020: the fee notice did not apply yet
-    fmt = report.schema
-    if _fee_sentences(report.sections.get(FEE_SECTION, "")):
+    fmt, section = report.schema, format_policy(report.format).fees
+    text = report.sections.get(section, "")
+    if _fee_sentences(text) or not text.strip():
         return
     elsewhere = [where for where, text in _texts(report) if _fee_sentences(text)]
     hint = f"（收费情况写在了{'、'.join(elsewhere)}中，应移至本部分）" if elsewhere else ""
     yield Finding(
         "S5", WARNING,
-        f"「{fmt.section(FEE_SECTION).title}」未说明收取信息处理费的情况（包括未收取）{hint}",
-        (), FEE_SECTION,
+        f"「{fmt.section(section).title}」未说明收取信息处理费的情况（包括未收取）{hint}",
+        (), section,
     )
