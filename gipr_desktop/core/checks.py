@@ -12,6 +12,7 @@ the text against the tables and the year (``checks_text``), the reviewers' warni
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Callable, Iterable
@@ -124,7 +125,25 @@ def check_rules(report: Report, context: CheckContext) -> Iterable[Finding]:
         left_sum = sum(cells[ref] for ref in eq.left)
         right_sum = sum(cells[ref] for ref in right)
         if left_sum != right_sum:
-            yield Finding(eq.rule, ERROR, eq.message(left_sum, right_sum), (*eq.left, *right))
+            hint = _left_out(report, eq, right, right_sum - left_sum) if not eq.balance_names[0] else ""
+            yield Finding(eq.rule, ERROR, eq.message(left_sum, right_sum) + hint, (*eq.left, *right))
+
+
+def _left_out(report: Report, eq: Equation, parts: list[CellRef], missing: Value) -> str:
+    """When a total falls short by exactly the sum of one group of its parts (「（六）其他处理」),
+    and of that group only, the hint that the group was left out of the total."""
+    if missing <= 0:
+        return ""
+    groups: dict[str, list[CellRef]] = {}
+    for ref in parts:
+        path = eq.table.row(ref.row).path
+        if len(path) > 1:
+            groups.setdefault(path[1], []).append(ref)
+    fitting = [label for label, refs in groups.items() if sum(report.cells[ref] for ref in refs) == missing]
+    if len(fitting) != 1:
+        return ""
+    name = re.match(r"（[^）]*）[^（]*", fitting[0])
+    return f"；{name.group(0) if name else fitting[0]} {missing} 件可能未计入总计"
 
 
 # --- values ---------------------------------------------------------------------------------------
@@ -321,6 +340,8 @@ CHECKS += [
     checks_review.check_regulations_maker,
     checks_review.check_other_handling,
     checks_review.check_publication_date,
+    checks_review.check_accountability,
+    checks_review.check_summary_topics,
 ]
 
 

@@ -5,7 +5,9 @@ R11 a non-zero 规章 row from a body that cannot make 规章 (only provincial a
     State Council departments can), known by its name or, without one, by how its text speaks of itself;
 R12 a large share of the applications handled under （六）其他处理, with its breakdown;
 R16 a large share under （六）3.其他 alone, which should hold only what fits no other outcome;
-R15 published after the deadline for the body's level.
+R15 published after the deadline for the body's level;
+R17 a 人民政府's report silent on the results of 工作考核、社会评议、责任追究 (条例第五十条);
+S7  a hint: the summary section silent on several of the topics the format lists for it.
 
 Every limit, threshold, deadline and name pattern is the schema's (``review_policy``, ``format_policy``).
 A body whose level nothing says for certain gives no warning.
@@ -17,9 +19,9 @@ from datetime import date
 from fractions import Fraction
 from typing import Iterable
 
-from gipr_desktop.core.findings import WARNING, CheckContext, Finding
+from gipr_desktop.core.findings import INFO, WARNING, CheckContext, Finding
 from gipr_desktop.core.report import Report
-from gipr_desktop.core.schema import CellRef, Share, format_policy, named_cells, review_policy
+from gipr_desktop.core.schema import CellRef, Share, Topics, format_policy, named_cells, review_policy
 
 
 def check_summary_length(report: Report, context: CheckContext) -> Iterable[Finding]:
@@ -135,3 +137,38 @@ def check_publication_date(report: Report, context: CheckContext) -> Iterable[Fi
 
 def _chinese_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _unspoken(topics: Topics, text: str) -> list[str]:
+    return [name for name, words in zip(topics.names, topics.words) if not any(word in text for word in words)]
+
+
+def check_accountability(report: Report, context: CheckContext) -> Iterable[Finding]:
+    """R17: a 人民政府 (district, county, city, province) reports on 考核、评议、追究."""
+    policy = review_policy()
+    unit = report.unit.strip()
+    if not unit or not policy.people_government.search(unit):
+        return
+    text = "".join((report.preamble, *report.sections.values())).replace("\n", "")
+    if not text.strip():
+        return
+    missing = _unspoken(policy.accountability, text)
+    if missing:
+        section = format_policy(report.format).accountability
+        yield Finding(policy.accountability.rule, WARNING,
+                      f"{unit}的年度报告应说明政府信息公开工作考核、社会评议和责任追究结果情况（条例第五十条），"
+                      f"正文未写到：{'、'.join(missing)}", (), section)
+
+
+def check_summary_topics(report: Report, context: CheckContext) -> Iterable[Finding]:
+    """S7 (a hint): the summary names each topic the format asks it to cover."""
+    policy = format_policy(report.format)
+    text = report.sections.get(policy.summary, "").replace("\n", "")
+    if not text.strip():
+        return
+    missing = _unspoken(policy.summary_topics, text)
+    if len(missing) >= policy.summary_topics_missing:
+        section = report.schema.section(policy.summary)
+        yield Finding(policy.summary_topics.rule, INFO,
+                      f"「{section.title}」未写到{'、'.join(missing)}方面的情况（应概述"
+                      f"{'、'.join(policy.summary_topics.names)}等方面）", (), policy.summary)

@@ -13,13 +13,14 @@ so that the check, run on every keystroke, only compares numbers when no text ha
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
 from gipr_desktop.core.findings import WARNING, CheckContext, Finding
 from gipr_desktop.core.chinese_numbers import NUMBER, parse_count
 from gipr_desktop.core.report import Report
-from gipr_desktop.core.schema import format_for_year, format_policy, get_format, named_cells
+from gipr_desktop.core.schema import CellRef, format_for_year, format_policy, get_format, named_cells
 _N = rf"(?P<n>{NUMBER})"
 _GAP = r"[^，。；,;：:\n]"  # within one clause
 _APPLICATION = r"(?:依申请公开|政府信息公开申请|信息公开申请|公开申请)"
@@ -28,6 +29,7 @@ _NONE = r"(?:未|没有|无)"
 _HAPPENED = r"(?:发生|收到|出现|产生|涉及|被)"
 _ISSUED = r"(?:制发|印发|出台|制定)"
 _PIECES = r"\s*(?:件|个|份|宗|起|次)"
+_OUTCOME_GAP = r"[^，。；,;：:\n0-9０-９（(]{0,4}?\s*"
 
 # what a sentence states: (review_cells group, pattern); a pattern without (?P<n>) states zero
 _STATEMENTS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p)) for name, p in (
@@ -43,9 +45,40 @@ _STATEMENTS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p)) fo
     ("normative_documents_issued", rf"{_ISSUED}(?:行政)?规范性文件[^，。；,;：:\n0-9０-９]{{0,4}}?{_N}\s*件"),
     ("normative_documents_issued", rf"{_ISSUED}{_GAP}{{0,4}}?{_N}\s*件(?:行政)?规范性文件"),
     ("normative_documents_issued", rf"{_NONE}{_ISSUED}{_GAP}{{0,6}}?规范性文件"),
+    ("normative_documents_in_force", rf"现行有效(?:的)?(?:行政)?规范性文件{_GAP}{{0,4}}?{_N}\s*件"),
+    ("normative_documents_in_force", rf"现行有效(?:的)?(?:行政)?规范性文件[^，。；,;：:\n0-9０-９]{{0,4}}?(?:为|共|计)?\s*{_N}\s*件"),
+    # the outcomes of the applications handled (table 三), as a breakdown states them
+    ("disclosed_or_partial", rf"予以公开(?:及|和|与|、)部分公开{_OUTCOME_GAP}{_N}{_PIECES}"),
+    ("disclosed", rf"(?:予以公开|同意公开)(?!及|和|与|、)(?:答复)?{_OUTCOME_GAP}{_N}{_PIECES}"),
+    ("partial", rf"(?<![及和与、])部分公开(?:答复)?{_OUTCOME_GAP}{_N}{_PIECES}"),
+    ("withheld", rf"不予公开(?:答复)?{_OUTCOME_GAP}{_N}{_PIECES}"),
+    ("unavailable", rf"无法提供(?:的)?{_OUTCOME_GAP}{_N}{_PIECES}"),
+    ("rejected", rf"不予处理{_OUTCOME_GAP}{_N}{_PIECES}"),
+    ("other_outcomes", rf"其他处理{_OUTCOME_GAP}{_N}{_PIECES}"),
+    ("handled", rf"(?<!公开)(?<!提供)(?<!处理)(?:办结|答复|办理)(?:了)?(?:依申请公开(?:申请)?|政府信息公开申请|信息公开申请|申请)?\s*{_N}{_PIECES}"),
+    ("carry_forward", rf"(?<!上年)(?<!上年度)(?:结转|顺延)(?:至|到)?(?:下一?年度?|\d{{4}}\s*年)(?:继续办理|答复)?\s*{_N}{_PIECES}"),
+    ("carry_forward", rf"{_N}{_PIECES}(?:申请)?(?:结转|顺延)(?:至|到)?(?:下一?年度?|\d{{4}}\s*年)"),
+    ("carried_over", rf"上年度?(?:结转|转入)(?:的)?(?:政府信息公开)?(?:申请)?\s*{_N}{_PIECES}"),
 ))
+# the outcomes of reviews and suits (table 四), in a sentence about one of them only
+_CASE_STATEMENTS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p)) for name, p in (
+    ("upheld", rf"(?:结果)?维持\s*{_N}{_PIECES}"),
+    ("corrected", rf"(?:结果)?纠正\s*{_N}{_PIECES}"),
+    ("other", rf"其他结果\s*{_N}{_PIECES}"),
+    ("pending", rf"(?:尚未审结|未审结|未结案|正在审理)\s*{_N}{_PIECES}"),
+))
+# words on the outcomes that the cells must bear out: (word, the cells that must then be 0)
+_OUTCOME_WORDS: tuple[tuple[re.Pattern, str, str], ...] = tuple((re.compile(p), group, word) for p, group, word in (
+    (r"(?:均|全部|都)(?:获|被|予以|得到)?维持", "not_upheld", "均获维持"),
+    (r"(?:均|全部|都)已?(?:结案|审结)", "pending", "均已结案"),
+    (r"未被[^，。；,;：:\n]{0,10}?(?:纠错|纠正)|无(?:一)?(?:被)?纠错|零纠错|没有被[^，。；,;：:\n]{0,10}?(?:纠错|纠正)",
+     "corrected", "未被纠错"),
+))
+_CASES = (("review", "行政复议", re.compile(r"复议")), ("litigation", "行政诉讼", re.compile(r"诉讼")))
+_INCLUDES_CARRIED = re.compile(r"^[（(]?\s*(?:含|包括|其中)\s*上年度?结转")
+_SHARE_AFTER = re.compile(r"^[，,、]?\s*占(?:比)?(?:总数的?)?\s*(\d+(?:\.\d+)?)\s*[%％]")
 
-_SUBJECTS = re.compile(r"申请|复议|诉讼|规范性文件")  # a sentence without these states none of the counts
+_SUBJECTS = re.compile(r"申请|复议|诉讼|规范性文件|公开|提供|处理|办结|答复|办理|结转|顺延")  # a sentence without these states none of the counts
 _SENTENCE_END = re.compile(r"(?<=[。；;！!？?\n])")
 _PROTECTED = re.compile(r"《[^《》]*》|〔[^〔〕]*〕|\[[^\[\]]*\]")  # document titles and numbers name no report year
 _YEAR = re.compile(r"(?<![0-9])(\d{4})\s*年")
@@ -67,6 +100,13 @@ _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 class Statement(NamedTuple):
     group: str  # a review_cells group of the schema
     count: int
+    sentence: str
+    share: str = ""  # the share stated with the count (「占51.85%」), as printed
+
+
+class OutcomeWord(NamedTuple):
+    group: str  # the review_cells group whose cells the word says are all 0
+    word: str  # the word, as a message names it
     sentence: str
 
 
@@ -143,7 +183,7 @@ def standard_sentences_only(report: Report, text: str) -> bool:
 def statements(text: str) -> tuple[Statement, ...]:
     """The counts ``text`` states, at most one per subject and sentence."""
     found = []
-    for sentence in _sentences(text):
+    for sentence in _sentences(joined_lines(text)):
         if not _SUBJECTS.search(sentence):
             continue
         seen = set()
@@ -154,9 +194,46 @@ def statements(text: str) -> tuple[Statement, ...]:
             if match is None:
                 continue
             count = parse_count(match.group("n")) if "n" in pattern.groupindex else 0
-            if count is not None:
-                seen.add(group)
-                found.append(Statement(group, count, sentence))
+            if count is None:
+                continue
+            seen.add(group)
+            after = sentence[match.end():]
+            if group == "applications_received" and _INCLUDES_CARRIED.match(after):
+                group = "applications_received_also"  # 「收到申请75件（含上年结转1件）」: new and carried together
+            share = _SHARE_AFTER.match(after)
+            found.append(Statement(group, count, sentence, share.group(1) if share else ""))
+        found += _case_statements(sentence)
+    return tuple(found)
+
+
+def _case_subject(sentence: str) -> tuple[str, str] | None:
+    """(group prefix, name) of reviews or suits, when the sentence speaks of one of them only."""
+    subjects = [(prefix, name) for prefix, name, pattern in _CASES if pattern.search(sentence)]
+    return subjects[0] if len(subjects) == 1 else None
+
+
+def _case_statements(sentence: str) -> list[Statement]:
+    subject = _case_subject(sentence)
+    if subject is None:
+        return []
+    found = []
+    for name, pattern in _CASE_STATEMENTS:
+        match = pattern.search(sentence)
+        count = parse_count(match.group("n")) if match else None
+        if count is not None:
+            found.append(Statement(f"{subject[0]}_{name}", count, sentence))
+    return found
+
+
+@lru_cache(maxsize=64)
+def outcome_words(text: str) -> tuple[OutcomeWord, ...]:
+    """What ``text`` says of the outcomes of its reviews and suits: 「均获维持」「均已结案」「未被纠错」."""
+    found = []
+    for sentence in _sentences(joined_lines(text)):
+        cases = [prefix for prefix, _, pattern in _CASES if pattern.search(sentence)]
+        for pattern, group, word in _OUTCOME_WORDS:
+            if pattern.search(sentence):
+                found += [OutcomeWord(f"{prefix}_{group}", word, sentence) for prefix in cases]
     return tuple(found)
 
 
@@ -177,35 +254,68 @@ def _section_of(report: Report, where: str) -> str:
     return ""
 
 
+def _sum(report: Report, group: str) -> tuple[tuple[CellRef, ...], int] | None:
+    """The cells of a group and their sum, when the format has them and all are filled."""
+    refs = named_cells(report.format, group)
+    if not refs or any(ref not in report.cells for ref in refs):
+        return None
+    return refs, sum(report.cells[ref] for ref in refs)
+
+
+def _cell_names(report: Report, refs: tuple[CellRef, ...]) -> str:
+    names = "与".join(f"「{report.schema.cell_name(ref)}」" for ref in refs)
+    return names + ("之和" if len(refs) > 1 else "")
+
+
 def check_text_counts(report: Report, context: CheckContext) -> Iterable[Finding]:
-    """R7: a count in the text that disagrees with its cells (cells not all filled: no finding)."""
-    fmt = report.schema
+    """R7: a count, a share or an outcome word in the text that the cells do not bear out (cells not
+    all filled: no finding). Each finding quotes the sentence and names the cells."""
     for where, text in _texts(report):
         reported = set()
+        section = _section_of(report, where)
         for statement in statements(text):
-            refs = named_cells(report.format, statement.group)
-            if not refs or any(ref not in report.cells for ref in refs):
+            if (statement.group, statement.count) in reported:
                 continue
-            value = sum(report.cells[ref] for ref in refs)
-            if value == statement.count or _also_meant(report, statement) or \
-                    (statement.group, statement.count) in reported:
-                continue
-            reported.add((statement.group, statement.count))
-            names = "与".join(f"「{fmt.cell_name(ref)}」" for ref in refs)
-            total = "之和" if len(refs) > 1 else ""
-            yield Finding(
-                "R7", WARNING,
-                f"{where}写明「{_quote(statement.sentence)}」（{statement.count} 件），"
-                f"但表中{names}{total}为 {value}",
-                refs, _section_of(report, where),
-            )
+            readings = [r for r in (_sum(report, statement.group), _sum(report, statement.group + "_also")) if r]
+            if readings and all(value != statement.count for _, value in readings):
+                reported.add((statement.group, statement.count))
+                refs, value = readings[0]
+                yield Finding(
+                    "R7", WARNING,
+                    f"{where}写明「{_quote(statement.sentence)}」（{statement.count} 件），"
+                    f"但表中{_cell_names(report, refs)}为 {value}",
+                    refs, section,
+                )
+            if statement.share:
+                yield from _share_finding(report, where, section, statement)
+        contradicted: dict[tuple[str, str], list[CellRef]] = {}
+        for said in outcome_words(text):
+            # a cell known and not 0 contradicts the word, whatever the cells still empty hold
+            contradicted.setdefault((said.word, said.sentence), []).extend(
+                ref for ref in named_cells(report.format, said.group) if report.cells.get(ref))
+        for (word, sentence), refs in contradicted.items():
+            if refs:
+                values = "、".join(f"「{report.schema.cell_name(ref)}」为 {report.cells[ref]}" for ref in refs)
+                yield Finding("R7", WARNING, f"{where}写明「{_quote(sentence)}」（{word}），但表中{values}",
+                              tuple(refs), section)
 
 
-def _also_meant(report: Report, statement: Statement) -> bool:
-    """Whether the count is the sum of the group's second reading (schema group ``NAME_also``)."""
-    refs = named_cells(report.format, statement.group + "_also")
-    return bool(refs) and all(ref in report.cells for ref in refs) and \
-        sum(report.cells[ref] for ref in refs) == statement.count
+def _share_finding(report: Report, where: str, section: str, statement: Statement) -> Iterable[Finding]:
+    """A share stated with an outcome's count that is not that count's share of the applications handled."""
+    handled = _sum(report, "handled")
+    if handled is None or handled[1] == 0:
+        return
+    exact = Fraction(statement.count * 100, handled[1])
+    stated = Fraction(statement.share)
+    decimals = len(statement.share.partition(".")[2])
+    if abs(stated - exact) < Fraction(1, 10 ** decimals):  # rounded or cut at the printed decimals
+        return
+    yield Finding(
+        "R7", WARNING,
+        f"{where}写明「{_quote(statement.sentence)}」（{statement.count} 件，占 {statement.share}%），"
+        f"但按表中{_cell_names(report, handled[0])} {handled[1]} 件计应为 {float(exact):.{max(decimals, 1)}f}%",
+        handled[0], section,
+    )
 
 
 @lru_cache(maxsize=64)

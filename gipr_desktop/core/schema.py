@@ -354,9 +354,11 @@ class FormatPolicy:
     summary: str  # the section with the summary (R9, S7)
     problems: str  # the section on problems and improvements (R10)
     fees: str  # the section holding the fee statement (S5, U1)
+    accountability: str  # where 考核、评议、追究 belong when missing (R17)
     summary_limit: int | None  # R9, characters; None: no limit in this format
     fee_statement: bool  # S5: whether the fee statement is required
     summary_topics: Topics  # S7
+    summary_topics_missing: int  # S7 speaks when at least this many topics are missing
     normative_documents_row: str  # the row R11 points to, with this format's label
 
 
@@ -389,9 +391,11 @@ def format_policy(format_id: str) -> FormatPolicy:
         summary=raw["roles"]["summary"],
         problems=raw["roles"]["problems"],
         fees=raw["roles"]["fees"],
+        accountability=raw["roles"]["accountability"],
         summary_limit=raw["summary_limit"],
         fee_statement=raw["fee_statement"],
         summary_topics=Topics("S7", tuple(raw["summary_topic_names"]), tuple(tuple(t) for t in raw["summary_topics"])),
+        summary_topics_missing=raw["summary_topics_missing"],
         normative_documents_row=raw["normative_documents_row"],
     )
 
