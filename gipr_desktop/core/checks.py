@@ -214,12 +214,12 @@ def check_structure(report: Report, context: CheckContext) -> Iterable[Finding]:
     """M1 metadata, S3 the format, S1/S2 missing sections and tables — or, when so many are missing
     that the text reads as cut off, one S6 listing them — and S4 （六） printed as one row."""
     fmt = report.schema
-    missing: list[Finding] = []
+    missing: list[tuple[Finding, str]] = []  # each with how the list of a cut-off report names it
     if not report.unit.strip():
-        missing.append(Finding("M1", WARNING, "机关名称未填写"))
+        missing.append((Finding("M1", WARNING, "机关名称未填写"), "机关名称"))
     year = report.year if report.year is not None else checks_text.stated_year(report)
     if year is None:
-        missing.append(Finding("M1", WARNING, "报告年度未填写"))
+        missing.append((Finding("M1", WARNING, "报告年度未填写"), "报告年度"))
     else:
         expected = format_for_year(year)
         if expected != report.format:
@@ -234,21 +234,21 @@ def check_structure(report: Report, context: CheckContext) -> Iterable[Finding]:
         if tables:
             for table in tables:
                 if _table_is_empty(report, table):
-                    missing.append(Finding("S2", WARNING, f"「{section.title}」{_missing_table(report, context, table)}",
-                                           tuple(table.cells()), section.id))
+                    missing.append((Finding("S2", WARNING, f"「{section.title}」{_missing_table(report, context, table)}",
+                                            tuple(table.cells()), section.id), f"「{section.title}」的表格"))
         elif not report.sections.get(section.id, "").strip():
             if _heading_missing(report, context, section.id):
                 message = f"「{section.title}」的标题未找到（其内容可能并在上一部分中），请补上标题并核对内容"
             else:
                 message = f"「{section.title}」没有内容"
-            missing.append(Finding("S1", WARNING, message, (), section.id))
+            missing.append((Finding("S1", WARNING, message, (), section.id), f"「{section.title}」"))
     started = bool(report.cells) or any(text.strip() for text in report.sections.values())
     if started and len(missing) >= review_policy().cut_off_parts:  # a form not yet begun is not cut off
-        parts = "；".join(f.message for f in missing)
-        yield Finding("S6", WARNING, f"文本不完整，请核对是否完整导入或填写：{parts}",
-                      tuple(ref for f in missing for ref in f.cells))
+        parts = "、".join(name for _, name in missing)
+        yield Finding("S6", WARNING, f"文本不完整，缺少{parts}；请核对原文是否完整，或是否只导入了一部分",
+                      tuple(ref for f, _ in missing for ref in f.cells))
     else:
-        yield from missing
+        yield from (f for f, _ in missing)
     yield from _check_alternative_rows(report, fmt)
 
 
