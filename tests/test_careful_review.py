@@ -352,3 +352,19 @@ def test_s7_a_summary_missing_several_of_its_topics():
     assert finding.message.startswith("「一、总体情况」未写到主动公开、依申请公开、政府信息管理、平台建设方面的情况")
     assert findings("002_c011582259751f09.txt", "S7") == []
     assert findings("huaian-city-2024.pdf", "S7") == []
+
+
+def test_s8_a_2021_report_still_printing_the_2019_table_labels():
+    # 004 (2021) leaves its table 二 headers in the text: 2021 labels, nothing to say; 003 (2020) is a
+    # 2019-format report with 2019 labels, nothing to say either
+    assert findings("004_pingtan_2021.txt", "S8") == []
+    assert findings("003_pingtan_2020.txt", "S8") == []
+    report = real("004_pingtan_2021.txt").report
+    report.sections["2"] = real("003_pingtan_2020.txt").report.sections["2"]  # the old template's table 二
+    [finding] = [f for f in check(report) if f.rule == "S8"]
+    assert finding.section == "2" and finding.severity == "info"
+    assert finding.message.startswith("「二、主动公开政府信息情况」的表格栏目用的是2019年版格式（试行）的名称：「")
+    assert "「对外公开总数量」" in finding.message and "「本年新制作数量」" in finding.message
+    assert finding.message.endswith("本报告为2021年版格式，请按2021年版格式的栏目核对表格")
+    report.sections["2"] += "\n本年度对外公开总数量较上年有所增加，各单位均按时更新。"  # a sentence using the word: not a header
+    assert len([f for f in check(report) if f.rule == "S8"]) == 1

@@ -336,6 +336,7 @@ CHECKS += [
     checks_text.check_text_counts,
     checks_text.check_text_years,
     checks_text.check_fee_statement,
+    checks_text.check_foreign_labels,
     checks_review.check_summary_length,
     checks_review.check_regulations_maker,
     checks_review.check_other_handling,

@@ -4,7 +4,8 @@ R7  a count stated in the narrative (「共收到依申请公开申请2件」「
     that disagrees with the cells it describes (the schema's ``review_cells``);
 R8  a year in the title, the statistics period or the fee statement that is not the report year;
 R13 the statistics period missing, or not 1 January – 31 December of the report year;
-S5  section 六 without the statement on information-processing fees (2021 format, 国办函〔2020〕109号).
+S5  section 六 without the statement on information-processing fees (2021 format, 国办函〔2020〕109号);
+S8  a hint: a table section printing another format's labels (a table copied from the old template).
 
 All are warnings quoting the sentence. What the text says depends on the text alone and is cached,
 so that the check, run on every keystroke, only compares numbers when no text has changed.
@@ -17,10 +18,10 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
-from gipr_desktop.core.findings import WARNING, CheckContext, Finding
+from gipr_desktop.core.findings import INFO, WARNING, CheckContext, Finding
 from gipr_desktop.core.chinese_numbers import NUMBER, parse_count
 from gipr_desktop.core.report import Report
-from gipr_desktop.core.schema import CellRef, format_for_year, format_policy, get_format, named_cells
+from gipr_desktop.core.schema import CellRef, format_for_year, format_policy, formats, get_format, named_cells
 _N = rf"(?P<n>{NUMBER})"
 _GAP = r"[^，。；,;：:\n]"  # within one clause
 _APPLICATION = r"(?:依申请公开|政府信息公开申请|信息公开申请|公开申请)"
@@ -143,7 +144,7 @@ def _table_words(format_id: str, section_id: str) -> tuple[str, ...]:
                 for column in row.columns:
                     words.update(column.header)
             words.add(table.title)
-    return tuple(sorted(words, key=len, reverse=True))
+    return tuple(sorted(words, key=lambda word: (-len(word), word)))
 
 
 @lru_cache(maxsize=256)
@@ -156,10 +157,61 @@ def _narrative(format_id: str, section_id: str, text: str) -> str:
         rest = line
         for word in words:
             rest = rest.replace(word, "")
-        rest = _TABLE_WORDS.sub("", rest)
-        if len(re.sub(r"[\s\W\d]", "", rest)) >= 6:  # more than a leftover header
+        if not _is_header(rest):
             kept.append(line)
     return "\n".join(kept)
+
+
+@lru_cache(maxsize=16)
+def _foreign_labels(format_id: str) -> tuple[tuple[str, str], ...]:
+    """(label, format name) of the labels other formats print in their tables and this one does not,
+    longest first (a label that is part of one of ours is found once ours are taken out)."""
+    own = {word for section in get_format(format_id).sections for word in _table_words(format_id, section.id)}
+    result: dict[str, str] = {}
+    for other in formats().values():
+        for section in other.sections:
+            for word in _table_words(other.id, section.id):
+                if other.id != format_id and word not in own and len(word) >= 4:
+                    result.setdefault(word, other.name)
+    return tuple(sorted(result.items(), key=lambda item: (-len(item[0]), item[0])))
+
+
+def foreign_labels(report: Report, section_id: str) -> dict[str, list[str]]:
+    """By format name, the labels of another format left as text in a table section of ``report``
+    (a table copied from the old template), in the lines that hold nothing but table labels."""
+    own = sorted({word for section in report.schema.sections for word in _table_words(report.format, section.id)},
+                 key=lambda word: (-len(word), word))
+    found: dict[str, list[str]] = {}
+    if not _table_words(report.format, section_id):
+        return found  # not a table section
+    for line in report.sections.get(section_id, "").splitlines():
+        rest, words = line, {}
+        for word in own:
+            rest = rest.replace(word, "|")
+        for word, name in _foreign_labels(report.format):
+            if word in rest:
+                words[word] = name
+                rest = rest.replace(word, "|")
+        if words and _is_header(rest):  # a header left behind, not a sentence that uses the word
+            for word, name in words.items():
+                if word not in found.get(name, []):
+                    found.setdefault(name, []).append(word)
+    return found
+
+
+def _is_header(rest: str) -> bool:
+    """Whether what is left of a line once the table labels are taken out is too little for a sentence."""
+    return len(re.sub(r"[\s\W\d]", "", _TABLE_WORDS.sub("", rest))) < 6
+
+
+def check_foreign_labels(report: Report, context: CheckContext) -> Iterable[Finding]:
+    """S8 (a hint): a table section still printing another format's labels (「规范性文件」「对外公开总数量」
+    in a 2021 report): the table was copied from the old template."""
+    for section in report.schema.sections:
+        for name, words in foreign_labels(report, section.id).items():
+            labels = "、".join(f"「{word}」" for word in words)
+            yield Finding("S8", INFO, f"「{section.title}」的表格栏目用的是{name}的名称：{labels}；"
+                                      f"本报告为{report.schema.name}，请按{report.schema.name}的栏目核对表格", (), section.id)
 
 
 def narrative(report: Report, section_id: str) -> str:
