@@ -163,10 +163,16 @@ def _narrative(format_id: str, section_id: str, text: str) -> str:
 
 
 @lru_cache(maxsize=16)
+def _own_labels(format_id: str) -> tuple[str, ...]:
+    return tuple(sorted({word for section in get_format(format_id).sections for word in _table_words(format_id, section.id)},
+                        key=lambda word: (-len(word), word)))
+
+
+@lru_cache(maxsize=16)
 def _foreign_labels(format_id: str) -> tuple[tuple[str, str], ...]:
     """(label, format name) of the labels other formats print in their tables and this one does not,
     longest first (a label that is part of one of ours is found once ours are taken out)."""
-    own = {word for section in get_format(format_id).sections for word in _table_words(format_id, section.id)}
+    own = set(_own_labels(format_id))
     result: dict[str, str] = {}
     for other in formats().values():
         for section in other.sections:
@@ -179,11 +185,10 @@ def _foreign_labels(format_id: str) -> tuple[tuple[str, str], ...]:
 def foreign_labels(report: Report, section_id: str) -> dict[str, list[str]]:
     """By format name, the labels of another format left as text in a table section of ``report``
     (a table copied from the old template), in the lines that hold nothing but table labels."""
-    own = sorted({word for section in report.schema.sections for word in _table_words(report.format, section.id)},
-                 key=lambda word: (-len(word), word))
     found: dict[str, list[str]] = {}
     if not _table_words(report.format, section_id):
         return found  # not a table section
+    own = _own_labels(report.format)
     for line in report.sections.get(section_id, "").splitlines():
         rest, words = line, {}
         for word in own:
