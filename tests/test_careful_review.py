@@ -368,3 +368,19 @@ def test_s8_a_2021_report_still_printing_the_2019_table_labels():
     assert finding.message.endswith("本报告为2021年版格式，请按2021年版格式的栏目核对表格")
     report.sections["2"] += "\n本年度对外公开总数量较上年有所增加，各单位均按时更新。"  # a sentence using the word: not a header
     assert len([f for f in check(report) if f.rule == "S8"]) == 1
+
+
+def test_r7_words_of_counts_that_are_not_applications_are_left_alone():
+    report = real("002_c011582259751f09.txt").report
+    report.sections["1"] += "\n全年办理12件人大建议和政协提案，结转下年度2个项目。"
+    assert [f for f in check(report) if f.rule == "R7"] == []
+    report.sections["1"] += "\n全年共收到政府信息公开申请2件。全年办理12件。"  # after a sentence on applications: counted
+    assert any("（12 件），但表中「（七）总计·总计」为 0" in f.message for f in check(report) if f.rule == "R7")
+
+
+def test_r7_upheld_of_the_closed_cases_says_nothing_of_the_pending_ones():
+    report = real("001_shanghai_szfbgt_2019.txt").report  # 2 reviews and 1 suit pending
+    report.sections["1"] = "信息公开类行政复议7件，诉讼9件，已审结的均获维持。"
+    assert not any("均获维持" in f.message for f in check(report) if f.rule == "R7")
+    report.set(CellRef(RL, "review", "corrected"), 1)
+    assert any("（均获维持），但表中「行政复议·结果纠正」为 1" in f.message for f in check(report) if f.rule == "R7")

@@ -75,7 +75,10 @@ _OUTCOME_WORDS: tuple[tuple[re.Pattern, str, str], ...] = tuple((re.compile(p), 
     (r"未被[^，。；,;：:\n]{0,10}?(?:纠错|纠正)|无(?:一)?(?:被)?纠错|零纠错|没有被[^，。；,;：:\n]{0,10}?(?:纠错|纠正)",
      "corrected", "未被纠错"),
 ))
+_OF_CLOSED = re.compile(r"已审结|已结案|审结的|结案的|审结\s*\d+\s*件")
 _CASES = (("review", "行政复议", re.compile(r"复议")), ("litigation", "行政诉讼", re.compile(r"诉讼")))
+# words that count applications only where the sentence, or the one before, speaks of applications
+_OF_APPLICATIONS = frozenset({"handled", "carry_forward"})
 _INCLUDES_CARRIED = re.compile(r"^[（(]?\s*(?:含|包括|其中)\s*上年度?结转")
 _SHARE_AFTER = re.compile(r"^[，,、]?\s*占(?:比)?(?:总数的?)?\s*(\d+(?:\.\d+)?)\s*[%％]")
 
@@ -240,12 +243,14 @@ def standard_sentences_only(report: Report, text: str) -> bool:
 def statements(text: str) -> tuple[Statement, ...]:
     """The counts ``text`` states, at most one per subject and sentence."""
     found = []
+    before = ""
     for sentence in _sentences(joined_lines(text)):
+        context, before = before + sentence, sentence
         if not _SUBJECTS.search(sentence):
             continue
         seen = set()
         for group, pattern in _STATEMENTS:
-            if group in seen:
+            if group in seen or (group in _OF_APPLICATIONS and "申请" not in context):
                 continue
             match = pattern.search(sentence)
             if match is None:
@@ -290,6 +295,8 @@ def outcome_words(text: str) -> tuple[OutcomeWord, ...]:
         cases = [prefix for prefix, _, pattern in _CASES if pattern.search(sentence)]
         for pattern, group, word in _OUTCOME_WORDS:
             if pattern.search(sentence):
+                if group == "not_upheld" and _OF_CLOSED.search(sentence):
+                    group = "not_upheld_closed"  # 「已审结的均获维持」: says nothing of the pending ones
                 found += [OutcomeWord(f"{prefix}_{group}", word, sentence) for prefix in cases]
     return tuple(found)
 
