@@ -4,6 +4,10 @@
 involves and a Chinese message in the official wording with expected and actual values.
 Empty is not zero: an arithmetic rule some of whose cells are empty is neither passed nor failed;
 all such cells are listed in one ``INCOMPLETE`` finding, so that a half-filled report is not red.
+What the importer said of the original (``CheckContext.notes``) tells empty cells apart: printed
+blank (V2, 「应填 0」), not read (「未能读取，请按原文填写」), or simply not filled; and a missing table
+from a blank or an unread one (S2). A report begun but with many parts missing reads as cut off:
+one S6 lists them instead of separate M1/S1/S2 findings.
 
 Further checks plug in by adding a function to ``CHECKS``: last year's report (``checks_cross_year``),
 the text against the tables and the year (``checks_text``), the reviewers' warnings (``checks_review``).

@@ -19,8 +19,9 @@ from typing import Iterable
 from gipr_desktop.core.findings import ERROR, INFO, WARNING, CheckContext, Finding
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.rollover import shift_year
-from gipr_desktop.core.checks_text import narrative, standard_sentences_only
+from gipr_desktop.core.checks_text import standard_sentences_only
 from gipr_desktop.core.schema import CellRef, cross_year_rules, format_policy, review_policy
+from gipr_desktop.core.text_tables import narrative
 
 _NOT_COMPARED = re.compile(r"[\s\d]+")
 

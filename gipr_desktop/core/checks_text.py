@@ -1,13 +1,16 @@
 """Checks of the report's own text against its tables and its year — what reviewers find most often.
 
-R7  a count stated in the narrative (「共收到依申请公开申请2件」「未收到政府信息公开申请」「两件」)
-    that disagrees with the cells it describes (the schema's ``review_cells``);
+R7  the narrative against the tables (the schema's ``review_cells``): a count it states
+    (「共收到依申请公开申请2件」「未收到政府信息公开申请」「两件」, 「含上年结转」, 办结, 结转, the outcome
+    breakdown 予以公开…其他处理, reviews and suits and their outcomes, 现行有效规范性文件) that
+    disagrees with its cells, a share (「占51.85%」) that is not the count's share of （七）总计, and
+    「均获维持」「均已结案」「未被纠错」 while a 纠正, 其他 or 尚未审结 cell is not 0;
 R8  a year in the title, the statistics period or the fee statement that is not the report year;
 R13 the statistics period missing, or not 1 January – 31 December of the report year;
 S5  section 六 without the statement on information-processing fees (2021 format, 国办函〔2020〕109号);
 S8  a hint: a table section printing another format's labels (a table copied from the old template).
 
-All are warnings quoting the sentence. What the text says depends on the text alone and is cached,
+All are warnings quoting the sentence, but S8, a hint. What the text says depends on the text alone and is cached,
 so that the check, run on every keystroke, only compares numbers when no text has changed.
 """
 
@@ -21,7 +24,8 @@ from typing import Iterable, NamedTuple
 from gipr_desktop.core.findings import INFO, WARNING, CheckContext, Finding
 from gipr_desktop.core.chinese_numbers import NUMBER, parse_count
 from gipr_desktop.core.report import Report
-from gipr_desktop.core.schema import CellRef, format_for_year, format_policy, formats, get_format, named_cells
+from gipr_desktop.core.schema import CellRef, format_for_year, format_policy, named_cells
+from gipr_desktop.core.text_tables import foreign_labels
 _N = rf"(?P<n>{NUMBER})"
 _GAP = r"[^，。；,;：:\n]"  # within one clause
 _APPLICATION = r"(?:依申请公开|政府信息公开申请|信息公开申请|公开申请)"
@@ -96,7 +100,6 @@ _PERIOD = re.compile(
 )
 _STATISTICS = re.compile(r"统计")
 _LINE_BREAK = re.compile(r"(?<![。；;！!？?\n])[ \t]*\n[ \t]*(?=[^\n])")  # a line end inside a sentence (PDF)
-_TABLE_WORDS = re.compile(r"第[一二三四五六七八九十]+条第（[一二三四五六七八九十]+）项|信息内容|（?单位：万元）?")
 _NOTHING_ELSE = re.compile(r"^(?:无|没有)(?:其他)?(?:需要)?(?:报告|说明)?的?(?:其他)?事项?[。.]?$|^(?:无|暂无)[。.]?$")
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
@@ -135,83 +138,6 @@ def joined_lines(text: str) -> str:
     return _LINE_BREAK.sub("", text)
 
 
-@lru_cache(maxsize=256)
-def _table_words(format_id: str, section_id: str) -> tuple[str, ...]:
-    """The labels a copied table of ``section_id`` leaves behind as text, longest first."""
-    fmt = get_format(format_id)
-    words = set()
-    for table in fmt.tables:
-        if table.section == section_id:
-            for row in table.rows:
-                words.update(row.path)
-                for column in row.columns:
-                    words.update(column.header)
-            words.add(table.title)
-    return tuple(sorted(words, key=lambda word: (-len(word), word)))
-
-
-@lru_cache(maxsize=256)
-def _narrative(format_id: str, section_id: str, text: str) -> str:
-    words = _table_words(format_id, section_id)
-    if not words:
-        return text
-    kept = []
-    for line in text.splitlines():
-        rest = line
-        for word in words:
-            rest = rest.replace(word, "")
-        if not _is_header(rest):
-            kept.append(line)
-    return "\n".join(kept)
-
-
-@lru_cache(maxsize=16)
-def _own_labels(format_id: str) -> tuple[str, ...]:
-    return tuple(sorted({word for section in get_format(format_id).sections for word in _table_words(format_id, section.id)},
-                        key=lambda word: (-len(word), word)))
-
-
-@lru_cache(maxsize=16)
-def _foreign_labels(format_id: str) -> tuple[tuple[str, str], ...]:
-    """(label, format name) of the labels other formats print in their tables and this one does not,
-    longest first (a label that is part of one of ours is found once ours are taken out)."""
-    own = set(_own_labels(format_id))
-    result: dict[str, str] = {}
-    for other in formats().values():
-        for section in other.sections:
-            for word in _table_words(other.id, section.id):
-                if other.id != format_id and word not in own and len(word) >= 4:
-                    result.setdefault(word, other.name)
-    return tuple(sorted(result.items(), key=lambda item: (-len(item[0]), item[0])))
-
-
-def foreign_labels(report: Report, section_id: str) -> dict[str, list[str]]:
-    """By format name, the labels of another format left as text in a table section of ``report``
-    (a table copied from the old template), in the lines that hold nothing but table labels."""
-    found: dict[str, list[str]] = {}
-    if not _table_words(report.format, section_id):
-        return found  # not a table section
-    own = _own_labels(report.format)
-    for line in report.sections.get(section_id, "").splitlines():
-        rest, words = line, {}
-        for word in own:
-            rest = rest.replace(word, "|")
-        for word, name in _foreign_labels(report.format):
-            if word in rest:
-                words[word] = name
-                rest = rest.replace(word, "|")
-        if words and _is_header(rest):  # a header left behind, not a sentence that uses the word
-            for word, name in words.items():
-                if word not in found.get(name, []):
-                    found.setdefault(name, []).append(word)
-    return found
-
-
-def _is_header(rest: str) -> bool:
-    """Whether what is left of a line once the table labels are taken out is too little for a sentence."""
-    return len(re.sub(r"[\s\W\d]", "", _TABLE_WORDS.sub("", rest))) < 6
-
-
 def check_foreign_labels(report: Report, context: CheckContext) -> Iterable[Finding]:
     """S8 (a hint): a table section still printing another format's labels (「规范性文件」「对外公开总数量」
     in a 2021 report): the table was copied from the old template."""
@@ -220,11 +146,6 @@ def check_foreign_labels(report: Report, context: CheckContext) -> Iterable[Find
             labels = "、".join(f"「{word}」" for word in words)
             yield Finding("S8", INFO, f"「{section.title}」的表格栏目用的是{name}的名称：{labels}；"
                                       f"本报告为{report.schema.name}，请按{report.schema.name}的栏目核对表格", (), section.id)
-
-
-def narrative(report: Report, section_id: str) -> str:
-    """What the writer wrote in a section: without the table headers a copied table leaves there."""
-    return _narrative(report.format, section_id, report.sections.get(section_id, ""))
 
 
 def standard_sentences_only(report: Report, text: str) -> bool:
