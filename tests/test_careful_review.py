@@ -101,6 +101,12 @@ def test_s1_says_the_heading_was_not_found_when_it_was_not():
     imported.report.sections["5"] = ""  # a section truly left empty, its heading where it belongs
     [finding] = [f for f in check(imported.report, None, imported.notes) if f.rule == "S1"]
     assert finding.message == "「五、存在的主要问题及改进情况」没有内容"
+    # typed in without notes: the heading sits as a line of section 四, so 五's text is there
+    imported.report.sections["4"] += "\n五、存在的主要问题及改进情况\n一是政策解读形式单一。"
+    [finding] = [f for f in check(imported.report) if f.rule == "S1"]
+    assert finding.message.startswith("「五、存在的主要问题及改进情况」的标题未找到")
+    imported.report.sections["4"] = imported.report.sections["4"].replace("五、存在的主要问题", "下文说明存在的主要问题")
+    assert [f.message for f in check(imported.report) if f.rule == "S1"] == ["「五、存在的主要问题及改进情况」没有内容"]
 
 
 def test_s2_tells_a_missing_table_from_a_blank_and_an_unread_one():

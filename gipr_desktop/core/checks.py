@@ -33,6 +33,8 @@ from gipr_desktop.core.schema import (
 from gipr_desktop.core.values import ValueRefused, checked_value
 
 INCOMPLETE = "INCOMPLETE"
+# a line that reads as a section's heading: its numbering (「五、」「5.」「（五）」「# 五、」), then its words
+_HEADING_LINE = r"^[\s#*]*[（(]?[一二三四五六七八九十0-9]{{1,2}}[）)]?\s*[、.．，,]?\s*(?:政府信息公开工作)?(?:{})"
 CHECK_FAILED = "CHECK"
 log = logging.getLogger(__name__)
 
@@ -191,7 +193,7 @@ def _notes_on(context: CheckContext, table: Table) -> list[ImportNote]:
     return [note for note in context.notes if note.table == table.id]
 
 
-def _missing_table(report: Report, context: CheckContext, table: Table) -> str:
+def _missing_table(context: CheckContext, table: Table) -> str:
     """What to say of a table without any value: not in the original, printed blank, or not read."""
     notes = _notes_on(context, table)
     if not notes or any(note.kind == NO_TABLE for note in notes):
@@ -206,11 +208,11 @@ def _heading_missing(report: Report, context: CheckContext, section_id: str) -> 
     the importer says so, or another section's text holds a line with the section's heading words."""
     if any(note.kind == NO_HEADING and note.section == section_id for note in context.notes):
         return True
-    keywords = report.schema.section(section_id).keywords
+    heading = _HEADING_LINE.format("|".join(map(re.escape, report.schema.section(section_id).keywords)))
     return any(
-        line.strip()[:40].find(word) >= 0
+        re.match(heading, line)
         for other, text in report.sections.items() if other != section_id
-        for line in text.splitlines() for word in keywords
+        for line in text.splitlines()
     )
 
 
@@ -238,7 +240,7 @@ def check_structure(report: Report, context: CheckContext) -> Iterable[Finding]:
         if tables:
             for table in tables:
                 if _table_is_empty(report, table):
-                    missing.append((Finding("S2", WARNING, f"「{section.title}」{_missing_table(report, context, table)}",
+                    missing.append((Finding("S2", WARNING, f"「{section.title}」{_missing_table(context, table)}",
                                             tuple(table.cells()), section.id), f"「{section.title}」的表格"))
         elif not report.sections.get(section.id, "").strip():
             if _heading_missing(report, context, section.id):
