@@ -78,7 +78,7 @@ def _check_one(name: str, previous: Report | None) -> tuple[int, dict, list[str]
 
     try:
         imported = read_report(name)
-        findings = check(imported.report, previous)
+        findings = check(imported.report, previous, imported.notes)
     except ReadError as exc:
         return EXIT_UNREADABLE, _failed(name, str(exc)), [name, f"  无法读取：{exc}"]
     except Exception as exc:  # a defect must cost one file, not the batch

@@ -23,6 +23,7 @@ def zero_report(format_id: str = "2021", year: int = 2023) -> Report:
                     report.set(CellRef(table.id, row.id, column.id), 0)
     for key in report.sections:
         report.sections[key] = f"第{key}部分的内容。"
+    report.sections["1"] = "本年度主动公开、依申请公开、政府信息管理、平台建设、监督保障各项工作有序开展。"
     report.preamble = f"本报告所列数据统计期限为{year}年1月1日至{year}年12月31日。"
     report.sections["6"] = "本年度未收取信息处理费。"
     return report

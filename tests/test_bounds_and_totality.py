@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from gipr_desktop.core.cell_text import parse_cell
 from gipr_desktop.core.checks import CHECK_FAILED, check
+from gipr_desktop.core.notes import BLANK, NO_HEADING, NO_TABLE, ImportNote
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import cell_kind, cell_kinds, formats, text_limit
 from gipr_desktop.core.values import ValueRefused, checked_text, checked_value, clean_text
@@ -127,7 +128,9 @@ def wild_reports(draw):
                 report.cells[ref] = value
         for key in report.sections:
             report.sections[key] = draw(st.sampled_from(["", "共收到申请5件，办结3件。", "本年度未收取信息处理费。",
-                                                         "\ud800\x00", "统计期限为2024年1月1日至2024年12月31日"]))
+                                                         "\ud800\x00", "统计期限为2024年1月1日至2024年12月31日",
+                                                         "行政复议2件，均获维持，未被纠错。", "予以公开及部分公开3件，占50%；",
+                                                         "第二十条第（一）项信息内容对外公开总数量\n规范性文件"]))
         report.published = draw(st.sampled_from(["", "2025-01-20", "不是日期", "2025-02-30"]))
         return report
 
@@ -138,10 +141,16 @@ def wild_reports(draw):
     return report
 
 
+_WILD_NOTES = st.lists(st.builds(
+    ImportNote, st.just("某处未能读取"), st.sampled_from(["", "active", "applications", "review_litigation", "x"]),
+    st.sampled_from(["", "new", "other", "y"]), st.sampled_from(["", "total", "z"]),
+    st.sampled_from(["", BLANK, NO_TABLE, NO_HEADING, "?"]), st.sampled_from(["", "1", "5", "9"])), max_size=6)
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(wild_reports())
-def test_check_never_raises_and_no_rule_fails_on_any_report_the_model_can_hold(report):
-    findings = check(report)
+@given(wild_reports(), _WILD_NOTES)
+def test_check_never_raises_and_no_rule_fails_on_any_report_the_model_can_hold(report, notes):
+    findings = check(report, None, notes)
     assert all(f.rule != CHECK_FAILED for f in findings), [f.message for f in findings if f.rule == CHECK_FAILED]
     refused = {f.cells[0] for f in findings if f.rule == "V1" and f.cells}
     for ref, value in report.cells.items():

@@ -169,6 +169,7 @@ def test_missing_unit_and_year_are_warned():
     report = zero_report()
     report.unit = ""
     report.year = None
+    report.preamble = ""  # the statistics period would name the year
     assert [f.message for f in check(report)] == ["机关名称未填写", "报告年度未填写"]
 
 

@@ -92,10 +92,10 @@ def test_check_goes_on_past_a_file_whose_check_fails(tmp_path, capsys, monkeypat
 
     real_check = checks.check
 
-    def check(report, previous=None):
+    def check(report, previous=None, notes=()):
         if report.unit == "坏":
             raise RuntimeError("a defect")
-        return real_check(report, previous)
+        return real_check(report, previous, notes)
     monkeypatch.setattr(checks, "check", check)
     report = zero_report()
     report.unit = "坏"

@@ -55,3 +55,21 @@ def test_format_for_year():
     assert format_for_year(2020) == "2019"
     assert format_for_year(2021) == "2021"
     assert format_for_year(2030) == "2021"
+
+
+def test_the_review_policy_is_data_of_the_schema():
+    from fractions import Fraction
+
+    from gipr_desktop.core.schema import CURRENT_FORMAT, format_policy, formats, review_policy
+
+    policy = review_policy()
+    assert (policy.other_handling.rule, policy.other_handling.share, policy.other_handling.minimum) == ("R12", Fraction(3, 10), 5)
+    assert (policy.other_misc.rule, policy.other_misc.share, policy.other_misc.minimum) == ("R16", Fraction(1, 10), 5)
+    assert [d.who for d in policy.deadlines][-1] == "县级人民政府部门、乡镇、街道"  # the last deadline is everyone else's
+    assert policy.people_government.search("淮安市人民政府") and not policy.people_government.search("上海市人民政府办公厅")
+    assert CURRENT_FORMAT == "2021"
+    for format_id in formats():
+        roles = format_policy(format_id)
+        assert {roles.summary, roles.problems, roles.fees} <= {s.id for s in formats()[format_id].sections}
+    assert (format_policy("2021").summary_limit, format_policy("2019").summary_limit) == (1000, None)
+    assert (format_policy("2021").fee_statement, format_policy("2019").fee_statement) == (True, False)

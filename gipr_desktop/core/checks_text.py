@@ -1,27 +1,31 @@
 """Checks of the report's own text against its tables and its year — what reviewers find most often.
 
-R7  a count stated in the narrative (「共收到依申请公开申请2件」「未收到政府信息公开申请」「两件」)
-    that disagrees with the cells it describes (the schema's ``review_cells``);
+R7  the narrative against the tables (the schema's ``review_cells``): a count it states
+    (「共收到依申请公开申请2件」「未收到政府信息公开申请」「两件」, 「含上年结转」, 办结, 结转, the outcome
+    breakdown 予以公开…其他处理, reviews and suits and their outcomes, 现行有效规范性文件) that
+    disagrees with its cells, a share (「占51.85%」) that is not the count's share of （七）总计, and
+    「均获维持」「均已结案」「未被纠错」 while a 纠正, 其他 or 尚未审结 cell is not 0;
 R8  a year in the title, the statistics period or the fee statement that is not the report year;
 R13 the statistics period missing, or not 1 January – 31 December of the report year;
-S5  section 六 without the statement on information-processing fees (2021 format, 国办函〔2020〕109号).
+S5  section 六 without the statement on information-processing fees (2021 format, 国办函〔2020〕109号);
+S8  a hint: a table section printing another format's labels (a table copied from the old template).
 
-All are warnings quoting the sentence. What the text says depends on the text alone and is cached,
+All are warnings quoting the sentence, but S8, a hint. What the text says depends on the text alone and is cached,
 so that the check, run on every keystroke, only compares numbers when no text has changed.
 """
 
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
-from gipr_desktop.core.findings import WARNING, CheckContext, Finding
+from gipr_desktop.core.findings import INFO, WARNING, CheckContext, Finding
 from gipr_desktop.core.chinese_numbers import NUMBER, parse_count
 from gipr_desktop.core.report import Report
-from gipr_desktop.core.schema import CURRENT_FORMAT, format_for_year, named_cells
-
-FEE_SECTION = "6"
+from gipr_desktop.core.schema import CellRef, format_for_year, format_policy, named_cells
+from gipr_desktop.core.text_tables import foreign_labels
 _N = rf"(?P<n>{NUMBER})"
 _GAP = r"[^，。；,;：:\n]"  # within one clause
 _APPLICATION = r"(?:依申请公开|政府信息公开申请|信息公开申请|公开申请)"
@@ -30,6 +34,7 @@ _NONE = r"(?:未|没有|无)"
 _HAPPENED = r"(?:发生|收到|出现|产生|涉及|被)"
 _ISSUED = r"(?:制发|印发|出台|制定)"
 _PIECES = r"\s*(?:件|个|份|宗|起|次)"
+_OUTCOME_GAP = r"[^，。；,;：:\n0-9０-９（(]{0,4}?\s*"
 
 # what a sentence states: (review_cells group, pattern); a pattern without (?P<n>) states zero
 _STATEMENTS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p)) for name, p in (
@@ -45,9 +50,43 @@ _STATEMENTS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p)) fo
     ("normative_documents_issued", rf"{_ISSUED}(?:行政)?规范性文件[^，。；,;：:\n0-9０-９]{{0,4}}?{_N}\s*件"),
     ("normative_documents_issued", rf"{_ISSUED}{_GAP}{{0,4}}?{_N}\s*件(?:行政)?规范性文件"),
     ("normative_documents_issued", rf"{_NONE}{_ISSUED}{_GAP}{{0,6}}?规范性文件"),
+    ("normative_documents_in_force", rf"现行有效(?:的)?(?:行政)?规范性文件{_GAP}{{0,4}}?{_N}\s*件"),
+    ("normative_documents_in_force", rf"现行有效(?:的)?(?:行政)?规范性文件[^，。；,;：:\n0-9０-９]{{0,4}}?(?:为|共|计)?\s*{_N}\s*件"),
+    # the outcomes of the applications handled (table 三), as a breakdown states them
+    ("disclosed_or_partial", rf"予以公开(?:及|和|与|、)部分公开{_OUTCOME_GAP}{_N}{_PIECES}"),
+    ("disclosed", rf"(?:予以公开|同意公开)(?!及|和|与|、)(?:答复)?{_OUTCOME_GAP}{_N}{_PIECES}"),
+    ("partial", rf"(?<![及和与、])部分公开(?:答复)?{_OUTCOME_GAP}{_N}{_PIECES}"),
+    ("withheld", rf"不予公开(?:答复)?{_OUTCOME_GAP}{_N}{_PIECES}"),
+    ("unavailable", rf"无法提供(?:的)?{_OUTCOME_GAP}{_N}{_PIECES}"),
+    ("rejected", rf"不予处理{_OUTCOME_GAP}{_N}{_PIECES}"),
+    ("other_outcomes", rf"其他处理{_OUTCOME_GAP}{_N}{_PIECES}"),
+    ("handled", rf"(?<!公开)(?<!提供)(?<!处理)(?:办结|答复|办理)(?:了)?(?:依申请公开(?:申请)?|政府信息公开申请|信息公开申请|申请)?\s*{_N}{_PIECES}"),
+    ("carry_forward", rf"(?<!上年)(?<!上年度)(?:结转|顺延)(?:至|到)?(?:下一?年度?|\d{{4}}\s*年)(?:继续办理|答复)?\s*{_N}{_PIECES}"),
+    ("carry_forward", rf"{_N}{_PIECES}(?:申请)?(?:结转|顺延)(?:至|到)?(?:下一?年度?|\d{{4}}\s*年)"),
+    ("carried_over", rf"上年度?(?:结转|转入)(?:的)?(?:政府信息公开)?(?:申请)?\s*{_N}{_PIECES}"),
 ))
+# the outcomes of reviews and suits (table 四), in a sentence about one of them only
+_CASE_STATEMENTS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p)) for name, p in (
+    ("upheld", rf"(?:结果)?维持\s*{_N}{_PIECES}"),
+    ("corrected", rf"(?:结果)?纠正\s*{_N}{_PIECES}"),
+    ("other", rf"其他结果\s*{_N}{_PIECES}"),
+    ("pending", rf"(?:尚未审结|未审结|未结案|正在审理)\s*{_N}{_PIECES}"),
+))
+# words on the outcomes that the cells must bear out: (word, the cells that must then be 0)
+_OUTCOME_WORDS: tuple[tuple[re.Pattern, str, str], ...] = tuple((re.compile(p), group, word) for p, group, word in (
+    (r"(?:均|全部|都)(?:获|被|予以|得到)?维持", "not_upheld", "均获维持"),
+    (r"(?:均|全部|都)已?(?:结案|审结)", "pending", "均已结案"),
+    (r"未被[^，。；,;：:\n]{0,10}?(?:纠错|纠正)|无(?:一)?(?:被)?纠错|零纠错|没有被[^，。；,;：:\n]{0,10}?(?:纠错|纠正)",
+     "corrected", "未被纠错"),
+))
+_OF_CLOSED = re.compile(r"已审结|已结案|审结的|结案的|审结\s*\d+\s*件")
+_CASES = (("review", "行政复议", re.compile(r"复议")), ("litigation", "行政诉讼", re.compile(r"诉讼")))
+# words that count applications only where the sentence, or the one before, speaks of applications
+_OF_APPLICATIONS = frozenset({"handled", "carry_forward"})
+_INCLUDES_CARRIED = re.compile(r"^[（(]?\s*(?:含|包括|其中)\s*上年度?结转")
+_SHARE_AFTER = re.compile(r"^[，,、]?\s*占(?:比)?(?:总数的?)?\s*(\d+(?:\.\d+)?)\s*[%％]")
 
-_SUBJECTS = re.compile(r"申请|复议|诉讼|规范性文件")  # a sentence without these states none of the counts
+_SUBJECTS = re.compile(r"申请|复议|诉讼|规范性文件|公开|提供|处理|办结|答复|办理|结转|顺延")  # a sentence without these states none of the counts
 _SENTENCE_END = re.compile(r"(?<=[。；;！!？?\n])")
 _PROTECTED = re.compile(r"《[^《》]*》|〔[^〔〕]*〕|\[[^\[\]]*\]")  # document titles and numbers name no report year
 _YEAR = re.compile(r"(?<![0-9])(\d{4})\s*年")
@@ -60,11 +99,21 @@ _PERIOD = re.compile(
     _DATE.format(y="y1", m="m1", d="d1") + r"\s*起?\s*(?:至|到|—|–|-|~|～)\s*" + _DATE.format(y="y2", m="m2", d="d2")
 )
 _STATISTICS = re.compile(r"统计")
+_LINE_BREAK = re.compile(r"(?<![。；;！!？?\n])[ \t]*\n[ \t]*(?=[^\n])")  # a line end inside a sentence (PDF)
+_NOTHING_ELSE = re.compile(r"^(?:无|没有)(?:其他)?(?:需要)?(?:报告|说明)?的?(?:其他)?事项?[。.]?$|^(?:无|暂无)[。.]?$")
+_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
 
 class Statement(NamedTuple):
     group: str  # a review_cells group of the schema
     count: int
+    sentence: str
+    share: str = ""  # the share stated with the count (「占51.85%」), as printed
+
+
+class OutcomeWord(NamedTuple):
+    group: str  # the review_cells group whose cells the word says are all 0
+    word: str  # the word, as a message names it
     sentence: str
 
 
@@ -84,24 +133,92 @@ def _quote(sentence: str, limit: int = 60) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
 
 
+def joined_lines(text: str) -> str:
+    """``text`` with the line ends inside sentences taken out (a PDF breaks lines anywhere)."""
+    return _LINE_BREAK.sub("", text)
+
+
+def check_foreign_labels(report: Report, context: CheckContext) -> Iterable[Finding]:
+    """S8 (a hint): a table section still printing another format's labels (「规范性文件」「对外公开总数量」
+    in a 2021 report): the table was copied from the old template."""
+    for section in report.schema.sections:
+        for name, words in foreign_labels(report, section.id).items():
+            labels = "、".join(f"「{word}」" for word in words)
+            yield Finding("S8", INFO, f"「{section.title}」的表格栏目用的是{name}的名称：{labels}；"
+                                      f"本报告为{report.schema.name}，请按{report.schema.name}的栏目核对表格", (), section.id)
+
+
+def standard_sentences_only(report: Report, text: str) -> bool:
+    """Whether ``text`` says only what every year's report may say alike: the fee statement,
+    「无其他需要报告的事项」, the body's name and a date under it."""
+    unit = report.unit.strip()
+    for sentence in _sentences(text):
+        if _fee_sentences(sentence) or _NOTHING_ELSE.match(sentence) or _DATE_LINE.match(sentence) \
+                or (unit and sentence == unit):
+            continue
+        return False
+    return True
+
+
 @lru_cache(maxsize=64)
 def statements(text: str) -> tuple[Statement, ...]:
     """The counts ``text`` states, at most one per subject and sentence."""
     found = []
-    for sentence in _sentences(text):
+    before = ""
+    for sentence in _sentences(joined_lines(text)):
+        context, before = before + sentence, sentence
         if not _SUBJECTS.search(sentence):
             continue
         seen = set()
         for group, pattern in _STATEMENTS:
-            if group in seen:
+            if group in seen or (group in _OF_APPLICATIONS and "申请" not in context):
                 continue
             match = pattern.search(sentence)
             if match is None:
                 continue
             count = parse_count(match.group("n")) if "n" in pattern.groupindex else 0
-            if count is not None:
-                seen.add(group)
-                found.append(Statement(group, count, sentence))
+            if count is None:
+                continue
+            seen.add(group)
+            after = sentence[match.end():]
+            if group == "applications_received" and _INCLUDES_CARRIED.match(after):
+                group = "applications_received_also"  # 「收到申请75件（含上年结转1件）」: new and carried together
+            share = _SHARE_AFTER.match(after)
+            found.append(Statement(group, count, sentence, share.group(1) if share else ""))
+        found += _case_statements(sentence)
+    return tuple(found)
+
+
+def _case_subject(sentence: str) -> tuple[str, str] | None:
+    """(group prefix, name) of reviews or suits, when the sentence speaks of one of them only."""
+    subjects = [(prefix, name) for prefix, name, pattern in _CASES if pattern.search(sentence)]
+    return subjects[0] if len(subjects) == 1 else None
+
+
+def _case_statements(sentence: str) -> list[Statement]:
+    subject = _case_subject(sentence)
+    if subject is None:
+        return []
+    found = []
+    for name, pattern in _CASE_STATEMENTS:
+        match = pattern.search(sentence)
+        count = parse_count(match.group("n")) if match else None
+        if count is not None:
+            found.append(Statement(f"{subject[0]}_{name}", count, sentence))
+    return found
+
+
+@lru_cache(maxsize=64)
+def outcome_words(text: str) -> tuple[OutcomeWord, ...]:
+    """What ``text`` says of the outcomes of its reviews and suits: 「均获维持」「均已结案」「未被纠错」."""
+    found = []
+    for sentence in _sentences(joined_lines(text)):
+        cases = [prefix for prefix, _, pattern in _CASES if pattern.search(sentence)]
+        for pattern, group, word in _OUTCOME_WORDS:
+            if pattern.search(sentence):
+                if group == "not_upheld" and _OF_CLOSED.search(sentence):
+                    group = "not_upheld_closed"  # 「已审结的均获维持」: says nothing of the pending ones
+                found += [OutcomeWord(f"{prefix}_{group}", word, sentence) for prefix in cases]
     return tuple(found)
 
 
@@ -122,35 +239,68 @@ def _section_of(report: Report, where: str) -> str:
     return ""
 
 
+def _sum(report: Report, group: str) -> tuple[tuple[CellRef, ...], int] | None:
+    """The cells of a group and their sum, when the format has them and all are filled."""
+    refs = named_cells(report.format, group)
+    if not refs or any(ref not in report.cells for ref in refs):
+        return None
+    return refs, sum(report.cells[ref] for ref in refs)
+
+
+def _cell_names(report: Report, refs: tuple[CellRef, ...]) -> str:
+    names = "与".join(f"「{report.schema.cell_name(ref)}」" for ref in refs)
+    return names + ("之和" if len(refs) > 1 else "")
+
+
 def check_text_counts(report: Report, context: CheckContext) -> Iterable[Finding]:
-    """R7: a count in the text that disagrees with its cells (cells not all filled: no finding)."""
-    fmt = report.schema
+    """R7: a count, a share or an outcome word in the text that the cells do not bear out (cells not
+    all filled: no finding). Each finding quotes the sentence and names the cells."""
     for where, text in _texts(report):
         reported = set()
+        section = _section_of(report, where)
         for statement in statements(text):
-            refs = named_cells(report.format, statement.group)
-            if not refs or any(ref not in report.cells for ref in refs):
+            if (statement.group, statement.count) in reported:
                 continue
-            value = sum(report.cells[ref] for ref in refs)
-            if value == statement.count or _also_meant(report, statement) or \
-                    (statement.group, statement.count) in reported:
-                continue
-            reported.add((statement.group, statement.count))
-            names = "与".join(f"「{fmt.cell_name(ref)}」" for ref in refs)
-            total = "之和" if len(refs) > 1 else ""
-            yield Finding(
-                "R7", WARNING,
-                f"{where}写明「{_quote(statement.sentence)}」（{statement.count} 件），"
-                f"但表中{names}{total}为 {value}",
-                refs, _section_of(report, where),
-            )
+            readings = [r for r in (_sum(report, statement.group), _sum(report, statement.group + "_also")) if r]
+            if readings and all(value != statement.count for _, value in readings):
+                reported.add((statement.group, statement.count))
+                refs, value = readings[0]
+                yield Finding(
+                    "R7", WARNING,
+                    f"{where}写明「{_quote(statement.sentence)}」（{statement.count} 件），"
+                    f"但表中{_cell_names(report, refs)}为 {value}",
+                    refs, section,
+                )
+            if statement.share:
+                yield from _share_finding(report, where, section, statement)
+        contradicted: dict[tuple[str, str], list[CellRef]] = {}
+        for said in outcome_words(text):
+            # a cell known and not 0 contradicts the word, whatever the cells still empty hold
+            contradicted.setdefault((said.word, said.sentence), []).extend(
+                ref for ref in named_cells(report.format, said.group) if report.cells.get(ref))
+        for (word, sentence), refs in contradicted.items():
+            if refs:
+                values = "、".join(f"「{report.schema.cell_name(ref)}」为 {report.cells[ref]}" for ref in refs)
+                yield Finding("R7", WARNING, f"{where}写明「{_quote(sentence)}」（{word}），但表中{values}",
+                              tuple(refs), section)
 
 
-def _also_meant(report: Report, statement: Statement) -> bool:
-    """Whether the count is the sum of the group's second reading (schema group ``NAME_also``)."""
-    refs = named_cells(report.format, statement.group + "_also")
-    return bool(refs) and all(ref in report.cells for ref in refs) and \
-        sum(report.cells[ref] for ref in refs) == statement.count
+def _share_finding(report: Report, where: str, section: str, statement: Statement) -> Iterable[Finding]:
+    """A share stated with an outcome's count that is not that count's share of the applications handled."""
+    handled = _sum(report, "handled")
+    if handled is None or handled[1] == 0:
+        return
+    exact = Fraction(statement.count * 100, handled[1])
+    stated = Fraction(statement.share)
+    decimals = len(statement.share.partition(".")[2])
+    if abs(stated - exact) < Fraction(1, 10 ** decimals):  # rounded or cut at the printed decimals
+        return
+    yield Finding(
+        "R7", WARNING,
+        f"{where}写明「{_quote(statement.sentence)}」（{statement.count} 件，占 {statement.share}%），"
+        f"但按表中{_cell_names(report, handled[0])} {handled[1]} 件计应为 {float(exact):.{max(decimals, 1)}f}%",
+        handled[0], section,
+    )
 
 
 @lru_cache(maxsize=64)
@@ -180,7 +330,7 @@ def _fee_years(text: str) -> tuple[tuple[int, str], ...]:
 def periods(text: str) -> tuple[Period, ...]:
     """The statistics periods ``text`` states: date ranges in sentences that speak of 统计."""
     result = []
-    for sentence in _sentences(text):
+    for sentence in _sentences(joined_lines(text)):
         if not _STATISTICS.search(sentence):
             continue
         for m in _PERIOD.finditer(sentence):
@@ -189,6 +339,19 @@ def periods(text: str) -> tuple[Period, ...]:
             result.append(Period((y1, int(m.group("m1")), int(m.group("d1"))),
                                  (y2, int(m.group("m2")), int(m.group("d2"))), sentence))
     return tuple(result)
+
+
+def stated_year(report: Report) -> int | None:
+    """The report year its text names, when it names one only: in the statistics period, else in
+    the report's title; None when the text names none or several."""
+    texts = [text for _, text in _texts(report)]
+    for years in ({y for text in texts for p in periods(text) for y in (p.start[0], p.end[0]) if y},
+                  {y for text in texts for y, _ in _title_years(text)}):
+        if len(years) == 1:
+            return years.pop()
+        if years:
+            return None
+    return None
 
 
 def check_text_years(report: Report, context: CheckContext) -> Iterable[Finding]:
@@ -222,17 +385,19 @@ def check_text_years(report: Report, context: CheckContext) -> Iterable[Finding]
 
 
 def check_fee_statement(report: Report, context: CheckContext) -> Iterable[Finding]:
-    """S5: section 六 must say whether information-processing fees were charged (2021 format)."""
+    """S5: the fee section must say whether information-processing fees were charged, where the
+    format in force asks it (2021 format, 国办函〔2020〕109号). An empty section is S1's alone."""
     required_from = report.format if report.year is None else format_for_year(report.year)
-    if required_from != CURRENT_FORMAT:
+    if not format_policy(required_from).fee_statement:
         return  # a report on 2019 or 2020: the fee notice did not apply yet
-    fmt = report.schema
-    if _fee_sentences(report.sections.get(FEE_SECTION, "")):
+    fmt, section = report.schema, format_policy(report.format).fees
+    text = report.sections.get(section, "")
+    if _fee_sentences(text) or not text.strip():
         return
     elsewhere = [where for where, text in _texts(report) if _fee_sentences(text)]
     hint = f"（收费情况写在了{'、'.join(elsewhere)}中，应移至本部分）" if elsewhere else ""
     yield Finding(
         "S5", WARNING,
-        f"「{fmt.section(FEE_SECTION).title}」未说明收取信息处理费的情况（包括未收取）{hint}",
-        (), FEE_SECTION,
+        f"「{fmt.section(section).title}」未说明收取信息处理费的情况（包括未收取）{hint}",
+        (), section,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from gipr_desktop.core.notes import ImportNote
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import CellRef
 
@@ -42,6 +43,7 @@ class CheckContext:
 
     previous: Report | None = None  # last year's report of the same body, when known
     refused: frozenset[CellRef] = frozenset()  # cells whose values were refused (V1): not empty, not usable
+    notes: tuple[ImportNote, ...] = ()  # what the importer said of the original: blank cells, unread tables
 
 
 def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# what a note says, where the checks must tell it apart (``ImportNote.kind``; "" for everything else)
+BLANK = "blank"  # cells of the table printed blank in the original (the cells empty and not named otherwise)
+NO_TABLE = "no_table"  # the table is not in the original at all
+NO_HEADING = "no_heading"  # the section's heading was not found; its text may sit in the section before
+
 
 @dataclass(frozen=True)
 class ImportNote:
@@ -17,6 +22,8 @@ class ImportNote:
     table: str = ""
     row: str = ""
     col: str = ""
+    kind: str = ""  # BLANK, NO_TABLE, NO_HEADING or ""
+    section: str = ""  # "1"…"6" for a note on a section
 
     def to_json(self) -> dict:
         return {"message": self.message, "table": self.table, "row": self.row, "col": self.col}

@@ -7,7 +7,9 @@ the grids, the importers and the exporters. Nothing else writes a label or a cel
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import cache
 from typing import Iterator, NamedTuple
 
@@ -297,8 +299,105 @@ def text_limit(field: str) -> TextLimit:
     return TextLimit(field, raw["name"], raw["max"], raw["lines"])
 
 
-CURRENT_FORMAT = "2021"
+CURRENT_FORMAT: str = _raw_schema()["current_format"]  # the format reports are written in now
 SECTION_IDS = ("1", "2", "3", "4", "5", "6")
+
+
+@dataclass(frozen=True)
+class Share:
+    """A share threshold of a review rule: at least ``minimum`` cases and at least ``share`` of the base."""
+
+    rule: str
+    share: Fraction
+    minimum: int
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """When the report of a body whose name matches ``pattern`` is due (month, day of the next year)."""
+
+    pattern: re.Pattern
+    month: int
+    day: int
+    who: str
+
+
+@dataclass(frozen=True)
+class Topics:
+    """Topics a text should speak of: each topic's name and the words by any of which it is known."""
+
+    rule: str
+    names: tuple[str, ...]
+    words: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class ReviewPolicy:
+    """What the review holds every report to (the schema's ``review`` block)."""
+
+    other_handling: Share  # R12: all of （六）其他处理
+    other_misc: Share  # R16: （六）3.其他 alone
+    similar: float  # R10: section 五 this alike last year's reads as copied
+    deadlines: tuple[Deadline, ...]  # R15, the last one for every other body
+    regulation_makers: re.Pattern  # R11: names of bodies that may make 规章
+    cannot_make_regulations: re.Pattern  # R11: names of bodies that certainly may not
+    cannot_make_self_names: re.Pattern  # R11: how such a body speaks of itself in its text
+    people_government: re.Pattern  # R17: the name of a 人民政府 (its report states 考核、评议、追究)
+    accountability: Topics  # R17
+    cut_off_parts: int  # S6: this many missing parts make one 「文本不完整」 finding
+
+
+@dataclass(frozen=True)
+class FormatPolicy:
+    """What one format asks of its sections (the format's ``review`` block)."""
+
+    summary: str  # the section with the summary (R9, S7)
+    problems: str  # the section on problems and improvements (R10)
+    fees: str  # the section holding the fee statement (S5, U1)
+    accountability: str  # where 考核、评议、追究 belong when missing (R17)
+    summary_limit: int | None  # R9, characters; None: no limit in this format
+    fee_statement: bool  # S5: whether the fee statement is required
+    summary_topics: Topics  # S7
+    summary_topics_missing: int  # S7 speaks when at least this many topics are missing
+    normative_documents_row: str  # the row R11 points to, with this format's label
+
+
+def _share(raw: dict) -> Share:
+    return Share(raw["rule"], Fraction(*raw["share"]), raw["minimum"])
+
+
+@cache
+def review_policy() -> ReviewPolicy:
+    raw = _raw_schema()["review"]
+    return ReviewPolicy(
+        other_handling=_share(raw["other_handling"]),
+        other_misc=_share(raw["other_misc"]),
+        similar=raw["similar"],
+        deadlines=tuple(Deadline(re.compile(d["pattern"]), d["month"], d["day"], d["who"]) for d in raw["deadlines"]),
+        regulation_makers=re.compile(raw["regulation_makers"]),
+        cannot_make_regulations=re.compile(raw["cannot_make_regulations"]),
+        cannot_make_self_names=re.compile(raw["cannot_make_self_names"]),
+        people_government=re.compile(raw["people_government"]),
+        accountability=Topics(raw["accountability"]["rule"], tuple(raw["accountability"]["names"]),
+                              tuple(tuple(t) for t in raw["accountability"]["topics"])),
+        cut_off_parts=raw["cut_off_parts"],
+    )
+
+
+@cache
+def format_policy(format_id: str) -> FormatPolicy:
+    raw = _raw_schema()["formats"][format_id]["review"]
+    return FormatPolicy(
+        summary=raw["roles"]["summary"],
+        problems=raw["roles"]["problems"],
+        fees=raw["roles"]["fees"],
+        accountability=raw["roles"]["accountability"],
+        summary_limit=raw["summary_limit"],
+        fee_statement=raw["fee_statement"],
+        summary_topics=Topics("S7", tuple(raw["summary_topic_names"]), tuple(tuple(t) for t in raw["summary_topics"])),
+        summary_topics_missing=raw["summary_topics_missing"],
+        normative_documents_row=raw["normative_documents_row"],
+    )
 
 
 def cross_year_rules(format_id: str) -> dict:
@@ -334,7 +433,11 @@ def named_cells(format_id: str, name: str) -> tuple[CellRef, ...]:
 
 
 def format_for_year(year: int | None) -> str:
-    """The format a report on ``year`` must use."""
-    if year is not None and year < formats()[CURRENT_FORMAT].first_year:
-        return "2019"
-    return CURRENT_FORMAT
+    """The format a report on ``year`` must use: the one in force that year (the oldest before any)."""
+    if year is None:
+        return CURRENT_FORMAT
+    by_age = sorted(formats().values(), key=lambda fmt: fmt.first_year)
+    for fmt in by_age:
+        if fmt.first_year <= year and (fmt.last_year is None or year <= fmt.last_year):
+            return fmt.id
+    return by_age[0].id if year < by_age[0].first_year else CURRENT_FORMAT

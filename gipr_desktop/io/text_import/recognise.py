@@ -8,6 +8,7 @@ returns the report with notes on everything it could not read or read with a cho
 from __future__ import annotations
 
 from gipr_desktop.core.labels import match_row_in, normalize
+from gipr_desktop.core.notes import BLANK, NO_HEADING, NO_TABLE
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import CURRENT_FORMAT, SECTION_IDS, Format, Table, format_for_year, get_format
 from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
@@ -99,7 +100,8 @@ def _read_sections(fmt: Format, layout: Layout, report: Report, notes: list[Impo
     tables_by_section = {table.section: table for table in fmt.tables}
     for section_id in SECTION_IDS:
         if section_id not in layout.headings:
-            notes.append(ImportNote(f"未找到第{fmt.section(section_id).numeral}部分「{fmt.section(section_id).heading}」的标题，该部分留空"))
+            notes.append(ImportNote(f"未找到第{fmt.section(section_id).numeral}部分「{fmt.section(section_id).heading}」的标题，该部分留空",
+                                     kind=NO_HEADING, section=section_id))
             continue
         body = layout.body(section_id)
         if section_id in tables_by_section:
@@ -151,7 +153,7 @@ def _apply(table: Table, reading: TableReading, report: Report, notes: list[Impo
     for ref, value in reading.values.items():
         report.set(ref, value)
     if not reading.rows_found:
-        notes.append(ImportNote(f"未找到表「{table.title}」，表中各栏留空（未知），请核对原文后填写", table.id))
+        notes.append(ImportNote(f"未找到表「{table.title}」，表中各栏留空（未知），请核对原文后填写", table.id, kind=NO_TABLE))
         return
     missing = [row for row in table.rows if not row.optional and row.id not in reading.rows_found
                and not (row.id.startswith("other_") and "other" in reading.rows_found)]
@@ -161,7 +163,7 @@ def _apply(table: Table, reading: TableReading, report: Report, notes: list[Impo
         marks = "」「".join(sorted(PLACEHOLDERS - {"--", "–", "－", "／", "一一"}))
         notes.append(ImportNote(f"表「{table.title}」有 {reading.placeholders} 个单元格印为「{marks}」之一，已按 0 读取", table.id))
     if reading.blanks:
-        notes.append(ImportNote(f"表「{table.title}」有 {reading.blanks} 个单元格为空白，保留为空（未知），未按 0 读取", table.id))
+        notes.append(ImportNote(f"表「{table.title}」有 {reading.blanks} 个单元格为空白，保留为空（未知），未按 0 读取", table.id, kind=BLANK))
 
 
 def _combined_other(table: Table, reading: TableReading) -> str:
