@@ -22,16 +22,15 @@ from gipr_desktop.io.project import PROJECT_EXTENSIONS
 from gipr_desktop.io.registry import describe, writable_extensions, write_report
 
 FOLDER_KEY = "export/folder"
-FIRST_TYPE = ".xlsx"  # what offices collect
 SUBMISSION_TYPES = (".xlsx", ".docx", ".pdf")
 WHOLE_REPORT = "整份报告"
 _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')  # what Windows refuses in a file name
 
 
 def export_types() -> list[str]:
-    """The types 导出 offers: every writable one but the project files, the spreadsheet first."""
-    types = [ext for ext in writable_extensions() if ext not in PROJECT_EXTENSIONS]
-    return sorted(types, key=lambda ext: ext != FIRST_TYPE)
+    """The types 导出 offers: every writable one but the project files; the registry lists the
+    spreadsheet (what offices collect) first."""
+    return [ext for ext in writable_extensions() if ext not in PROJECT_EXTENSIONS]
 
 
 def file_filter(ext: str) -> str:

@@ -54,6 +54,7 @@ _CJK_SANS = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "Wen
 _LATIN_NAMES = {"宋体": "SimSun", "仿宋": "FangSong", "楷体": "KaiTi", "SimHei": "黑体"}
 FOOTER_FONT = "宋体"
 
+JUSTIFIED = QtGui.QTextFormat.Property.UserProperty + 1  # a block set justified on paper, flush left on screen
 _application: QtGui.QGuiApplication | None = None
 _BMP_CODES = [code for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]  # as Qt's PDF writer looks them up
 _BMP = "".join(map(chr, _BMP_CODES))
@@ -134,8 +135,9 @@ class _Builder:
         self.heading = _char_format(word.HEADING_FONT, body)
         self.title = _char_format(word.TITLE_FONT, word.TITLE_SIZE.pt)
         self.body_block = _block_format(point, Qt.AlignmentFlag.AlignJustify, 2 * body, pitch)
+        self.body_block.setProperty(JUSTIFIED, True)
         self.heading_block = _block_format(point, Qt.AlignmentFlag.AlignJustify, 2 * body, pitch)
-        self.heading_block.setPageBreakPolicy(QtGui.QTextFormat.PageBreakFlag.PageBreak_Auto)
+        self.heading_block.setProperty(JUSTIFIED, True)
         self.title_block = _block_format(point, Qt.AlignmentFlag.AlignHCenter, 0, 36, pitch)
         self.dateline_block = _block_format(point, Qt.AlignmentFlag.AlignHCenter, 0, pitch, pitch)
 
@@ -231,10 +233,31 @@ class Pages:
         root.setBottomMargin(word.MARGINS["bottom_margin"].mm * mm)
         self.document.rootFrame().setFrameFormat(root)
         self.document.setPageSize(self.paper)
+        self._split_at_page_ends()
         self._footer_y = (PAPER_MM[1] - FOOTER_FROM_BOTTOM_MM) * mm
         self._footer_font = QtGui.QFont()
         self._footer_font.setFamilies(families(FOOTER_FONT))
         self._footer_font.setPointSizeF(word.PAGE_NUMBER_SIZE.pt)
+
+    def _split_at_page_ends(self) -> None:
+        """A paragraph running on to the next page becomes two there, the second without indent: the
+        same lines. Qt draws a page's paragraph together with the one line of it that stands on the
+        page before — above the page, unseen, yet in the PDF's text, where it would be read twice."""
+        layout = self.document.documentLayout()
+        block = self.document.begin()
+        while block.isValid():
+            lines, top = block.layout(), layout.blockBoundingRect(block).top()
+            first_page = self._page_of(top + lines.lineAt(0).y()) if lines.lineCount() else 0
+            turn = next((lines.lineAt(i) for i in range(1, lines.lineCount())
+                         if self._page_of(top + lines.lineAt(i).y()) > first_page), None)
+            if turn is not None:
+                cursor = QtGui.QTextCursor(block)
+                cursor.setPosition(block.position() + turn.textStart())
+                continued = block.blockFormat()
+                continued.setTextIndent(0)
+                cursor.insertBlock(continued, cursor.charFormat())
+                self.document.setPageSize(self.paper)  # lays the rest out again, now, not piece by piece
+            block = block.next()
 
     def count(self) -> int:
         return self.document.pageCount()
@@ -273,10 +296,19 @@ class Pages:
         lines: dict[int, list[QtCore.QLineF]] = {}
         for table in self._tables:
             frame = layout.frameBoundingRect(table)
+            left, right = self._edges(table)
             for page in range(self._page_of(frame.top()), self._page_of(frame.bottom())):
                 y = page * self.paper.height() + foot
-                lines.setdefault(page, []).append(QtCore.QLineF(frame.left(), y, frame.right(), y))
+                lines.setdefault(page, []).append(QtCore.QLineF(left, y, right, y))
         return lines
+
+    def _edges(self, table: QtGui.QTextTable) -> tuple[float, float]:
+        """Where the table's outer rules stand: its frame is wider than its columns."""
+        layout = self.document.documentLayout()
+        outside = CELL_PADDING_PT * self._rule / TABLE_BORDER_PT + self._rule / 2
+        rects = [layout.blockBoundingRect(table.cellAt(row, col).firstCursorPosition().block())
+                 for row in range(table.rows()) for col in (0, table.columns() - 1)]
+        return min(r.left() for r in rects) - outside, max(r.right() for r in rects) + outside
 
     def draw(self, device: QtGui.QPagedPaintDevice) -> None:
         """Draw every page on ``device`` (a ``QPrinter`` or ``QPdfWriter`` set up by ``prepare``)."""
@@ -284,6 +316,9 @@ class Pages:
         if not painter.begin(device):
             raise OSError("无法开始打印：打印机或文件不可用")
         try:
+            # Qt's print preview replays a justified line with the screen's metrics and pushes its last
+            # character onto the next line: on screen the lines stand flush left (the breaks stay)
+            self._justify(device.paintEngine().type() != QtGui.QPaintEngine.Type.Picture)
             scale = device.logicalDpiX() / self.dpi
             context = QtGui.QAbstractTextDocumentLayout.PaintContext()
             context.palette.setColor(QtGui.QPalette.ColorRole.Text, QtGui.QColor("black"))
@@ -297,6 +332,20 @@ class Pages:
                 painter.restore()
         finally:
             painter.end()
+
+    def _justify(self, justified: bool) -> None:
+        align = Qt.AlignmentFlag.AlignJustify if justified else Qt.AlignmentFlag.AlignLeft
+        cursor = QtGui.QTextCursor(self.document)
+        cursor.beginEditBlock()
+        block = self.document.begin()
+        while block.isValid():
+            fmt = block.blockFormat()
+            if fmt.boolProperty(JUSTIFIED) and fmt.alignment() != align:
+                fmt.setAlignment(align)
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(fmt)
+            block = block.next()
+        cursor.endEditBlock()
 
     def print_on(self, printer: QtPrintSupport.QPrinter) -> None:
         """Draw every page on ``printer``; when it prints to a PDF file, correct that file's text."""

@@ -99,6 +99,19 @@ def test_the_pdf_text_says_what_its_pages_show_and_reads_back(qapp, tmp_path):
     assert (back.report.unit, back.report.cells, back.report.sections) == (report.unit, report.cells, report.sections)
 
 
+def test_a_paragraph_running_on_to_the_next_page_is_in_the_text_once(qapp, seeds_dir, tmp_path):
+    """Qt drew a page's paragraph with its line from the page before, unseen above the page, and the
+    PDF's text had that line twice."""
+    report = read_report(seeds_dir / "001_39a3bb303739f26f.txt").report
+    printing.write_pdf(report, tmp_path / "seed.pdf")
+    pages = [text.split("\n") for text in page_texts(tmp_path / "seed.pdf")]
+    assert len(pages) >= 3
+    for page, following in zip(pages, pages[1:]):
+        assert page[-2] not in following  # the last line of text above the page number
+    back = read_report(tmp_path / "seed.pdf").report
+    assert (back.cells, back.sections) == (report.cells, report.sections)
+
+
 def test_renaming_glyphs_keeps_every_offset_of_the_file():
     cmap = (b"1 0 obj\n<< /Length 99 >>\nstream\nbegincmap\n1 beginbfchar\n<2EA0> <2EA0>\nendbfchar\n"
             b"1 beginbfrange\n<2F08> <2F09> [<2F08> <4E00>]\nendbfrange\nendcmap\nendstream\n<2F08>")
