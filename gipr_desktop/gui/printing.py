@@ -55,6 +55,7 @@ _LATIN_NAMES = {"宋体": "SimSun", "仿宋": "FangSong", "楷体": "KaiTi", "Si
 FOOTER_FONT = "宋体"
 
 JUSTIFIED = QtGui.QTextFormat.Property.UserProperty + 1  # a block set justified on paper, flush left on screen
+KEEP_WITH_NEXT = QtGui.QTextFormat.Property.UserProperty + 2  # a heading: never the last line of a page
 _application: QtGui.QGuiApplication | None = None
 _BMP_CODES = [code for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]  # as Qt's PDF writer looks them up
 _BMP = "".join(map(chr, _BMP_CODES))
@@ -138,6 +139,7 @@ class _Builder:
         self.body_block.setProperty(JUSTIFIED, True)
         self.heading_block = _block_format(point, Qt.AlignmentFlag.AlignJustify, 2 * body, pitch)
         self.heading_block.setProperty(JUSTIFIED, True)
+        self.heading_block.setProperty(KEEP_WITH_NEXT, True)
         self.title_block = _block_format(point, Qt.AlignmentFlag.AlignHCenter, 0, 36, pitch)
         self.dateline_block = _block_format(point, Qt.AlignmentFlag.AlignHCenter, 0, pitch, pitch)
 
@@ -233,31 +235,60 @@ class Pages:
         root.setBottomMargin(word.MARGINS["bottom_margin"].mm * mm)
         self.document.rootFrame().setFrameFormat(root)
         self.document.setPageSize(self.paper)
-        self._split_at_page_ends()
+        self._settle_page_ends()
         self._footer_y = (PAPER_MM[1] - FOOTER_FROM_BOTTOM_MM) * mm
         self._footer_font = QtGui.QFont()
         self._footer_font.setFamilies(families(FOOTER_FONT))
         self._footer_font.setPointSizeF(word.PAGE_NUMBER_SIZE.pt)
 
-    def _split_at_page_ends(self) -> None:
-        """A paragraph running on to the next page becomes two there, the second without indent: the
-        same lines. Qt draws a page's paragraph together with the one line of it that stands on the
-        page before — above the page, unseen, yet in the PDF's text, where it would be read twice."""
+    def _settle_page_ends(self) -> None:
+        """What Word does at the foot of a page and Qt does not: a heading goes over with what follows
+        it; a paragraph running on to the next page becomes two there, the second without indent (the
+        same lines: Qt draws a page's paragraph with the one line of it on the page before — above the
+        page, unseen, yet in the PDF's text, where it was read twice); a label spanning rows on two
+        pages stands at the top of its rows, not in the margin between them."""
         layout = self.document.documentLayout()
         block = self.document.begin()
         while block.isValid():
-            lines, top = block.layout(), layout.blockBoundingRect(block).top()
+            fmt, lines, top = block.blockFormat(), block.layout(), layout.blockBoundingRect(block).top()
+            following = block.next()
+            if fmt.boolProperty(KEEP_WITH_NEXT) and following.isValid() \
+                    and self._page_of(layout.blockBoundingRect(following).top()) > self._page_of(top):
+                fmt.setPageBreakPolicy(QtGui.QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QtGui.QTextCursor(block).setBlockFormat(fmt)
+                self.document.setPageSize(self.paper)  # lays the rest out again, now, not piece by piece
+                continue
             first_page = self._page_of(top + lines.lineAt(0).y()) if lines.lineCount() else 0
             turn = next((lines.lineAt(i) for i in range(1, lines.lineCount())
                          if self._page_of(top + lines.lineAt(i).y()) > first_page), None)
             if turn is not None:
                 cursor = QtGui.QTextCursor(block)
                 cursor.setPosition(block.position() + turn.textStart())
-                continued = block.blockFormat()
-                continued.setTextIndent(0)
-                cursor.insertBlock(continued, cursor.charFormat())
-                self.document.setPageSize(self.paper)  # lays the rest out again, now, not piece by piece
+                fmt.setTextIndent(0)
+                cursor.insertBlock(fmt, cursor.charFormat())
+                self.document.setPageSize(self.paper)
             block = block.next()
+        for table in self._tables:
+            for cell in self._cells_across_pages(table):
+                cell_format = cell.format()
+                cell_format.setVerticalAlignment(QtGui.QTextCharFormat.VerticalAlignment.AlignTop)
+                cell.setFormat(cell_format)
+        self.document.setPageSize(self.paper)
+
+    def _cells_across_pages(self, table: QtGui.QTextTable) -> list[QtGui.QTextTableCell]:
+        layout = self.document.documentLayout()
+        last = table.columns() - 1  # a value column: one cell a row
+
+        def page(row: int) -> int:
+            return self._page_of(layout.blockBoundingRect(table.cellAt(row, last).firstCursorPosition().block()).top())
+
+        cells = {}
+        for row in range(table.rows()):
+            for col in range(last):
+                cell = table.cellAt(row, col)
+                if cell.rowSpan() > 1 and page(cell.row()) != page(cell.row() + cell.rowSpan() - 1):
+                    cells[(cell.row(), cell.column())] = cell
+        return list(cells.values())
 
     def count(self) -> int:
         return self.document.pageCount()

@@ -112,6 +112,20 @@ def test_a_paragraph_running_on_to_the_next_page_is_in_the_text_once(qapp, seeds
     assert (back.cells, back.sections) == (report.cells, report.sections)
 
 
+def test_a_heading_goes_over_with_its_table_and_a_split_label_stays_on_its_page(qapp, seeds_dir, tmp_path):
+    report = read_report(seeds_dir / "000_555b38ce0adfb193.txt").report
+    printing.write_pdf(report, tmp_path / "seed.pdf")
+    headings = {section.title for section in report.schema.sections}
+    with pdfplumber.open(tmp_path / "seed.pdf") as pdf:
+        for page in pdf.pages:
+            lines = (page.extract_text() or "").split("\n")
+            assert lines[-2] not in headings  # the last line above the page number
+            rules = [edge["top"] for edge in page.edges if edge["orientation"] == "h" and edge["top"] >= 0]
+            above = "".join(word["text"] for word in page.extract_words()
+                            if 0 <= word["top"] and word["bottom"] < min(rules, default=page.height))
+            assert "不予" not in above  # (三) 不予公开, spanning rows on two pages, was printed in the margin
+
+
 def test_renaming_glyphs_keeps_every_offset_of_the_file():
     cmap = (b"1 0 obj\n<< /Length 99 >>\nstream\nbegincmap\n1 beginbfchar\n<2EA0> <2EA0>\nendbfchar\n"
             b"1 beginbfrange\n<2F08> <2F09> [<2F08> <4E00>]\nendbfrange\nendcmap\nendstream\n<2F08>")
