@@ -9,10 +9,11 @@ How: the blocks of ``io.printed.report_blocks`` become a ``QTextDocument`` built
 ``QTextCursor`` (a ``QTextTable`` per table, merged as in ``core.layout``, its header lines made
 ``headerRowCount`` so that Qt repeats them at the top of every page the table runs onto — Qt does this
 for a paginated document, checked in tests/gui/test_printing.py). The document is laid out once on a
-fixed resolution (``LAYOUT_DPI``, not the screen's or the printer's) with design metrics, so a printer,
-the preview and the PDF writer get the same line and page breaks; each page is then drawn scaled to
-the device, with its page number. The PDF's text is corrected by ``io.pdf_unicode`` (Qt names some
-CJK glyphs by their radicals: ``Pages.misnamed``). Fonts: the GB2312 / 方正 faces the Word export names, then the
+device of its own (an image: Qt's unit of lengths, whatever the printer's resolution) with design
+metrics, so a printer, the preview and the PDF writer get the same line and page breaks; each page is
+then drawn scaled to the device, with its page number. What Qt gets wrong at the foot of a page is
+settled first (``Pages._settle_page_ends``), and the PDF's text is corrected (Qt names some CJK glyphs
+by look-alike radicals: ``gui.pdf_names``, ``io.pdf_unicode``). Fonts: the GB2312 / 方正 faces the Word export names, then the
 Windows faces, then any CJK face installed (Noto CJK on Linux); a missing font falls back, never fails.
 
 ``gipr convert REPORT.gipr OUT.pdf`` without a screen: ``io`` cannot depend on ``gui``, so the registry
@@ -38,11 +39,12 @@ from gipr_desktop.io.printed import (
     DATELINE, TITLE, Block, Heading, Paragraph, PrintedTable, printed_table, report_blocks, subheading_split,
 )
 from gipr_desktop.io.registry import register_writer
+from gipr_desktop.gui.pdf_names import misnamed
 from gipr_desktop.gui.qt import QtCore, QtGui, QtPrintSupport, Qt
 
-PDF_DPI = 1200
+PDF_DPI = 1200  # the PDF's coordinates: fine enough for any printer
 PAPER_MM = (210, 297)  # A4, portrait, as the Word export
-FOOTER_FROM_BOTTOM_MM = word.Mm(28).mm - 7  # the page number's line, as Word's footer distance puts it
+FOOTER_FROM_BOTTOM_MM = 28 - 7  # the page number's middle: Word's footer (28 mm from the foot) less half its line
 PAGE_NUMBER = "— {} —"
 TABLE_BORDER_PT = 0.75  # one unit of Qt's text layout (1/96 inch): Qt draws no thinner border
 CELL_PADDING_PT = 1.5
@@ -57,33 +59,6 @@ FOOTER_FONT = "宋体"
 JUSTIFIED = QtGui.QTextFormat.Property.UserProperty + 1  # a block set justified on paper, flush left on screen
 KEEP_WITH_NEXT = QtGui.QTextFormat.Property.UserProperty + 2  # a heading: never the last line of a page
 _application: QtGui.QGuiApplication | None = None
-_BMP_CODES = [code for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]  # as Qt's PDF writer looks them up
-_BMP = "".join(map(chr, _BMP_CODES))
-
-
-_glyph_name_cache: dict[str, tuple[dict[int, int], dict[int, int]]] = {}
-
-
-def _glyph_names(font: QtGui.QFont) -> tuple[dict[int, int], dict[int, int]]:
-    """(glyph → the lowest code point drawn with it, code point → glyph) of ``font``, as Qt's PDF
-    writer sees them; empty when the font cannot be loaded."""
-    key = font.key()
-    if key not in _glyph_name_cache:
-        raw = QtGui.QRawFont.fromFont(font, QtGui.QFontDatabase.WritingSystem.SimplifiedChinese)
-        glyphs = raw.glyphIndexesForString(_BMP) if raw.isValid() else []
-        lowest: dict[int, int] = {}
-        for code, glyph in zip(_BMP_CODES, glyphs):
-            if glyph:
-                lowest.setdefault(glyph, code)
-        _glyph_name_cache[key] = lowest, dict(zip(_BMP_CODES, glyphs))
-    return _glyph_name_cache[key]
-
-
-def _fragments(block: QtGui.QTextBlock):
-    iterator = block.begin()
-    while not iterator.atEnd():
-        yield iterator.fragment()
-        iterator += 1
 
 
 def families(name: str) -> list[str]:
@@ -237,9 +212,9 @@ class Pages:
         self.document.setPageSize(self.paper)
         self._settle_page_ends()
         self._footer_y = (PAPER_MM[1] - FOOTER_FROM_BOTTOM_MM) * mm
-        self._footer_font = QtGui.QFont()
-        self._footer_font.setFamilies(families(FOOTER_FONT))
-        self._footer_font.setPointSizeF(word.PAGE_NUMBER_SIZE.pt)
+        self.footer_font = QtGui.QFont()
+        self.footer_font.setFamilies(families(FOOTER_FONT))
+        self.footer_font.setPointSizeF(word.PAGE_NUMBER_SIZE.pt)
 
     def _settle_page_ends(self) -> None:
         """What Word does at the foot of a page and Qt does not: a heading goes over with what follows
@@ -292,29 +267,6 @@ class Pages:
 
     def count(self) -> int:
         return self.document.pageCount()
-
-    def fonts(self) -> list[QtGui.QFont]:
-        """Every font the pages are drawn in."""
-        fonts, block = {self._footer_font.key(): self._footer_font}, self.document.begin()
-        while block.isValid():
-            for fragment in _fragments(block):
-                font = fragment.charFormat().font()
-                fonts.setdefault(font.key(), font)
-            block = block.next()
-        return list(fonts.values())
-
-    def misnamed(self) -> dict[int, int]:
-        """The names Qt's PDF writer gives wrongly, and the right ones: each of the pages' characters
-        whose glyph its font also draws for a lower code point is named by that code point."""
-        text = {ord(ch) for ch in self.document.toPlainText() + "0123456789—" if ord(ch) <= 0xFFFF}
-        renames = {}
-        for font in self.fonts():
-            lowest, by_code = _glyph_names(font)
-            for code in text:
-                named = lowest.get(by_code.get(code, 0), code)
-                if named != code and named not in text:
-                    renames[named] = code
-        return renames
 
     def _page_of(self, y: float) -> int:
         return int(y // self.paper.height())
@@ -383,7 +335,7 @@ class Pages:
         self.draw(printer)
         if printer.outputFormat() == QtPrintSupport.QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
             path = Path(printer.outputFileName())
-            path.write_bytes(corrected_text(path.read_bytes(), self.misnamed()))
+            path.write_bytes(corrected_text(path.read_bytes(), misnamed(self.document, [self.footer_font])))
 
     def _draw_page(self, painter: QtGui.QPainter, context, page: int, breaks: list[QtCore.QLineF]) -> None:
         top = page * self.paper.height()
@@ -395,8 +347,8 @@ class Pages:
         painter.setPen(QtGui.QPen(QtGui.QColor("black"), self._rule))
         painter.drawLines(breaks)
         painter.restore()
-        font = QtGui.QFont(self._footer_font)
-        font.setPointSizeF(self._footer_font.pointSizeF() * self.dpi / painter.device().logicalDpiY())
+        font = QtGui.QFont(self.footer_font)
+        font.setPointSizeF(self.footer_font.pointSizeF() * self.dpi / painter.device().logicalDpiY())
         painter.setFont(font)
         painter.setPen(QtGui.QColor("black"))
         line = QtCore.QRectF(0, self._footer_y - self.dpi / 6, self.paper.width(), self.dpi / 3)
@@ -440,7 +392,7 @@ def pdf_bytes(pages: Pages, title: str) -> bytes:
     pages.draw(writer)
     del writer  # finishes the file
     buffer.close()
-    return corrected_text(bytes(buffer.data()), pages.misnamed())
+    return corrected_text(bytes(buffer.data()), misnamed(pages.document, [pages.footer_font]))
 
 
 def _ensure_application() -> None:
