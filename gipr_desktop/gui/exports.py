@@ -130,6 +130,7 @@ class Exports:
         if pages is None:
             return False
         printer = printing.new_printer()
+        printer.setFromTo(1, pages.count())  # what the dialog offers as a range of pages
         if not self.context.dialogs.print_setup(parent, printer):
             return False
         try:

@@ -293,8 +293,9 @@ class Pages:
                  for row in range(table.rows()) for col in (0, table.columns() - 1)]
         return min(r.left() for r in rects) - outside, max(r.right() for r in rects) + outside
 
-    def draw(self, device: QtGui.QPagedPaintDevice) -> None:
-        """Draw every page on ``device`` (a ``QPrinter`` or ``QPdfWriter`` set up by ``prepare``)."""
+    def draw(self, device: QtGui.QPagedPaintDevice, numbers: range | None = None) -> None:
+        """Draw the pages (every one, or those of ``numbers``, counted from 1) on ``device`` (a
+        ``QPrinter`` or ``QPdfWriter`` set up by ``prepare``)."""
         painter = QtGui.QPainter()
         if not painter.begin(device):
             raise OSError("无法开始打印：打印机或文件不可用")
@@ -306,8 +307,8 @@ class Pages:
             context = QtGui.QAbstractTextDocumentLayout.PaintContext()
             context.palette.setColor(QtGui.QPalette.ColorRole.Text, QtGui.QColor("black"))
             breaks = self._breaks()
-            for page in range(self.count()):
-                if page:
+            for turn, page in enumerate(page for page in range(self.count()) if numbers is None or page + 1 in numbers):
+                if turn:
                     device.newPage()
                 painter.save()
                 painter.scale(scale, scale)
@@ -331,8 +332,10 @@ class Pages:
         cursor.endEditBlock()
 
     def print_on(self, printer: QtPrintSupport.QPrinter) -> None:
-        """Draw every page on ``printer``; when it prints to a PDF file, correct that file's text."""
-        self.draw(printer)
+        """Draw the pages the print dialog chose on ``printer``; when it prints to a PDF file, correct
+        that file's text."""
+        chosen = printer.printRange() == QtPrintSupport.QPrinter.PrintRange.PageRange and printer.fromPage() > 0
+        self.draw(printer, range(printer.fromPage(), printer.toPage() + 1) if chosen else None)
         if printer.outputFormat() == QtPrintSupport.QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
             path = Path(printer.outputFileName())
             path.write_bytes(corrected_text(path.read_bytes(), misnamed(self.document, [self.footer_font])))

@@ -28,6 +28,7 @@ class ScriptedDialogs:
         self.offered: list[tuple[list[str], int]] = []  # (items, current) of each choice asked
         self.printer_file: str = ""  # where the printer writes (a PDF); empty: the print dialog is cancelled
         self.previews = 0
+        self.page_range: tuple[int, int] | None = None  # the pages chosen in the print dialog (from, to)
 
     def error(self, parent, title, text):
         self.shown.append(("error", title, text))
@@ -67,6 +68,9 @@ class ScriptedDialogs:
             return False
         printer.setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(self.printer_file)
+        if self.page_range:
+            printer.setPrintRange(QtPrintSupport.QPrinter.PrintRange.PageRange)
+            printer.setFromTo(*self.page_range)
         return True
 
     def print_preview(self, parent, printer, paint):

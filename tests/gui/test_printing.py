@@ -65,6 +65,14 @@ def test_a_table_prints_alone_with_its_merged_headers_on_every_page(window, tmp_
     assert "六、其他需要报告的事项" not in whole and "行政复议" not in whole
 
 
+def test_the_pages_chosen_in_the_print_dialog_are_printed(window, tmp_path):
+    dialogs = window.context.dialogs
+    dialogs.printer_file, dialogs.page_range = str(tmp_path / "pages.pdf"), (2, 3)
+    window.print_report()
+    printing.write_pdf(window.document.report, tmp_path / "all.pdf")
+    assert page_texts(tmp_path / "pages.pdf") == page_texts(tmp_path / "all.pdf")[1:3]
+
+
 def test_the_print_dialog_cancelled_prints_nothing(window, tmp_path):
     window.context.dialogs.printer_file = ""
     window.print_report()
