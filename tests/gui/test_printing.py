@@ -14,6 +14,8 @@ import pytest
 
 from gipr_desktop.core.schema import CellRef
 from gipr_desktop.gui import printing
+from gipr_desktop.gui.dialogs import Dialogs
+from gipr_desktop.gui.qt import QtCore, QtWidgets
 from gipr_desktop.io import pdf_unicode
 from gipr_desktop.io.registry import read_report
 from gipr_desktop.io.workbook_labels import FINDINGS_SHEET
@@ -232,3 +234,27 @@ def test_the_file_menu_offers_printing_and_the_submission(window, title):
     if title.startswith("打印("):
         action = file_menu.actions()[texts.index(title)]
         assert action.shortcut().toString() == "Ctrl+P"
+
+
+def test_the_real_preview_and_print_dialogs_open_and_close(qapp, qtbot):
+    """The dialogs the window uses (not the scripted ones): the preview draws the pages; cancelling
+    the print dialog prints nothing."""
+    dialogs, drawn = Dialogs(), []
+    pages = printing.report_pages(sample_report())
+
+    def close_when_shown():
+        modal = QtWidgets.QApplication.activeModalWidget()
+        if modal is None:
+            QtCore.QTimer.singleShot(50, close_when_shown)
+        else:
+            modal.reject()
+
+    def paint(printer):
+        drawn.append(printer)
+        pages.print_on(printer)
+
+    QtCore.QTimer.singleShot(50, close_when_shown)
+    dialogs.print_preview(None, printing.new_printer(), paint)
+    assert drawn
+    QtCore.QTimer.singleShot(50, close_when_shown)
+    assert dialogs.print_setup(None, printing.new_printer()) is False
