@@ -58,6 +58,7 @@ FOOTER_FONT = "宋体"
 
 JUSTIFIED = QtGui.QTextFormat.Property.UserProperty + 1  # a block set justified on paper, flush left on screen
 KEEP_WITH_NEXT = QtGui.QTextFormat.Property.UserProperty + 2  # a heading: never the last line of a page
+BREAK_BEFORE = QtGui.QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
 _application: QtGui.QGuiApplication | None = None
 
 
@@ -157,7 +158,6 @@ class _Builder:
         fmt.setBorderCollapse(True)
         fmt.setCellSpacing(0)
         fmt.setCellPadding(CELL_PADDING_PT * self.point)
-        fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         fmt.setTopMargin(0)
         fmt.setBottomMargin(0)
         fmt.setWidth(QtGui.QTextLength(QtGui.QTextLength.Type.PercentageLength, 100))
@@ -227,9 +227,9 @@ class Pages:
         while block.isValid():
             fmt, lines, top = block.blockFormat(), block.layout(), layout.blockBoundingRect(block).top()
             following = block.next()
-            if fmt.boolProperty(KEEP_WITH_NEXT) and following.isValid() \
+            if fmt.boolProperty(KEEP_WITH_NEXT) and following.isValid() and fmt.pageBreakPolicy() != BREAK_BEFORE \
                     and self._page_of(layout.blockBoundingRect(following).top()) > self._page_of(top):
-                fmt.setPageBreakPolicy(QtGui.QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                fmt.setPageBreakPolicy(BREAK_BEFORE)
                 QtGui.QTextCursor(block).setBlockFormat(fmt)
                 self.document.setPageSize(self.paper)  # lays the rest out again, now, not piece by piece
                 continue

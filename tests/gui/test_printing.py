@@ -16,7 +16,7 @@ from gipr_desktop.core.schema import CellRef
 from gipr_desktop.gui import printing
 from gipr_desktop.gui.dialogs import Dialogs
 from gipr_desktop.gui.qt import QtCore, QtWidgets
-from gipr_desktop.io import pdf_unicode
+from gipr_desktop.io import docx_writer, pdf_unicode
 from gipr_desktop.io.registry import read_report
 from gipr_desktop.io.workbook_labels import FINDINGS_SHEET
 from gipr_desktop.paths import resource
@@ -134,6 +134,18 @@ def test_a_heading_goes_over_with_its_table_and_a_split_label_stays_on_its_page(
             above = "".join(word["text"] for word in page.extract_words()
                             if 0 <= word["top"] and word["bottom"] < min(rules, default=page.height))
             assert "不予" not in above  # (三) 不予公开, spanning rows on two pages, was printed in the margin
+
+
+def test_every_table_stands_within_the_margins_of_the_word_export(qapp, tmp_path):
+    """Table 四 (15 columns) stood 40 pt right of the text, past the right margin."""
+    printing.write_pdf(sample_report(), tmp_path / "report.pdf")
+    points = 72 / 25.4
+    left, right = docx_writer.MARGINS["left_margin"].mm * points, docx_writer.MARGINS["right_margin"].mm * points
+    with pdfplumber.open(tmp_path / "report.pdf") as pdf:
+        rules = [edge["x0"] for page in pdf.pages for edge in page.edges
+                 if edge["orientation"] == "v" and 0 <= edge["top"] <= page.height]
+        assert len(rules) > 100
+        assert left - 1 <= min(rules) and max(rules) <= pdf.pages[0].width - right + 1
 
 
 def test_renaming_glyphs_keeps_every_offset_of_the_file():
