@@ -65,7 +65,7 @@ def main() -> None:
     pdf = HERE.parent.parent / "shared" / "fixtures" / "huaian-city-2024.pdf"
     (batch / pdf.name).write_bytes(pdf.read_bytes())
     (batch / "损坏的报告.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
-    window.context.dialogs.folder_path = lambda parent, title: str(batch)
+    window.context.dialogs.folder_path = lambda parent, title, start: str(batch)
     window.open_review_workspace()
     workspace = window.review_workspace
     workspace.add_folder()

@@ -159,6 +159,10 @@ def _write_or_say(report: Report, path: str) -> bool:
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
+    if args.output.lower().endswith(".pdf"):  # the printout is drawn by Qt: loaded only for it
+        from gipr_desktop.gui.printing import register
+
+        register()
     imported = _read_or_say(args.input)
     if imported is None:
         return EXIT_UNREADABLE
@@ -239,7 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("convert", help="在不同文件格式之间转换报告（按扩展名）", formatter_class=_Help)
     p.add_argument("input", metavar="输入文件", help="读入（{readable}）")
-    p.add_argument("output", metavar="输出文件", help="写出（{writable}）")
+    p.add_argument("output", metavar="输出文件", help="写出（{writable}、.pdf）")
     p.set_defaults(run=cmd_convert)
 
     p = commands.add_parser("batch", help="批量审核下级机关报送的报告，写出审核结果工作簿", formatter_class=_Help)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import unicodedata
 import zipfile
 from decimal import Decimal
@@ -20,6 +21,7 @@ from gipr_desktop.io import project
 from gipr_desktop.io.errors import ReadError
 from gipr_desktop.io.registry import read_report, write_report
 from gipr_desktop.io.workbook_labels import FINDINGS_SHEET, INFO_SHEET, table_sheet_name
+from gipr_desktop.io import xlsx_writer
 from gipr_desktop.io.xlsx_writer import TOP
 from gipr_desktop.paths import resource
 
@@ -111,6 +113,26 @@ def test_findings_of_the_checks_are_listed(tmp_path):
     messages = [sheet.cell(r, 4).value for r in range(3, sheet.max_row + 1)]
     assert "行政复议·总计应为 2（各项之和），实为 0" in messages
     assert sheet.cell(3, 2).value == "错误"
+
+
+def test_the_findings_sheet_prints_every_finding_in_full_within_the_page(tmp_path):
+    """Wrapped texts used to overlap (no row heights) and the 涉及单元格 column ran off the page."""
+    report = zero_report()
+    for ref in list(report.cells)[::7]:
+        report.set(ref, 3)  # many findings, naming many cells each
+    sheet = openpyxl.load_workbook(export(report, tmp_path))[FINDINGS_SHEET]
+    widths = [sheet.column_dimensions[get_column_letter(c)].width for c in range(1, 6)]
+    # Excel's width unit: a digit of the default font, about 7 px at 96 dpi, plus 5 px of padding
+    width_mm = sum(width * 7 + 5 for width in widths) * 25.4 / 96
+    printable_mm = 297 - 25.4 * (sheet.page_margins.left + sheet.page_margins.right)
+    assert sheet.page_setup.orientation == "landscape" and width_mm <= printable_mm
+    assert sheet.max_row > 20
+    for row in range(3, sheet.max_row + 1):
+        for col in (4, 5):
+            cell = sheet.cell(row, col)
+            lines = math.ceil(xlsx_writer.display_width(cell.value) / widths[col - 1])
+            assert cell.alignment.wrap_text
+            assert sheet.row_dimensions[row].height >= 12 * lines, (row, col, cell.value)
 
 
 def test_the_sample_report_exports_no_findings(tmp_path):

@@ -7,7 +7,8 @@ put a scripted stand-in there, so no test ever blocks on a modal dialog.
 from __future__ import annotations
 
 from gipr_desktop.core.schema import report_years
-from gipr_desktop.gui.qt import QtWidgets
+from gipr_desktop.gui.guard import guarded
+from gipr_desktop.gui.qt import QtPrintSupport, QtWidgets
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
@@ -65,8 +66,30 @@ class Dialogs:
             return []
         return [(section_id, edit.toPlainText()) for section_id, box, edit in rows if box.isChecked()]
 
-    def folder_path(self, parent, title: str) -> str:
-        return QtWidgets.QFileDialog.getExistingDirectory(parent, title)
+    def export_path(self, parent, title: str, filters: list[str], suggested: str) -> tuple[str, str]:
+        """A file to export to, and the filter the user left chosen (the first one is offered)."""
+        return QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, ";;".join(filters), filters[0])
+
+    def folder_path(self, parent, title: str, start: str) -> str:
+        return QtWidgets.QFileDialog.getExistingDirectory(parent, title, start)
+
+    def choose(self, parent, title: str, label: str, items: list[str], current: int) -> int | None:
+        """The index of the item chosen from a list, or None when cancelled."""
+        item, ok = QtWidgets.QInputDialog.getItem(parent, title, label, items, current, False)
+        return items.index(item) if ok and item in items else None
+
+    def print_setup(self, parent, printer) -> bool:
+        """The system's print dialog for ``printer``: True when the user chose to print."""
+        dialog = QtPrintSupport.QPrintDialog(printer, parent)
+        return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
+
+    def print_preview(self, parent, printer, paint) -> None:
+        """The print preview; ``paint(printer)`` draws the pages, for the preview and for 打印 in it."""
+        preview = QtPrintSupport.QPrintPreviewDialog(printer, parent)
+        preview.setWindowTitle("打印预览")
+        preview.paintRequested.connect(guarded(paint))
+        preview.resize(900, 1000)
+        preview.exec()
 
     def new_report_year(self, parent, default: int) -> int | None:
         years = report_years()

@@ -23,6 +23,7 @@ from gipr_desktop.gui.autosave import Autosave, Recovery, RecoveryCopy, abandone
 from gipr_desktop.gui.commands import AttachPreviousCommand, ReplaceReportCommand, SetSectionTextCommand
 from gipr_desktop.gui.context import Context, create_context
 from gipr_desktop.gui.dialogs import CANCEL, SAVE
+from gipr_desktop.gui.exports import Exports
 from gipr_desktop.gui.findings_panel import FindingsPanel
 from gipr_desktop.gui import guard
 from gipr_desktop.gui.guard import Guarded, slot
@@ -34,7 +35,7 @@ from gipr_desktop.gui.sections_editor import SectionsEditor
 from gipr_desktop.gui.table_model import TableModel
 from gipr_desktop.gui.operations import Cancelled, run_in_background
 from gipr_desktop.io.errors import ImportResult, ReadError, WriteError
-from gipr_desktop.io.registry import describe, read_report, readable_extensions, writable_extensions, write_report
+from gipr_desktop.io.registry import describe, read_report, readable_extensions, write_report
 from gipr_desktop.paths import resource
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         super().__init__()
         self.context = context
         self.document = context.document
+        self.exports = Exports(context)
         self.recovery = Recovery(context.data_dir)
         self.autosave = Autosave(self.document, self.recovery, autosave_interval_ms or 60_000)
         self.restored_windows: list[MainWindow] = []  # the further reports restored after a crash
@@ -188,6 +190,11 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         self._action(file_menu, "保存(&S)", self.save, keys.Save)
         self._action(file_menu, "另存为(&A)…", self.save_as, keys.SaveAs)
         self._action(file_menu, "导出(&E)…", self.export)
+        self._action(file_menu, "导出 PDF(&D)…", self.export_pdf)
+        self._action(file_menu, "导出报送文件(&B)…", self.export_submission)
+        file_menu.addSeparator()
+        self._action(file_menu, "打印(&P)…", self.print_report, keys.Print)
+        self._action(file_menu, "打印预览(&V)…", self.print_preview)
         file_menu.addSeparator()
         self._action(file_menu, "退出(&X)", self.close, keys.Quit)
         edit_menu = self.menuBar().addMenu("编辑(&E)")
@@ -675,17 +682,32 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
 
     @slot
     def export(self) -> None:
-        extensions = [ext for ext in writable_extensions() if ext != PROJECT_EXT] or writable_extensions()
-        base = self.document.path.with_suffix("") if self.document.path else Path.home() / self.document.report.title
-        path = self.context.dialogs.save_path(self, "导出", _filters(extensions), str(base) + extensions[0])
-        if not path:
-            return
-        try:
-            write_report(self.document.report, path)
-        except WriteError as exc:
-            self.context.dialogs.error(self, "导出失败", str(exc))
-            return
-        self.statusBar().showMessage(f"已导出到「{path}」", 5000)
+        self._exported(self.exports.export_file(self))
+
+    @slot
+    def export_pdf(self) -> None:
+        self._exported(self.exports.export_file(self, [".pdf"], "导出 PDF"))
+
+    def _exported(self, path: Path | None) -> None:
+        if path is not None:
+            self.statusBar().showMessage(f"已导出到「{path}」", 5000)
+
+    @slot
+    def export_submission(self) -> None:
+        if self.exports.export_submission(self):
+            self._say("已导出报送文件")
+
+    def _table_in_view(self) -> str | None:
+        return next((table_id for table_id, grid in self.grids.items() if grid is self.tabs.currentWidget()), None)
+
+    @slot
+    def print_report(self) -> None:
+        if self.exports.print_pages(self, self._table_in_view()):
+            self._say("已发送到打印机")
+
+    @slot
+    def print_preview(self) -> None:
+        self.exports.preview(self, self._table_in_view())
 
     @slot
     def change_format(self, format_id: str) -> None:

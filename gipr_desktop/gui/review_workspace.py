@@ -168,7 +168,7 @@ class ReviewWorkspace(Guarded, QtWidgets.QMainWindow):
 
     @slot
     def add_folder(self) -> None:
-        folder = self.context.dialogs.folder_path(self, "选择报告所在的文件夹")
+        folder = self.context.dialogs.folder_path(self, "选择报告所在的文件夹", "")
         if folder:
             self.add([folder])
 
@@ -180,7 +180,7 @@ class ReviewWorkspace(Guarded, QtWidgets.QMainWindow):
 
     @slot
     def add_previous_folder(self) -> None:
-        folder = self.context.dialogs.folder_path(self, "选择上年报告所在的文件夹")
+        folder = self.context.dialogs.folder_path(self, "选择上年报告所在的文件夹", "")
         if folder:
             self.previous = [folder]
             self.read_all()
@@ -337,7 +337,7 @@ class ReviewWorkspace(Guarded, QtWidgets.QMainWindow):
         from gipr_desktop.io.errors import WriteError
         from gipr_desktop.io.feedback import write_feedback_files
 
-        folder = self.context.dialogs.folder_path(self, "选择审核意见要放的文件夹")
+        folder = self.context.dialogs.folder_path(self, "选择审核意见要放的文件夹", "")
         if not folder:
             return
         try:

@@ -38,7 +38,7 @@ TEXT_WIDTH = Mm(210 - 28 - 26)
 TABLE_STYLE, SMALL_TABLE_STYLE = "表格文字", "表格文字（小五）"
 
 # share of the text width the label columns of each layout take; value columns share the rest
-_LABEL_SHARES = {"groups": (0.28,), "grid": (0.08, 0.12, 0.3), "single_row": ()}
+LABEL_SHARES = {"groups": (0.28,), "grid": (0.08, 0.12, 0.3), "single_row": ()}
 WIDE_TABLE_COLUMNS = 9  # a table with more columns than this (tables 三 and 四) is set in 小五
 WIDE_TABLE_SIZE = Pt(9)
 ROW_HEIGHT = Mm(6)
@@ -172,9 +172,11 @@ def _add_paragraph(document, block: Paragraph) -> None:
         paragraph.add_run(rest)
 
 
-def _column_widths(table: PrintedTable) -> list[int]:
+def column_widths(table: PrintedTable) -> list[int]:
+    """Each column's width in the text width: the label columns' shares, the value columns sharing the rest
+    (the printout in gui/printing.py takes the same shares)."""
     layout = table.layout
-    shares = _LABEL_SHARES[layout.table.layout][: layout.label_cols]
+    shares = LABEL_SHARES[layout.table.layout][: layout.label_cols]
     rest = (1 - sum(shares)) / (layout.cols - len(shares))
     return [int(TEXT_WIDTH * share) for share in (*shares, *[rest] * (layout.cols - len(shares)))]
 
@@ -191,7 +193,7 @@ def _add_table(document, block: PrintedTable) -> None:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    widths = _column_widths(block)
+    widths = column_widths(block)
     for column, width in zip(table.columns, widths):
         column.width = width
     style_id = document.styles[SMALL_TABLE_STYLE if layout.cols > WIDE_TABLE_COLUMNS else TABLE_STYLE].style_id

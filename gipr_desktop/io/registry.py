@@ -31,9 +31,15 @@ FILE_TYPES: dict[str, tuple[str, str | None, str | None]] = {
     ".htm": ("网页", "gipr_desktop.io.text_import:read_html_file", None),
     ".docx": ("Word 文档", "gipr_desktop.io.docx_reader:read_docx", "gipr_desktop.io.docx_writer:write"),
     ".doc": ("旧版 Word 文档", "gipr_desktop.io.docx_reader:read_doc", None),
-    ".pdf": ("PDF 文档（已发布的报告）", "gipr_desktop.io.pdf_reader:read_pdf", None),
+    ".pdf": ("PDF 文档", "gipr_desktop.io.pdf_reader:read_pdf", None),
     ".md": ("Markdown 文本", None, "gipr_desktop.io.markup_writer:write_md"),
 }
+
+
+def register_writer(ext: str, spec: str) -> None:
+    """Add a writer from outside ``io`` (the printout, which needs Qt: gui/printing.py registers it)."""
+    description, reader, _ = FILE_TYPES[ext]
+    FILE_TYPES[ext] = (description, reader, spec)
 
 
 def _resolve(spec: str) -> Callable:

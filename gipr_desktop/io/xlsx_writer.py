@@ -36,6 +36,9 @@ FONT_NAME = "宋体"  # the face of the printed official forms; LibreOffice and 
 TOP = 3  # the table starts on this line, under the report title and the table's title
 MAX_CELL_TEXT = 32_000  # Excel holds at most 32,767 characters in a cell; longer text continues to the right
 _FORMULA_START = ("=", "+", "-", "@")
+LINE_HEIGHT, MAX_ROW_HEIGHT = 14, 409  # points per line of 10 pt text; the highest row Excel keeps
+# 序号, 类别, 规则, 说明, 涉及单元格: within the 125 character widths of landscape A4 between its margins
+FINDINGS_WIDTHS = (5, 6, 8, 60, 46)
 
 _THIN = Side(style="thin")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -65,6 +68,11 @@ def put_text(ws: Worksheet, row: int, col: int, text: str):
 
 def _lines(text: str, width: float) -> int:
     return sum(max(1, math.ceil(display_width(part) / max(width, 1))) for part in text.split("\n"))
+
+
+def _height(lines: int) -> float:
+    """The height in points of a line of cells showing ``lines`` lines of 10 pt text (Excel's limit: 409)."""
+    return min(MAX_ROW_HEIGHT, max(20, LINE_HEIGHT * lines + 4))
 
 
 def _write_table(ws: Worksheet, report: Report, layout: TableLayout) -> None:
@@ -111,7 +119,7 @@ def _write_table(ws: Worksheet, report: Report, layout: TableLayout) -> None:
         if box.rowspan == 1:
             heights[box.row] = max(heights[box.row], _lines(box.text, sum(widths[box.col:box.col + box.colspan])))
     for i, lines in enumerate(heights):
-        ws.row_dimensions[TOP + i].height = max(20, 14 * lines + 4)
+        ws.row_dimensions[TOP + i].height = _height(lines)
 
     last_header = TOP + layout.header_rows - 1
     ws.print_title_rows = f"1:{max(2, last_header)}"
@@ -138,7 +146,7 @@ def _write_long_text(ws: Worksheet, row: int, text: str) -> None:
         cell.alignment = _TOP_LEFT
         cell.font = _FONT
         cell.border = _BORDER
-    ws.row_dimensions[row].height = min(409, max(20, 14 * _lines(text, 90) + 4))
+    ws.row_dimensions[row].height = _height(_lines(text, 90))
 
 
 def _write_info(ws: Worksheet, report: Report) -> None:
@@ -172,13 +180,15 @@ def _write_info(ws: Worksheet, report: Report) -> None:
 
 
 def _write_findings(ws: Worksheet, report: Report) -> None:
+    """One line per finding, wrapped within its column, each line as high as its text needs, the
+    columns within the width of a landscape A4 page at 100 % (the cell names wrap, never run off)."""
     fmt = report.schema
     findings = check(report)
-    widths = (6, 8, 10, 70, 40)
-    for j, width in enumerate(widths):
+    for j, width in enumerate(FINDINGS_WIDTHS):
         ws.column_dimensions[get_column_letter(1 + j)].width = width
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(widths))
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(FINDINGS_WIDTHS))
     put_text(ws, 1, 1, f"导出时的检查结果（{datetime.now():%Y-%m-%d %H:%M}）").font = _TITLE
+    ws.row_dimensions[1].height = 30
     _a4(ws, landscape=True)
     if not findings:
         put_text(ws, 2, 1, "未发现问题。")
@@ -191,10 +201,13 @@ def _write_findings(ws: Worksheet, report: Report) -> None:
         if len(finding.cells) > 10:
             cells += f" 等 {len(finding.cells)} 个"
         texts = (SEVERITY_NAMES[finding.severity], finding.rule, finding.message, cells)
-        ws.cell(2 + i, 1, i).border = _BORDER
+        number = ws.cell(2 + i, 1, i)
+        number.border, number.alignment, number.font = _BORDER, _CENTER, _FONT
         for j, text in enumerate(texts):
             cell = put_text(ws, 2 + i, 2 + j, text)
-            cell.font, cell.border, cell.alignment = _FONT, _BORDER, _LEFT
+            cell.font, cell.border, cell.alignment = _FONT, _BORDER, _TOP_LEFT
+        lines = max(_lines(text, width) for text, width in zip(texts, FINDINGS_WIDTHS[1:]))
+        ws.row_dimensions[2 + i].height = _height(lines)
     ws.print_title_rows = "1:2"
     ws.freeze_panes = "A3"
 

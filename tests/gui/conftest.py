@@ -8,7 +8,7 @@ from gipr_desktop.gui import guard
 from gipr_desktop.gui.context import create_context
 from gipr_desktop.gui.dialogs import DISCARD
 from gipr_desktop.gui.main_window import MainWindow
-from gipr_desktop.gui.qt import QtCore
+from gipr_desktop.gui.qt import QtCore, QtPrintSupport
 
 
 class ScriptedDialogs:
@@ -21,6 +21,14 @@ class ScriptedDialogs:
         self.save_answer = DISCARD
         self.paths: list[str] = []
         self.year: int | None = 2024
+        self.exports: list[tuple[str, list[str], str]] = []  # (title, filters, suggested) of each export dialog
+        self.export_filters: list[str] = []  # the filter left chosen in the next export dialogs; else the first
+        self.folders: list[str] = []
+        self.choices: list[int] = []  # what to print, in turn; else the item offered
+        self.offered: list[tuple[list[str], int]] = []  # (items, current) of each choice asked
+        self.printer_file: str = ""  # where the printer writes (a PDF); empty: the print dialog is cancelled
+        self.previews = 0
+        self.page_range: tuple[int, int] | None = None  # the pages chosen in the print dialog (from, to)
 
     def error(self, parent, title, text):
         self.shown.append(("error", title, text))
@@ -46,8 +54,35 @@ class ScriptedDialogs:
         self.shown.append(("drafts", "生成数据说明", "\n".join(text for _, _, text in drafts)))
         return [(section_id, text) for section_id, _, text in drafts] if self.answer else []
 
-    def folder_path(self, parent, title):
-        return self.paths.pop(0) if self.paths else ""
+    def export_path(self, parent, title, filters, suggested):
+        self.exports.append((title, filters, suggested))
+        if not self.paths:
+            return "", filters[0]
+        return self.paths.pop(0), self.export_filters.pop(0) if self.export_filters else filters[0]
+
+    def folder_path(self, parent, title, start):
+        return self.folders.pop(0) if self.folders else ""
+
+    def choose(self, parent, title, label, items, current):
+        self.offered.append((items, current))
+        return self.choices.pop(0) if self.choices else current
+
+    def print_setup(self, parent, printer):
+        if not self.printer_file:
+            return False
+        printer.setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(self.printer_file)
+        if self.page_range:
+            printer.setPrintRange(QtPrintSupport.QPrinter.PrintRange.PageRange)
+            printer.setFromTo(*self.page_range)
+        return True
+
+    def print_preview(self, parent, printer, paint):
+        """The preview's pages, drawn on ``printer_file`` as its 打印 button would."""
+        self.previews += 1
+        if self.printer_file:
+            self.print_setup(parent, printer)
+            paint(printer)
 
     def new_report_year(self, parent, default):
         return self.year

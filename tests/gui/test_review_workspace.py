@@ -32,12 +32,12 @@ def folders(tmp_path, seeds_dir):
 
 def _workspace(window, folders, previous=True):
     now, last = folders
-    window.context.dialogs.paths += [str(now)]
+    window.context.dialogs.folders += [str(now)]
     window.open_review_workspace()
     workspace = window.review_workspace
     workspace.add_folder()
     if previous:
-        window.context.dialogs.paths += [str(last)]
+        window.context.dialogs.folders += [str(last)]
         workspace.add_previous_folder()
     return workspace
 
@@ -122,7 +122,7 @@ def test_the_review_workbook_and_the_feedback_are_written(window, folders, tmp_p
     book = load_workbook(str(target) + ".xlsx")
     assert "汇总表" in book.sheetnames and "问题清单" in book.sheetnames
     feedback = tmp_path / "意见"
-    window.context.dialogs.paths += [str(feedback)]
+    window.context.dialogs.folders += [str(feedback)]
     workspace.export_feedback()
     assert len(list(feedback.iterdir())) == sum(1 for r in workspace.model.rows if r.readable)
 
