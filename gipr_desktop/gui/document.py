@@ -33,6 +33,7 @@ class Document(Guarded, QObject):
     def __init__(self, report: Report, path: Path | None = None) -> None:
         super().__init__()
         self.report = report
+        self.import_notes: list = []  # what the importer said of the file opened (blank cells, …): the checks use it
         self.path = path
         self.dirty = False
         self.findings: list[Finding] = []
@@ -110,6 +111,11 @@ class Document(Guarded, QObject):
         self.report_replaced.emit()
         self.findings_changed.emit()
 
+    def set_import_notes(self, notes) -> None:
+        """The import notes of the file just opened (none for a report made here)."""
+        self.import_notes = list(notes)
+        self._recheck()
+
     def set_path(self, path: Path | None) -> None:
         self.path = path
         self.state_changed.emit()
@@ -125,7 +131,7 @@ class Document(Guarded, QObject):
         self.set_dirty(not clean)
 
     def _recheck(self, emit: bool = True) -> None:
-        self.findings = check(self.report)
+        self.findings = check(self.report, notes=self.import_notes)
         by_cell: dict[CellRef, list[Finding]] = {}
         for finding in self.findings:
             if finding.severity in _RANK:

@@ -533,6 +533,7 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
 
     def _show_report(self, report: Report, path: Path | None) -> None:
         self.context.undo_stack.clear()
+        self.document.import_notes = []  # a file read brings its own (``open_path``)
         self.document.replace_report(report)
         self.document.set_path(path)
         self.context.undo_stack.setClean()
@@ -578,6 +579,7 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
             return False
         own_file = path.suffix.lower() == PROJECT_EXT and not as_template
         self._show_report(result.report, path if own_file else None)
+        self.document.set_import_notes(result.notes)
         self.recovery.remove()
         if remember:
             self._remember(path)

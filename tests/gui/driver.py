@@ -168,7 +168,7 @@ class WindowDriver:
         return here, bottom, self.state()
 
     def findings_are_fresh(self) -> bool:
-        return self.document.findings == check(self.document.report)
+        return self.document.findings == check(self.document.report, notes=self.document.import_notes)
 
     ACTIONS = ("type_value", "type_value", "type_value", "paste", "clear", "edit_section", "edit_metadata",
                "switch_format", "undo_run", "redo_run", "save", "autosave", "export", "draft")

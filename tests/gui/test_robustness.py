@@ -63,7 +63,7 @@ def test_a_step_that_fails_half_way_is_undone_dropped_and_told(qtbot, window, mo
     before = dict(report.cells)
     ref = CellRef("applications", "new", "natural_person")
 
-    def broken_check(report):
+    def broken_check(report, **_):
         raise RuntimeError("检查出错")
 
     monkeypatch.setattr(document_module, "check", broken_check)
@@ -216,10 +216,10 @@ def test_a_format_switch_that_fails_leaves_the_report_and_its_grids_as_they_were
     from tests.gui.driver import WindowDriver, report_state
     import random
 
-    def check_failing_on_2019(report):
+    def check_failing_on_2019(report, **kwargs):
         if report.format == "2019":
             raise OverflowError("2019")
-        return real_check(report)
+        return real_check(report, **kwargs)
 
     monkeypatch.setattr(document_module, "check", check_failing_on_2019)
     before = report_state(window.document.report)
@@ -260,3 +260,16 @@ def test_keys_typed_while_a_file_is_read_do_not_reach_the_report_being_replaced(
     assert window.open_path(saved, ask=False)
     assert window.document.report is not old and window.document.report.get(ref) == 0
     assert old.get(ref) != 9
+
+
+def test_the_window_checks_an_imported_report_with_what_its_importer_said(qtbot, window, seeds_dir):
+    from gipr_desktop.core.checks import check
+    from gipr_desktop.io.registry import read_report
+
+    seed = sorted(seeds_dir.glob("*.txt"))[3]  # this seed lacks table 二: the importer says so
+    result = read_report(seed)
+    assert window.open_path(seed, ask=False)
+    assert window.document.import_notes == result.notes
+    assert window.document.findings == check(result.report, notes=result.notes)
+    window.new_report()
+    assert window.document.import_notes == []
