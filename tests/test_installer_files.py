@@ -27,3 +27,16 @@ def test_the_nsis_script_names_files_that_exist():
 def test_the_windows_workflow_runs_the_frozen_self_test():
     workflow = (ROOT / ".github" / "workflows" / "windows-installer.yml").read_text(encoding="utf-8")
     assert "build_installer.spec" in workflow and "--self-test" in workflow and "makensis" in workflow
+
+
+def test_the_bundle_carries_the_traditional_to_simplified_dictionaries():
+    """OpenCC reads its dictionaries from files beside its module; a bundle without them cannot
+    read a report copied in traditional characters."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = (ROOT / "build_installer.spec").read_text(encoding="utf-8")
+    assert 'collect_data_files("opencc", subdir="clib/share")' in spec
+    found = importlib.util.find_spec("opencc")
+    if found is not None:
+        assert list((Path(found.origin).parent / "clib" / "share" / "opencc").glob("t2s.json"))

@@ -23,6 +23,7 @@ from gipr_desktop.io.text_import.sections import (
 )
 from gipr_desktop.io.text_import.tables import TableReading, read_table
 from gipr_desktop.io.text_import.tokens import Label, Token, grid_tokens, text_tokens
+from gipr_desktop.io.text_import.traditional import NOTE_CONVERTED, NOTE_UNCONVERTED, is_traditional, to_simplified
 from gipr_desktop.io.text_import.version import detect_format
 
 CONTACT_LABEL = "联系方式："  # a line of its own before 一、, as the program's own exports write it
@@ -43,6 +44,7 @@ def parse_report_text(text: str, *, tables: list[Grid] | None = None, source: st
     if sum(len(row) for table in tables for row in table) > MAX_TABLE_CELLS:
         raise ReadError(f"「{name}」中的表格过大，不像一份年度报告")
     notes: list[ImportNote] = []
+    text, tables = _simplified(text, tables, notes)
     lines = [clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     table_text = "\n".join("\t".join(row) for table in tables for row in table)
     format_id, _ = detect_format(text + "\n" + table_text)
@@ -69,6 +71,20 @@ def parse_report_text(text: str, *, tables: list[Grid] | None = None, source: st
     if report.year is None:
         notes.append(ImportNote("未找到报告年度，请在「基本信息」中填写"))
     return ImportResult(report, notes)
+
+
+def _simplified(text: str, tables: list[Grid], notes: list[ImportNote]) -> tuple[str, list[Grid]]:
+    """A text and tables in traditional characters converted to simplified ones, and said."""
+    if not is_traditional(text + "".join(cell for table in tables for row in table for cell in row)):
+        return text, tables
+    cells = [cell for table in tables for row in table for cell in row]
+    converted = to_simplified([text, *cells])
+    if converted is None:
+        notes.append(ImportNote(NOTE_UNCONVERTED))
+        return text, tables
+    notes.append(ImportNote(NOTE_CONVERTED))
+    text, cells = converted[0], iter(converted[1:])
+    return text, [[[next(cells) for _ in row] for row in table] for table in tables]
 
 
 def _read_front(layout: Layout, title_line: int | None, report: Report) -> None:
