@@ -56,3 +56,136 @@ def test_traditional_table_cells_of_a_document_are_converted():
     result = parse_report_text(text, tables=[grid])
     assert result.report.unit == "某某街道办事处"
     assert any(note.message.startswith("原文为繁体字") for note in result.notes)
+
+
+def _without_title(text: str) -> str:
+    from gipr_desktop.io.text_import.sections import find_title
+
+    lines = text.split("\n")
+    title = find_title(lines)
+    return "\n".join(lines[: title.line] + lines[title.end:])
+
+
+def _notes(result) -> list[str]:
+    return [note.message for note in result.notes]
+
+
+def test_without_a_title_the_year_comes_from_the_statistics_period_and_the_unit_from_the_text(seeds_dir):
+    text = _without_title((seeds_dir / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8"))
+    assert "2023 年政府信息公开工作年度报告" not in text
+    result = parse_report_text(text)
+    assert (result.report.unit, result.report.year) == ("岭东区中心街道办事处", 2023)
+    assert "报告年度取自正文中的统计期限" in _notes(result)
+    assert any(note.startswith("机关名称取自正文「现将岭东区中心街道办事处") for note in _notes(result))
+
+
+def test_without_a_title_the_unit_and_date_come_from_the_signature():
+    text = _without_title((FIXTURE_REPORTS / "010_shuyang_fagaiju_2023.txt").read_text(encoding="utf-8"))
+    result = parse_report_text(text)
+    assert (result.report.unit, result.report.year, result.report.published) == ("沭阳县发展和改革局", 2023, "2024-01-17")
+    assert {"机关名称取自文末落款", "发布日期取自文末落款日期"} <= set(_notes(result))
+
+
+def test_the_year_from_a_sentence_that_presents_the_report(seeds_dir):
+    text = _without_title((seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8"))
+    assert parse_report_text(text).report.year is None  # nothing in it says the year
+    text = text.replace("一、总体情况", "现将我局2021年政府信息公开工作报告如下。\n一、总体情况", 1)
+    result = parse_report_text(text)
+    assert result.report.year == 2021
+    assert "报告年度取自正文「2021年政府信息公开工作报告」" in _notes(result)
+
+
+def test_the_year_and_unit_from_the_file_name(seeds_dir):
+    text = _without_title((seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8"))
+    result = parse_report_text(text, source="卫东区北环路街道办事处2024年政府信息公开工作年度报告.docx")
+    assert (result.report.unit, result.report.year) == ("卫东区北环路街道办事处", 2024)
+    assert any(note.startswith("报告年度取自文件名") for note in _notes(result))
+    assert any(note.startswith("机关名称取自文件名") for note in _notes(result))
+    assert parse_report_text(text, source="扫描件-2024-3.docx").report.year is None  # a number is not a year
+
+
+@pytest.mark.parametrize("title", [
+    "荷花路街道办事处\n2023 年政府信息公开工作年度报告",  # the unit on a line of its own
+    "荷花路街道办事处 2023 年政府信息公开\n工作年度报告",  # 报告 on the next line
+    "荷花路街道办事处 2023 年政府信息公开工作",  # cut off
+])
+def test_a_title_split_or_cut_off_still_names_unit_and_year(seeds_dir, title):
+    text = (seeds_dir / "001_39a3bb303739f26f.txt").read_text(encoding="utf-8")
+    text = text.replace("荷花路街道办事处 2023 年政府信息公开工作年度 报告", title, 1)
+    report = parse_report_text(text).report
+    assert (report.unit, report.year) == ("荷花路街道办事处", 2023)
+    assert "荷花路街道办事处" not in report.preamble.split("\n")[:1]
+    assert report.sections["1"].startswith("2023 年，在区委、区政府的正确领导下")
+
+
+def test_the_title_in_the_pages_name_field(seeds_dir):
+    text = (seeds_dir / "003_3b6d8eb9ad11ab1a.txt").read_text(encoding="utf-8")
+    text = text.replace("\n2024年岭东区人民政府信息公开工作年度报告\n", "\n", 1)
+    report = parse_report_text(text).report
+    assert (report.unit, report.year) == ("岭东区人民政府", 2024)
+
+
+def test_contact_read_from_the_preamble(seeds_dir):
+    result = parse_report_text((seeds_dir / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8"))
+    assert result.report.contact == "地址：双鸭山市岭东区中心街道办事处；邮编：155124；电话：13613699791；电子邮箱：ldqzxb@163.com"
+    assert "联系方式取自前言" in _notes(result)
+
+
+def test_no_contact_where_none_is_printed(seeds_dir):
+    result = parse_report_text((seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8"))
+    assert result.report.contact == "" and result.report.published == ""
+    assert not any("联系方式" in note or "发布日期" in note for note in _notes(result))
+
+
+@pytest.mark.parametrize(("printed", "iso"), [
+    ("发布日期：2025-01-20", "2025-01-20"),
+    ("来源：某某区人民政府 时间：2025-01-20", "2025-01-20"),
+    ("某某街道办事处\n2025年1月20日", "2025-01-20"),
+    ("某某街道办事处\n二〇二五年一月二十日", "2025-01-20"),
+    ("某某街道办事处\n2025年2月30日", ""),  # not a date of the calendar
+    ("某某街道办事处\n2023年1月20日", ""),  # before the report year: not its publication
+    ("办公时间：周一至周五", ""),
+])
+def test_publication_date_only_where_printed(seeds_dir, printed, iso):
+    text = (seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8")
+    if printed.startswith(("发布", "来源")):
+        lines = text.split("\n")
+        text = "\n".join(lines[:3] + [printed] + lines[3:])
+    else:
+        text = text.rstrip() + "\n" + printed + "\n"
+    result = parse_report_text(text)
+    assert result.report.published == iso
+    assert any(note.startswith("发布日期取自") for note in _notes(result)) == bool(iso)
+
+
+def test_printed_blank_and_unreadable_are_told_apart_per_row():
+    from gipr_desktop.core.schema import CellRef
+
+    blank = parse_report_text((FIXTURE_REPORTS / "001_shanghai_szfbgt_2019.txt").read_text(encoding="utf-8"))
+    disclosed = [n for n in blank.notes if n.table == "applications" and n.row == "disclosed"]
+    assert [n.message for n in disclosed] == ["表「收到和处理政府信息公开申请情况」（一）予以公开："
+                                              "原文空白 3 栏（科研机构、社会公益组织、总计），保留为空（未知），未按 0 读取"]
+    assert blank.report.get(CellRef("applications", "disclosed", "total")) is None
+    assert not any("未能读取" in n.message for n in blank.notes if n.table == "applications")
+
+    glued = parse_report_text((FIXTURE_REPORTS / "004_pingtan_2021.txt").read_text(encoding="utf-8"))
+    unread = [n for n in glued.notes if "未能读取" in n.message]
+    assert [(n.table, n.row) for n in unread] == [("active", "normative_documents")]
+    assert not any("原文空白" in n.message for n in glued.notes if n.row == "normative_documents")
+
+
+def test_a_row_not_printed_is_unreadable_not_blank():
+    text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3\n"
+    result = parse_report_text(text)
+    carried = [n.message for n in result.notes if n.row == "carried_over"]
+    assert len(carried) == 1 and "未能读取" in carried[0] and "原文空白" not in carried[0]
+
+
+def test_a_number_a_cell_may_not_hold_is_unreadable_and_the_import_goes_on():
+    text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 3 0 0 0 0 0 30000000000000\n"
+    result = parse_report_text(text)
+    from gipr_desktop.core.schema import CellRef
+
+    assert result.report.get(CellRef("applications", "new", "natural_person")) == 3
+    assert result.report.get(CellRef("applications", "new", "total")) is None
+    assert any("未能读取" in n.message and (n.row, n.col) == ("new", "total") for n in result.notes)
