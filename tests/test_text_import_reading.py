@@ -189,3 +189,15 @@ def test_a_number_a_cell_may_not_hold_is_unreadable_and_the_import_goes_on():
     assert result.report.get(CellRef("applications", "new", "natural_person")) == 3
     assert result.report.get(CellRef("applications", "new", "total")) is None
     assert any("未能读取" in n.message and (n.row, n.col) == ("new", "total") for n in result.notes)
+
+
+def test_the_publication_deadline_is_checked_on_an_imported_report(seeds_dir):
+    """R15 needs the date the report printed; an imported report now has it."""
+    from gipr_desktop.core.checks import check
+
+    text = (seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8")
+    late = parse_report_text(text.rstrip() + "\n卫东区北环路街道办事处\n2025年3月20日\n").report
+    assert late.published == "2025-03-20"
+    assert any(finding.rule == "R15" for finding in check(late))
+    on_time = parse_report_text(text.rstrip() + "\n卫东区北环路街道办事处\n2025年1月20日\n").report
+    assert not any(finding.rule == "R15" for finding in check(on_time))
