@@ -201,3 +201,16 @@ def test_the_publication_deadline_is_checked_on_an_imported_report(seeds_dir):
     assert any(finding.rule == "R15" for finding in check(late))
     on_time = parse_report_text(text.rstrip() + "\n卫东区北环路街道办事处\n2025年1月20日\n").report
     assert not any(finding.rule == "R15" for finding in check(on_time))
+
+
+def test_an_inferred_year_is_one_a_report_may_have(seeds_dir):
+    text = _without_title((seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8"))
+    assert parse_report_text(text, source="1999年政府信息公开工作年度报告.txt").report.year is None
+
+
+def test_a_simplified_report_quoting_a_few_traditional_words_is_not_converted(seeds_dir):
+    text = (seeds_dir / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8")
+    quoted = text.replace("六、其他需要报告的事项", "六、其他需要报告的事项\n参考香港《公開資料守則》與《檔案法》的做法。", 1)
+    result = parse_report_text(quoted)
+    assert "公開資料守則" in result.report.sections["6"]  # left as printed
+    assert not any("繁体字" in note.message for note in result.notes)

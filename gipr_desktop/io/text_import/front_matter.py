@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from gipr_desktop.core.schema import report_years
 from gipr_desktop.io.errors import ImportNote
 
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0, "O": 0}
@@ -74,16 +75,18 @@ def _text_lines(lines: list[str]) -> list[str]:
 
 
 def find_year(lines: list[str], source: str) -> Found:
-    """The report year where the title does not give it."""
+    """The report year where the title does not give it: a year a report may have (the schema's
+    ``report_years``), from the statistics period, a sentence naming the report, or the file name."""
     text = "\n".join(lines)
+    years = report_years()
     for match in _PERIOD.finditer(text):
-        if match.group(2) in (None, match.group(1)):
+        if match.group(2) in (None, match.group(1)) and int(match.group(1)) in years:
             return Found(int(match.group(1)), "报告年度取自正文中的统计期限")
-    match = _REPORT_YEAR.search(text)
-    if match:
-        return Found(int(match.group(1)), f"报告年度取自正文「{match.group(0)}」")
+    for match in _REPORT_YEAR.finditer(text):
+        if int(match.group(1)) in years:
+            return Found(int(match.group(1)), f"报告年度取自正文「{match.group(0)}」")
     match = re.search(r"((?:19|20)\d{2})\s*年", source) if _REPORT_NAME.search(source) else None
-    if match:
+    if match and int(match.group(1)) in years:
         return Found(int(match.group(1)), f"报告年度取自文件名「{source}」")
     return Found()
 
