@@ -214,3 +214,8 @@ def test_a_simplified_report_quoting_a_few_traditional_words_is_not_converted(se
     result = parse_report_text(quoted)
     assert "公開資料守則" in result.report.sections["6"]  # left as printed
     assert not any("繁体字" in note.message for note in result.notes)
+
+
+def test_the_preamble_starts_after_the_title_not_after_the_pages_name_field(seeds_dir):
+    report = parse_report_text((seeds_dir / "003_3b6d8eb9ad11ab1a.txt").read_text(encoding="utf-8")).report
+    assert report.preamble.startswith("本年度报告按照《中华人民共和国政府信息公开条例》要求")

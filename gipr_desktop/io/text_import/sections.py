@@ -118,10 +118,14 @@ def _unit_line(line: str) -> str:
 def find_title(lines: list[str]) -> Title:
     """Unit and year from the first line naming a year and 信息公开. A title may break over two
     or three lines (the unit on a line of its own above it, or 「报告」 below), be cut off after
-    信息公开, or be printed only in the page's 「名称：」 field."""
+    信息公开, or be printed only in the page's 「名称：」 field (read where no title line is)."""
+    return _title(lines, fields=False) or _title(lines, fields=True) or Title()
+
+
+def _title(lines: list[str], fields: bool) -> Title | None:
     for index, line in enumerate(lines[:80]):
         field = _TITLE_FIELD.match(line)
-        if _METADATA.match(line) and not field:
+        if (field is None) == fields or (_METADATA.match(line) and not field):
             continue
         text = re.sub(r"\s+", "", line[field.end():] if field else line)
         if not text or "信息公开" not in text or not _YEAR.search(text) or len(text) > 60:
@@ -142,7 +146,7 @@ def find_title(lines: list[str]) -> Title:
         if not unit.strip("《》 :：") and index > 0 and _unit_line(lines[index - 1]):
             unit, first = _unit_line(lines[index - 1]), index - 1
         return Title(unit=unit.strip("《》 :："), year=year, line=first, end=end)
-    return Title()
+    return None
 
 
 def paragraphs(lines: list[str]) -> str:
