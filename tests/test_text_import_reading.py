@@ -4,9 +4,16 @@ unreadable ones, and reports copied in traditional characters."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from gipr_desktop.core.checks import check
+from gipr_desktop.core.schema import CellRef
+from gipr_desktop.io.registry import read_report, write_report
 from gipr_desktop.io.text_import import parse_report_text
+from gipr_desktop.io.text_import.sections import find_title
+from tests.helpers import sample_report
 
 PUNCTUATION_START = tuple("。，、；：）」』”")
 
@@ -29,7 +36,7 @@ def test_no_paragraph_begins_with_punctuation(seeds_dir, name):
     assert not broken
 
 
-FIXTURE_REPORTS = __import__("pathlib").Path(__file__).parent / "fixtures" / "reports"
+FIXTURE_REPORTS = Path(__file__).parent / "fixtures" / "reports"
 TRADITIONAL_CASES = [("seeds", name) for name in ("000_555b38ce0adfb193.txt", "002_c011582259751f09.txt", "003_3b6d8eb9ad11ab1a.txt")] + [
     ("fixtures", name) for name in ("001_shanghai_szfbgt_2019.txt", "010_shuyang_fagaiju_2023.txt", "004_pingtan_2021.txt")]
 
@@ -59,8 +66,6 @@ def test_traditional_table_cells_of_a_document_are_converted():
 
 
 def _without_title(text: str) -> str:
-    from gipr_desktop.io.text_import.sections import find_title
-
     lines = text.split("\n")
     title = find_title(lines)
     return "\n".join(lines[: title.line] + lines[title.end:])
@@ -159,7 +164,6 @@ def test_publication_date_only_where_printed(seeds_dir, printed, iso):
 
 
 def test_printed_blank_and_unreadable_are_told_apart_per_row():
-    from gipr_desktop.core.schema import CellRef
 
     blank = parse_report_text((FIXTURE_REPORTS / "001_shanghai_szfbgt_2019.txt").read_text(encoding="utf-8"))
     disclosed = [n for n in blank.notes if n.table == "applications" and n.row == "disclosed"]
@@ -184,8 +188,6 @@ def test_a_row_not_printed_is_unreadable_not_blank():
 def test_a_number_a_cell_may_not_hold_is_unreadable_and_the_import_goes_on():
     text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 3 0 0 0 0 0 30000000000000\n"
     result = parse_report_text(text)
-    from gipr_desktop.core.schema import CellRef
-
     assert result.report.get(CellRef("applications", "new", "natural_person")) == 3
     assert result.report.get(CellRef("applications", "new", "total")) is None
     assert any("未能读取" in n.message and (n.row, n.col) == ("new", "total") for n in result.notes)
@@ -193,7 +195,6 @@ def test_a_number_a_cell_may_not_hold_is_unreadable_and_the_import_goes_on():
 
 def test_the_publication_deadline_is_checked_on_an_imported_report(seeds_dir):
     """R15 needs the date the report printed; an imported report now has it."""
-    from gipr_desktop.core.checks import check
 
     text = (seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8")
     late = parse_report_text(text.rstrip() + "\n卫东区北环路街道办事处\n2025年3月20日\n").report
@@ -219,3 +220,13 @@ def test_a_simplified_report_quoting_a_few_traditional_words_is_not_converted(se
 def test_the_preamble_starts_after_the_title_not_after_the_pages_name_field(seeds_dir):
     report = parse_report_text((seeds_dir / "003_3b6d8eb9ad11ab1a.txt").read_text(encoding="utf-8")).report
     assert report.preamble.startswith("本年度报告按照《中华人民共和国政府信息公开条例》要求")
+
+
+@pytest.mark.parametrize("ext", [".txt", ".docx", ".html"])
+def test_contact_and_publication_date_survive_export_and_import(tmp_path, ext):
+
+    report = sample_report()
+    report.contact, report.published = "地址：示例区示例路1号；电话：0000-1234567", f"{report.year + 1}-01-20"
+    write_report(report, tmp_path / f"report{ext}")
+    back = read_report(tmp_path / f"report{ext}").report
+    assert (back.contact, back.published, back.preamble) == (report.contact, report.published, report.preamble)
