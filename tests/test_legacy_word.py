@@ -46,6 +46,7 @@ def test_a_real_doc_reads_like_its_docx(real_doc, tmp_path):
 
 def test_without_libreoffice_a_doc_is_refused_with_how_to_convert(tmp_path, monkeypatch):
     monkeypatch.setattr(legacy_word, "find_soffice", lambda: None)
+    monkeypatch.setattr(legacy_word, "find_wps", lambda: None)
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
     with pytest.raises(ReadError, match="旧版 Word 文档.*未安装.*LibreOffice.*另存为.*docx"):
         read_report(tmp_path / "old.doc")
@@ -82,3 +83,20 @@ def test_libreoffice_is_looked_for_where_it_installs(monkeypatch, tmp_path):
     monkeypatch.setattr(legacy_word.sys, "platform", "win32")
     monkeypatch.setenv("ProgramFiles", str(tmp_path))
     assert legacy_word.find_soffice() == str(program)
+
+
+def test_where_only_wps_is_installed_the_message_says_to_save_with_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(legacy_word, "find_soffice", lambda: None)
+    monkeypatch.setattr(legacy_word, "find_wps", lambda: "/opt/kingsoft/wps-office/office6/wps")
+    (tmp_path / "old.wps").write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(ReadError, match="WPS Office 不能在后台转换.*用 Word 或 WPS 打开它.*另存为"):
+        read_report(tmp_path / "old.wps")
+
+
+def test_wps_is_looked_for_where_it_installs_on_windows(monkeypatch, tmp_path):
+    program = tmp_path / "Kingsoft" / "WPS Office" / "12.1.0.17827" / "office6" / "wps.exe"
+    program.parent.mkdir(parents=True)
+    program.write_bytes(b"")
+    monkeypatch.setattr(legacy_word.sys, "platform", "win32")
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path))
+    assert legacy_word.find_wps() == str(program)

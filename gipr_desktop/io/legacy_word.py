@@ -4,8 +4,8 @@ Offices still keep last year's report in these binary formats, which no library 
 Where LibreOffice is installed, it converts the file to .docx in a child process — headless, in
 a temporary folder, with a fresh user profile so that a LibreOffice the user has open does not
 take the job over, and within a time limit — and the .docx is read as any other. Where it is
-not installed (WPS Office converts only through its window), the user is told how to save the
-file as .docx, as before: nothing is guessed from the binary file.
+not installed, the user is told how to save the file as .docx (with WPS Office too, where it is
+installed: it converts only through its window): nothing is guessed from the binary file.
 """
 
 from __future__ import annotations
@@ -49,10 +49,26 @@ def find_soffice() -> str | None:
     return None
 
 
+def find_wps() -> str | None:
+    """WPS Office's writer, where it is installed: it converts only through its window, so it is
+    named in the message rather than run."""
+    if sys.platform == "win32":
+        roots = [os.environ.get(name, "") for name in ("LOCALAPPDATA", "ProgramFiles", "ProgramFiles(x86)")]
+        patterns = [str(Path(root) / "Kingsoft" / "WPS Office" / "*" / "office6" / "wps.exe") for root in roots if root]
+    else:
+        patterns = ["/opt/kingsoft/wps-office/office6/wps"]
+    found = [match for pattern in patterns for match in glob.glob(pattern)]
+    return found[0] if found else shutil.which("wps")
+
+
 def _refusal(path: Path, why: str = "") -> ReadError:
     kind = _KINDS.get(path.suffix.lower(), _KINDS[".doc"])
+    if not why:
+        why = "本程序无法直接读取，本机也未安装可用于转换的 LibreOffice"
+        if find_wps():
+            why += "（本机的 WPS Office 不能在后台转换）"
     return ReadError(
-        f"「{path.name}」是{kind}，{why or '本程序无法直接读取，本机也未安装可用于转换的 LibreOffice'}。"
+        f"「{path.name}」是{kind}，{why}。"
         "请用 Word 或 WPS 打开它，选择「文件 → 另存为」，保存类型选「Word 文档（*.docx）」，"
         "再打开另存的 .docx 文件；也可以另存为 PDF 后打开。"
     )
