@@ -100,3 +100,16 @@ def test_wps_is_looked_for_where_it_installs_on_windows(monkeypatch, tmp_path):
     monkeypatch.setattr(legacy_word.sys, "platform", "win32")
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path))
     assert legacy_word.find_wps() == str(program)
+
+
+@pytest.mark.parametrize("ext", [".docx", ".html"])
+def test_a_doc_that_is_really_a_docx_or_a_web_page_needs_no_converter(seeds_dir, tmp_path, monkeypatch, ext):
+    from gipr_desktop.io.registry import write_report
+
+    monkeypatch.setattr(legacy_word, "find_soffice", lambda: None)
+    report = read_report(seeds_dir / "002_c011582259751f09.txt").report
+    write_report(report, tmp_path / f"export{ext}")
+    (tmp_path / f"export{ext}").rename(tmp_path / "网站下载.doc")
+    result = read_report(tmp_path / "网站下载.doc")
+    assert result.report.cells == report.cells
+    assert "内容实为" in result.notes[0].message

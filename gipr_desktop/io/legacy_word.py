@@ -105,11 +105,36 @@ def convert_to_docx(path: Path, soffice: str, folder: Path) -> Path | None:
     return converted if converted.is_file() and converted.stat().st_size else None
 
 
+def _disguised(path: Path) -> ImportResult | None:
+    """A ".doc" that is really a .docx (renamed) or a web page (Word's 「网页」 format, and what many
+    sites serve as .doc): read as what it is, with no converter needed."""
+    from gipr_desktop.io.docx_reader import read_docx
+    from gipr_desktop.io.text_import import read_html_file
+
+    try:
+        with path.open("rb") as file:
+            head = file.read(4096)
+    except OSError as exc:
+        raise ReadError(f"无法打开「{path.name}」：{exc.strerror or exc}") from exc
+    if head.startswith(b"PK\x03\x04"):
+        result, what = read_docx(path), "Word 文档（.docx）"
+    elif b"<html" in head.lower() or b"<!doctype html" in head.lower():
+        result, what = read_html_file(path), "网页（HTML）"
+    else:
+        return None
+    result.notes.insert(0, ImportNote(f"「{path.name}」的内容实为{what}，已按{what}读取"))
+    return result
+
+
 def read_doc(path: str | Path) -> ImportResult:
-    """A .doc or .wps file, converted to .docx by LibreOffice where it is installed."""
+    """A .doc or .wps file: read as what it really is where it is a .docx or a web page under
+    another name, else converted to .docx by LibreOffice where it is installed."""
     from gipr_desktop.io.docx_reader import read_docx
 
     path = Path(path)
+    disguised = _disguised(path)
+    if disguised is not None:
+        return disguised
     soffice = find_soffice()
     if soffice is None:
         raise _refusal(path)
