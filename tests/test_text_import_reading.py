@@ -230,3 +230,11 @@ def test_contact_and_publication_date_survive_export_and_import(tmp_path, ext):
     write_report(report, tmp_path / f"report{ext}")
     back = read_report(tmp_path / f"report{ext}").report
     assert (back.contact, back.published, back.preamble) == (report.contact, report.published, report.preamble)
+
+
+def test_the_year_from_a_heading(seeds_dir):
+    text = _without_title((seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8"))
+    text = text.replace("一、总体情况", "一、2024年政府信息公开工作总体情况", 1)
+    result = parse_report_text(text)
+    assert result.report.year == 2024
+    assert "报告年度取自小标题「一、2024年政府信息公开工作总体情况」" in _notes(result)

@@ -2,8 +2,8 @@
 
 The title names the unit and the year, but a copied report often lacks it, splits it over lines
 or cuts it off. A reader then takes the year from the statistics period (「统计期限为2024年1月1日至
-2024年12月31日」), from a sentence such as 「现将我局2021年政府信息公开工作报告如下」, or from the
-file name; the unit from 「现将××局…」, from the signature at the end, or from the file name.
+2024年12月31日」), from a sentence such as 「现将我局2021年政府信息公开工作报告如下」, from a heading
+(「一、2023年政府信息公开工作总体情况」), or from the file name; the unit from 「现将××局…」, from the signature at the end, or from the file name.
 So does the importer, and it says where each came from. The publication date is read only where
 a full date is printed (a 「发布日期」 line, or the signature date); the contact block from the
 address, post code, telephone and e-mail the preamble or the end prints. Nothing is guessed.
@@ -27,10 +27,12 @@ _DATE_LINE = re.compile(r"^[\s(（]*" + _DATE + r"[\s)）]*$")
 _PERIOD = re.compile(r"统计(?:期限|时限|期间|区间|时间|范围)[^。；]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
                      r"[^。；]{0,6}?(?:至|到|—|-|～)\s*(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日")
 _REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?:的)?(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:情况)?(?:年度)?报告")
+_HEADING_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?:的)?(?:政府)?(?:信息公开|政务公开)")
 _PRESENTS = re.compile(r"(?:现将|现公布|现向社会公布|现发布|现予以公布)(?!我|本|全)([^\s，。；：、“”《》()（）\d]{2,30}?)"
                        r"\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:及[^，。；]{0,20}?)?的?(?:政府)?信息公开")
 _UNIT_END = re.compile(r"(?:人民政府|政府|办事处|街道|委员会|管委会|局|办公室|办公厅|厅|委|中心|院|署|所|站|队|镇|乡|公司)$")
 _SENTENCE = re.compile(r"[，。；：:,;！？!?、]")
+_CLAUSE = re.compile(r"[，。；,;！？!?]")  # a heading may hold 「一、」, not a clause
 _CONTACT_PART = re.compile(
     r"((?:通讯|通信|联系|办公)?地址|邮政编码|邮编|(?:联系|咨询|办公)?电话(?:/传真)?|传真|电子邮箱|电子信箱|邮箱|E-?mail)"
     r"\s*[:：]\s*([^，,；;。()（）\n]{2,80})", re.IGNORECASE)
@@ -85,6 +87,10 @@ def find_year(lines: list[str], source: str) -> Found:
     for match in _REPORT_YEAR.finditer(text):
         if int(match.group(1)) in years:
             return Found(int(match.group(1)), f"报告年度取自正文「{match.group(0)}」")
+    for line in _text_lines(lines):  # a heading: 「一、2023年政府信息公开工作总体情况」
+        match = _HEADING_YEAR.search(line)
+        if match and len(line) <= 40 and not _CLAUSE.search(line) and int(match.group(1)) in years:
+            return Found(int(match.group(1)), f"报告年度取自小标题「{line}」")
     match = re.search(r"((?:19|20)\d{2})\s*年", source) if _REPORT_NAME.search(source) else None
     if match and int(match.group(1)) in years:
         return Found(int(match.group(1)), f"报告年度取自文件名「{source}」")

@@ -104,7 +104,7 @@ class Title:
 
 _TITLE_FIELD = re.compile(r"^\s*[-*•]\s*(?:名称|标题)\s*[:：]\s*")
 _SENTENCE_MARK = re.compile(r"[，。；,;]")
-_NOT_TITLE = re.compile(r"^(?:现将|现公布|根据|按照|依据)|如下|。$")
+_NOT_TITLE = re.compile(r"^(?:现将|现公布|根据|按照|依据|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])|如下|。$")
 
 
 def _unit_line(line: str) -> str:
