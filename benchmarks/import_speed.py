@@ -1,5 +1,5 @@
-"""Median time to import published reports as text (the seeds, a flattened real report, and a
-hostile worst case near the size limit).
+"""Median time to import published reports as text (the seeds, a seed copied in traditional
+characters, a flattened real report, and a hostile worst case near the size limit).
 
 Run: python benchmarks/import_speed.py        (goal: a seed in under 20 ms)
 """
@@ -38,6 +38,12 @@ def main() -> None:
             cases.append((name, (REPORTS / name).read_text(encoding="utf-8"), 20))
     if cases:
         seed = cases[0][1]
+        try:
+            import opencc
+
+            cases.append((f"{cases[0][0]} copied in traditional characters", opencc.OpenCC("s2t").convert(seed), 50))
+        except ImportError:
+            pass
         worst = (seed * (MAX_CHARS // len(seed)))[:MAX_CHARS]
         cases.append((f"worst case: a seed repeated to {MAX_CHARS} characters", worst, 1))
         cases.append(("worst case: the same, flattened onto one line", worst.replace("\n", ""), 1))

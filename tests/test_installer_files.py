@@ -122,3 +122,14 @@ def test_the_frozen_entry_point_lets_child_processes_run_before_the_platform_che
     # `gipr check 报告.xls` must still read the file, so the child never meets the window's check
     entry = (ROOT / "scripts" / "gipr_desktop_main.py").read_text(encoding="utf-8")
     assert entry.index("multiprocessing.freeze_support()") < entry.index("from gipr_desktop.platform_check")
+def test_the_bundle_carries_the_traditional_to_simplified_dictionaries():
+    """OpenCC reads its dictionaries from files beside its module; a bundle without them cannot
+    read a report copied in traditional characters."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = (ROOT / "build_installer.spec").read_text(encoding="utf-8")
+    assert 'collect_data_files("opencc", subdir="clib/share")' in spec
+    found = importlib.util.find_spec("opencc")
+    if found is not None:
+        assert list((Path(found.origin).parent / "clib" / "share" / "opencc").glob("t2s.json"))

@@ -102,7 +102,7 @@ def test_given_tables_are_preferred_to_the_text():
     result = parse_report_text(text, tables=[[["申请人情况"], row]], source="某局.docx")
     values = [result.report.get(CellRef("applications", "new", c)) for c in APPLICANT_COLUMNS]
     assert values == [5, 1, None, 0, 0, 0, 6]
-    assert any("1 个单元格为空白" in note.message for note in result.notes)
+    assert any("原文空白 1 栏（科研机构）" in note.message and note.row == "new" for note in result.notes)
 
 
 def test_placeholders_read_as_zero_and_said():
@@ -200,3 +200,22 @@ def test_broken_markup_never_crashes(tmp_path_factory, markup):
     path = tmp_path_factory.mktemp("page") / "x.html"
     path.write_text(markup, encoding="utf-8")
     assert isinstance(read_report(path), ImportResult)
+
+
+def test_a_grid_column_that_only_merged_cells_cover_is_no_blank_cell():
+    """Word tables (and .doc files converted to .docx) can have a grid column no printed cell
+    starts in (here under 行政复议·总计, which spans two); its empty strings are not blanks and
+    must not push the numbers aside."""
+    results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    grid = [
+        ["行政复议", "", "", "", "", "", "行政诉讼"] + [""] * 9,
+        ["", "", "", "", "", "", "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""],
+        results + [""] + results + results,
+        ["2", "1", "0", "0", "3", "", "1", "0", "0", "0", "1", "0", "0", "0", "4", "4"],
+    ]
+    text = "某局2024年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+    result = parse_report_text(text, tables=[grid])
+    got = [[result.report.get(CellRef("review_litigation", row, c)) for c in ("upheld", "corrected", "other", "pending", "total")]
+           for row in ("review", "direct_suit", "suit_after_review")]
+    assert got == [[2, 1, 0, 0, 3], [1, 0, 0, 0, 1], [0, 0, 0, 4, 4]]
+    assert not any("原文空白" in note.message for note in result.notes)

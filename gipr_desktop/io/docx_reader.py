@@ -1,4 +1,4 @@
-"""Reading a report from Word: ``.docx`` read here, old ``.doc`` refused with how to convert it.
+"""Reading a report from Word (``.docx``; old ``.doc`` and ``.wps`` are converted in ``legacy_word``).
 
 The document's paragraphs (in body order, content controls included, deleted tracked text left
 out) and its real tables go to the text importer's ``parse_report_text``, which recognises the
@@ -100,13 +100,3 @@ def read_docx(path: str | Path) -> ImportResult:
         raise not_a_document(path) from None
     text, tables = body_text(document.element.body)
     return parse_report_text(text, tables=tables, source=path.name)
-
-
-def read_doc(path: str | Path) -> ImportResult:
-    """Old binary Word files cannot be read: say how to convert, rather than guess."""
-    name = Path(path).name
-    raise ReadError(
-        f"「{name}」是旧版 Word 文档（.doc），本程序无法直接读取。请用 Word 或 WPS 打开它，"
-        "选择「文件 → 另存为」，保存类型选「Word 文档（*.docx）」，再打开另存的 .docx 文件；"
-        "也可以另存为 PDF 后打开。"
-    )

@@ -30,7 +30,8 @@ FILE_TYPES: dict[str, tuple[str, str | None, str | None]] = {
     ".html": ("网页", "gipr_desktop.io.text_import:read_html_file", "gipr_desktop.io.markup_writer:write_html"),
     ".htm": ("网页", "gipr_desktop.io.text_import:read_html_file", None),
     ".docx": ("Word 文档", "gipr_desktop.io.docx_reader:read_docx", "gipr_desktop.io.docx_writer:write"),
-    ".doc": ("旧版 Word 文档", "gipr_desktop.io.docx_reader:read_doc", None),
+    ".doc": ("旧版 Word 文档", "gipr_desktop.io.legacy_word:read_doc", None),
+    ".wps": ("WPS 文字文档", "gipr_desktop.io.legacy_word:read_doc", None),
     ".pdf": ("PDF 文档", "gipr_desktop.io.pdf_reader:read_pdf", None),
     ".md": ("Markdown 文本", None, "gipr_desktop.io.markup_writer:write_md"),
 }

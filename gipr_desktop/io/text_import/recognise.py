@@ -11,19 +11,22 @@ from gipr_desktop.core.labels import match_row_in, normalize
 from gipr_desktop.core.notes import BLANK, NO_HEADING, NO_TABLE
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import CURRENT_FORMAT, SECTION_IDS, Format, Table, format_for_year, get_format
+from gipr_desktop.core.values import ValueRefused
 from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
+from gipr_desktop.io.text_import.front_matter import Found, find_contact, find_published, find_unit, find_year, notes_for
 from gipr_desktop.io.text_import.numbers import PLACEHOLDERS
 from gipr_desktop.io.text_import.reflow import reflow
 from gipr_desktop.io.text_import.sections import (
     Layout,
     clean_line,
     find_headings,
+    Title,
     find_title,
     paragraphs,
-    published_date,
 )
 from gipr_desktop.io.text_import.tables import TableReading, read_table
 from gipr_desktop.io.text_import.tokens import Label, Token, grid_tokens, text_tokens
+from gipr_desktop.io.text_import.traditional import NOTE_CONVERTED, NOTE_UNCONVERTED, is_traditional, to_simplified
 from gipr_desktop.io.text_import.version import detect_format
 
 CONTACT_LABEL = "联系方式："  # a line of its own before 一、, as the program's own exports write it
@@ -44,18 +47,24 @@ def parse_report_text(text: str, *, tables: list[Grid] | None = None, source: st
     if sum(len(row) for table in tables for row in table) > MAX_TABLE_CELLS:
         raise ReadError(f"「{name}」中的表格过大，不像一份年度报告")
     notes: list[ImportNote] = []
+    text, tables = _simplified(text, tables, notes)
     lines = [clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     table_text = "\n".join("\t".join(row) for table in tables for row in table)
     format_id, _ = detect_format(text + "\n" + table_text)
     lines = reflow(lines, format_id or CURRENT_FORMAT)
     title = find_title(lines)
+    year = Found(title.year) if title.year is not None else find_year(lines, source)
     if format_id is None:
-        format_id = format_for_year(title.year)
+        format_id = format_for_year(year.value)
         notes.append(ImportNote(f"无法从表格栏目判断报告格式，按报告年度采用{get_format(format_id).name}"))
     fmt = get_format(format_id)
     layout = Layout(lines, find_headings(fmt, lines))
-    report = Report(format=format_id, unit=title.unit, year=title.year, published=published_date(lines))
-    _read_front(layout, title.line, report)
+    front = _front(layout, title)
+    unit = Found(title.unit) if title.unit else find_unit(lines, front, source)
+    published = find_published(lines, front, year.value)
+    report = Report(format=format_id, unit=unit.value or "", year=year.value, published=published.value or "")
+    contact = _read_front(front, lines, report)
+    notes.extend(notes_for(year, unit, published, contact))
     _read_sections(fmt, layout, report, notes)
     given = _assign_tables(fmt, tables)
     for table in fmt.tables:
@@ -72,15 +81,36 @@ def parse_report_text(text: str, *, tables: list[Grid] | None = None, source: st
     return ImportResult(report, notes)
 
 
-def _read_front(layout: Layout, title_line: int | None, report: Report) -> None:
+def _simplified(text: str, tables: list[Grid], notes: list[ImportNote]) -> tuple[str, list[Grid]]:
+    """A text and tables in traditional characters converted to simplified ones, and said."""
+    if not is_traditional(text + "".join(cell for table in tables for row in table for cell in row)):
+        return text, tables
+    cells = [cell for table in tables for row in table for cell in row]
+    converted = to_simplified([text, *cells])
+    if converted is None:
+        notes.append(ImportNote(NOTE_UNCONVERTED))
+        return text, tables
+    notes.append(ImportNote(NOTE_CONVERTED))
+    text, cells = converted[0], iter(converted[1:])
+    return text, [[[next(cells) for _ in row] for row in table] for table in tables]
+
+
+def _front(layout: Layout, title: Title) -> list[str]:
+    """The lines between the title and the first heading."""
     front = layout.front() if layout.headings else []
-    if title_line is not None and title_line < len(front):
-        skip = title_line + (1 if "报告" in front[title_line] else 2)
-        front = front[skip:]
-    front = [line for line in front if not line.lstrip().startswith(("发布日期", "发布时间"))]
+    if title.end is not None and title.end <= len(front):
+        front = front[title.end:]
+    return [line for line in front if not line.lstrip().startswith(("发布日期", "发布时间"))]
+
+
+def _read_front(front: list[str], lines: list[str], report: Report) -> Found:
+    """Preamble and contact block; the contact from its own 「联系方式：」 line, else from the
+    address and telephone the report prints (and where it was found)."""
     contact = [line.strip().removeprefix(CONTACT_LABEL) for line in front if line.strip().startswith(CONTACT_LABEL)]
-    report.contact = "\n".join(contact)
     report.preamble = paragraphs([line for line in front if not line.strip().startswith(CONTACT_LABEL)])
+    found = Found("\n".join(contact)) if contact else find_contact(front, lines)
+    report.contact = found.value or ""
+    return found
 
 
 def _narrative(fmt: Format, table: Table | None, lines: list[str]) -> list[str]:
@@ -151,19 +181,28 @@ def _apply(table: Table, reading: TableReading, report: Report, notes: list[Impo
     if combined:
         notes.append(ImportNote(combined, table.id, "other"))
     for ref, value in reading.values.items():
-        report.set(ref, value)
+        try:
+            report.set(ref, value)
+        except ValueRefused as exc:
+            notes.append(ImportNote(f"表「{table.title}」{exc}；未能读取，留空", *ref))
     if not reading.rows_found:
         notes.append(ImportNote(f"未找到表「{table.title}」，表中各栏留空（未知），请核对原文后填写", table.id, kind=NO_TABLE))
         return
-    missing = [row for row in table.rows if not row.optional and row.id not in reading.rows_found
+    said = {note.row for note in reading.notes if note.table == table.id}  # rows found but not read: said already
+    missing = [row for row in table.rows if not row.optional and row.id not in reading.rows_found and row.id not in said
                and not (row.id.startswith("other_") and "other" in reading.rows_found)]
     for row in missing:
-        notes.append(ImportNote(f"表「{table.title}」中未找到「{table.row_name(row.id)}」的数字，该行留空（未知）", table.id, row.id))
+        notes.append(ImportNote(f"表「{table.title}」中未找到「{table.row_name(row.id)}」的数字，未能读取，该行留空（未知）",
+                                table.id, row.id))
     if reading.placeholders:
         marks = "」「".join(sorted(PLACEHOLDERS - {"--", "–", "－", "／", "一一"}))
         notes.append(ImportNote(f"表「{table.title}」有 {reading.placeholders} 个单元格印为「{marks}」之一，已按 0 读取", table.id))
-    if reading.blanks:
-        notes.append(ImportNote(f"表「{table.title}」有 {reading.blanks} 个单元格为空白，保留为空（未知），未按 0 读取", table.id, kind=BLANK))
+    for row_id, col_ids in reading.blank.items():
+        row = table.row(row_id)
+        names = "、".join(row.column(col_id).label for col_id in col_ids)
+        notes.append(ImportNote(f"表「{table.title}」{table.row_name(row_id)}：原文空白 {len(col_ids)} 栏（{names}），"
+                                "保留为空（未知），未按 0 读取", table.id, row_id, col_ids[0] if len(col_ids) == 1 else "",
+                                kind=BLANK))
 
 
 def _combined_other(table: Table, reading: TableReading) -> str:

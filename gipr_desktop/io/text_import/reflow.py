@@ -4,7 +4,9 @@ Some published pages (and copies of them) hold a whole report, tables included, 
 "…规章000行政规范性文件77132470第二十条第（五）项…". Before such a line can be read it is cut
 before every row label of the schema (with its printed ordinal, which may be glued to the digits
 before it: "3200000326.属于四类…"), before every numbered heading, and after the title.
-Only long lines are cut; a normal report passes through unchanged.
+Only long lines that really hold a flattened report are cut — several row labels followed by
+their numbers, or several numbered section headings; a long paragraph of a normal report (a
+preamble of 900 characters that says 「本年度报告包括…」) passes through whole.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from gipr_desktop.core.labels import TYPOS, normalize, strip_ordinal
 from gipr_desktop.core.schema import get_format
 
 LONG_LINE = 300
+FLAT_LABELS = 4  # row labels with numbers after them on one line: a table run into the line
+FLAT_HEADINGS = 3  # numbered section headings (「一、总体情况」) on one line: sections run together
 _HEADING = re.compile(r"(?<![第])(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）])")
 _ITEM = re.compile(r"第二十条第")
 _TITLE_END = re.compile(r"年度?报告")
@@ -91,8 +95,17 @@ def _heading_cuts(line: str) -> set[int]:
     return cuts
 
 
+def _section_headings(line: str) -> int:
+    """How many distinct numbered headings naming a 情况 or 事项 the line holds."""
+    numbers = set()
+    for match in _HEADING.finditer(line):
+        if match.group().endswith("、") and _HEADING_END.search(line, match.end(), match.end() + 30):
+            numbers.add(match.group())
+    return len(numbers)
+
+
 def reflow(lines: list[str], format_id: str) -> list[str]:
-    """``lines`` with every line longer than ``LONG_LINE`` characters cut into its parts."""
+    """``lines`` with every flattened line longer than ``LONG_LINE`` characters cut into its parts."""
     if all(len(line) <= LONG_LINE for line in lines):
         return lines
     result: list[str] = []
@@ -100,7 +113,11 @@ def reflow(lines: list[str], format_id: str) -> list[str]:
         if len(line) <= LONG_LINE:
             result.append(line)
             continue
-        cuts = sorted((_label_cuts(line, format_id) | _heading_cuts(line)) - {0})
+        labels = _label_cuts(line, format_id)
+        if len(labels) < FLAT_LABELS and _section_headings(line) < FLAT_HEADINGS:
+            result.append(line)
+            continue
+        cuts = sorted((labels | _heading_cuts(line)) - {0})
         start = 0
         for cut in cuts:
             result.append(line[start:cut])

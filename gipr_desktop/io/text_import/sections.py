@@ -23,7 +23,6 @@ _TITLE_TAIL = re.compile(r"(?:政府)?信息公开(?:工作)?(?:年度)?(?:工�
 _DEBRIS = re.compile(r"\[bookmark:[^\]]*\]|\[(?:image|图片)[^\]]*\]|[\u200b\u200c\u200d\ufeff]")
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _METADATA = re.compile(r"^\s*[-*•]\s*\S{1,6}\s*[:：]")
-_PUBLISHED = re.compile(r"(?:发布|成文|印发)日期\s*[:：]?\s*((?:19|20)\d{2})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 MAX_HEADING = 60
 
 
@@ -99,39 +98,55 @@ def find_headings(fmt: Format, lines: list[str]) -> dict[str, int]:
 class Title:
     unit: str = ""
     year: int | None = None
-    line: int | None = None  # index of the title's (first) line
+    line: int | None = None  # index of the title's first line
+    end: int | None = None  # index of the first line after the title
+
+
+_TITLE_FIELD = re.compile(r"^\s*[-*•]\s*(?:名称|标题)\s*[:：]\s*")
+_SENTENCE_MARK = re.compile(r"[，。；,;]")
+_NOT_TITLE = re.compile(r"^(?:现将|现公布|根据|按照|依据|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])|如下|。$")
+
+
+def _unit_line(line: str) -> str:
+    """A line of its own above the title that names the unit (「荷花路街道办事处」), or ""."""
+    text = re.sub(r"\s+", "", line)
+    if 2 <= len(text) <= 30 and not _SENTENCE_MARK.search(text) and not _YEAR.search(text) and "报告" not in text:
+        return text
+    return ""
 
 
 def find_title(lines: list[str]) -> Title:
-    """Unit and year from the first line naming a year and 信息公开 (a title may break in two)."""
+    """Unit and year from the first line naming a year and 信息公开. A title may break over two
+    or three lines (the unit on a line of its own above it, or 「报告」 below), be cut off after
+    信息公开, or be printed only in the page's 「名称：」 field (read where no title line is)."""
+    return _title(lines, fields=False) or _title(lines, fields=True) or Title()
+
+
+def _title(lines: list[str], fields: bool) -> Title | None:
     for index, line in enumerate(lines[:80]):
-        if _METADATA.match(line):
+        field = _TITLE_FIELD.match(line)
+        if (field is None) == fields or (_METADATA.match(line) and not field):
             continue
-        text = re.sub(r"\s+", "", line)
+        text = re.sub(r"\s+", "", line[field.end():] if field else line)
         if not text or "信息公开" not in text or not _YEAR.search(text) or len(text) > 60:
             continue
-        if "报告" not in text and index + 1 < len(lines) and "报告" in lines[index + 1] and len(lines[index + 1].strip()) < 20:
-            text += re.sub(r"\s+", "", lines[index + 1])
-        if "报告" not in text:
-            continue
+        end = index + 1
+        if "报告" not in text and end < len(lines) and "报告" in lines[end] and len(lines[end].strip()) < 20:
+            text += re.sub(r"\s+", "", lines[end])
+            end += 1
+        if _NOT_TITLE.search(text) or ("报告" not in text and _SENTENCE_MARK.search(text)):
+            continue  # a sentence naming a year and 信息公开, not a title (nor a title cut off)
         year_match = _YEAR.search(text)
         year = int(year_match.group(1))
         unit = text[: year_match.start()] if year_match.start() > 0 else text[year_match.end():].lstrip("度")
         unit = _TITLE_TAIL.sub("", unit)
         if unit.endswith("人民"):
             unit += "政府"  # 「××区人民政府信息公开工作年度报告」: 政府 belongs to the unit
-        return Title(unit=unit.strip("《》 :："), year=year, line=index)
-    return Title()
-
-
-def published_date(lines: list[str]) -> str:
-    for line in lines[:80]:
-        match = _PUBLISHED.search(line)
-        if match:
-            year, month, day = (int(g) for g in match.groups())
-            if 1 <= month <= 12 and 1 <= day <= 31:
-                return f"{year:04d}-{month:02d}-{day:02d}"
-    return ""
+        first = index
+        if not unit.strip("《》 :：") and index > 0 and _unit_line(lines[index - 1]):
+            unit, first = _unit_line(lines[index - 1]), index - 1
+        return Title(unit=unit.strip("《》 :："), year=year, line=first, end=end)
+    return None
 
 
 def paragraphs(lines: list[str]) -> str:

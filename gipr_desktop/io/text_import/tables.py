@@ -44,7 +44,7 @@ class TableReading:
     notes: list[ImportNote] = field(default_factory=list)
     rows_found: set[str] = field(default_factory=set)
     placeholders: int = 0
-    blanks: int = 0
+    blank: dict[str, list[str]] = field(default_factory=dict)  # row id -> ids of the columns printed blank
 
 
 def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list[ImportNote]) -> list[RowHit]:
@@ -154,7 +154,11 @@ def _value(cell: CellText):
     return 0 if cell.placeholder else cell.value
 
 
-def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: str, notes: list[ImportNote]) -> list[CellText] | None:
+UNREAD = "未能读取，本行留空"  # the words every note on a row that could not be read ends with
+
+
+def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: str, notes: list[ImportNote],
+        row_id: str = "") -> list[CellText] | None:
     """Choose the ``len(slots)`` cells of a row among the cells printed after its label."""
     count = len(slots)
     verdict = rule_check(table, slots)
@@ -169,6 +173,9 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
             if len(agreeing) == 1:
                 return agreeing[0]
             return windows[-1]  # the blanks before the numbers are the label's merged cells
+        filled = [c for c in cells if not c.blank]
+        if len(filled) == count and verdict([_value(c) for c in filled]) is not False:
+            return filled  # as many numbers as columns: the blanks among them are merged cells, not printed
         opening = [cells[o : o + count] for o in range(len(cells) - count + 1) if all(c.blank for c in cells[:o])]
         extra = f"{where}：印有 {sum(not c.blank for c in cells)} 个数字，多于 {count} 栏；"
         agreeing = [w for w in opening if verdict([_value(c) for c in w])]
@@ -179,12 +186,13 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
             notes.append(ImportNote(f"{extra}取紧随行名的 {count} 个，其余未读取", table.id))
             return opening[0]
         notes.append(ImportNote(f"{where}：印有 {sum(not c.blank for c in cells)} 个数字，多于 {count} 栏，"
-                                "无法确定各数字所属栏目，本行留空", table.id))
+                                f"无法确定各数字所属栏目，{UNREAD}", table.id, row_id))
         return None
     glued = [c.text for c in cells if c.text.isdigit() and len(c.text) > 1]
     filled = sum(not c.blank for c in cells)
     if not glued:
-        notes.append(ImportNote(f"{where}：只找到 {filled} 个数字，应有 {count} 栏，无法确定各数字所属栏目，本行留空", table.id))
+        notes.append(ImportNote(f"{where}：只找到 {filled} 个数字，应有 {count} 栏，无法确定各数字所属栏目，{UNREAD}",
+                                table.id, row_id))
         return None
     shown = "、".join(glued)
     readings = split_digit_run(cells, count, lambda values: verdict(values) is True)
@@ -195,7 +203,7 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
         chosen, why = (readings[0], "每栏一位数，") if len(readings) == 1 else (None, "")
     if chosen is None:
         reason = "没有符合行内勾稽关系的拆法" if not readings else "有多种同样可能的拆法"
-        notes.append(ImportNote(f"{where}：数字「{shown}」连在一起，{reason}，本行留空，请按原文填写", table.id))
+        notes.append(ImportNote(f"{where}：数字「{shown}」连在一起，{reason}，{UNREAD}，请按原文填写", table.id, row_id))
         return None
     notes.append(ImportNote(f"{where}：数字「{shown}」连在一起，{why}拆分为 {' '.join(str(v) for v in chosen)}，请核对", table.id))
     return [CellText(str(v), value=v) for v in chosen]
@@ -221,7 +229,7 @@ def store(chosen: Sequence[CellText], slots: Sequence[Slot], table: Table, readi
         ref = CellRef(table.id, row_id, column.id)
         where = f"表「{table.title}」{table.cell_name(ref)}"
         if cell.blank:
-            reading.blanks += 1
+            reading.blank.setdefault(row_id, []).append(column.id)
             continue
         if cell.placeholder:
             reading.placeholders += 1
@@ -231,9 +239,9 @@ def store(chosen: Sequence[CellText], slots: Sequence[Slot], table: Table, readi
         if column.kind == "amount":
             reading.values[ref] = Decimal(value)
         elif isinstance(value, Decimal) and value != value.to_integral_value():
-            reading.notes.append(ImportNote(f"{where}：「{cell.text}」不是整数，未读取", table.id, row_id, column.id))
+            reading.notes.append(ImportNote(f"{where}：「{cell.text}」不是整数，未能读取，留空", table.id, row_id, column.id))
         elif value < 0 and column.kind == "count":
-            reading.notes.append(ImportNote(f"{where}：「{cell.text}」为负数，未读取", table.id, row_id, column.id))
+            reading.notes.append(ImportNote(f"{where}：「{cell.text}」为负数，未能读取，留空", table.id, row_id, column.id))
         else:
             reading.values[ref] = int(value)
 
@@ -258,17 +266,24 @@ def _read_rows(table: Table, tokens: Sequence[Token], format_id: str, reading: T
     same name ("总计"), or a heading above a row ("### 一、本年新收…"), yields to the row itself.
     A label printed with its ordinal is tried before one without."""
     hits: dict[str, list[RowHit]] = {}
+    printed_blank: dict[str, RowHit] = {}  # a row printed with every cell blank ("2.其他…\t\t\t")
     for hit in detached_rows(table, tokens, format_id, reading.notes) or find_rows(table, tokens, format_id, reading.notes):
         if hit.has_values:
             hits.setdefault(hit.row_id, []).append(hit)
+        elif len(hit.cells) == len(table.row(hit.row_id).columns):
+            printed_blank.setdefault(hit.row_id, hit)
     for row in table.rows:
         candidates = sorted(hits.get(row.id, []), key=lambda hit: not has_ordinal(hit.label))
         slots = [(row.id, column) for column in row.columns]
+        if not candidates and row.id in printed_blank:
+            reading.rows_found.add(row.id)
+            store(printed_blank[row.id].cells, slots, table, reading)
+            continue
         where = f"表「{table.title}」{table.row_name(row.id)}"
         first_notes: list[ImportNote] | None = None
         for hit in candidates:
             row_notes: list[ImportNote] = []
-            chosen = fit(hit.cells, slots, table, where, row_notes)
+            chosen = fit(hit.cells, slots, table, where, row_notes, row.id)
             if chosen is not None:
                 reading.notes.extend(row_notes)
                 reading.rows_found.add(row.id)

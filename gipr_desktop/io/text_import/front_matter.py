@@ -1,0 +1,159 @@
+"""Year, unit, contact and publication date, found where a careful reader finds them.
+
+The title names the unit and the year, but a copied report often lacks it, splits it over lines
+or cuts it off. A reader then takes the year from the statistics period (「统计期限为2024年1月1日至
+2024年12月31日」), from a sentence such as 「现将我局2021年政府信息公开工作报告如下」, from a heading
+(「一、2023年政府信息公开工作总体情况」), or from the file name; the unit from 「现将××局…」, from the signature at the end, or from the file name.
+So does the importer, and it says where each came from. The publication date is read only where
+a full date is printed (a 「发布日期」 line, or the signature date); the contact block from the
+address, post code, telephone and e-mail the preamble or the end prints. Nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from gipr_desktop.core.schema import report_years
+from gipr_desktop.io.errors import ImportNote
+
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0, "O": 0}
+_YEAR = r"((?:19|20)\d{2}|[〇零○Ｏ一二三四五六七八九]{4})"
+_MONTH_DAY = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
+_DATE = _YEAR + r"\s*[-年./]\s*" + _MONTH_DAY + r"\s*[-月./]\s*" + _MONTH_DAY + r"\s*日?"
+_LABELLED_DATE = re.compile(r"(?:(?:发布|成文|印发|发文)(?:日期|时间)\s*[:：]?|(?:^|\s)时间\s*[:：])\s*" + _DATE)
+_DATE_LINE = re.compile(r"^[\s(（]*" + _DATE + r"[\s)）]*$")
+_PERIOD = re.compile(r"统计(?:期限|时限|期间|区间|时间|范围)[^。；]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
+                     r"[^。；]{0,6}?(?:至|到|—|-|～)\s*(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日")
+_REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?:的)?(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:情况)?(?:年度)?报告")
+_HEADING_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?:的)?(?:政府)?(?:信息公开|政务公开)")
+_PRESENTS = re.compile(r"(?:现将|现公布|现向社会公布|现发布|现予以公布)(?!我|本|全)([^\s，。；：、“”《》()（）\d]{2,30}?)"
+                       r"\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:及[^，。；]{0,20}?)?的?(?:政府)?信息公开")
+_UNIT_END = re.compile(r"(?:人民政府|政府|办事处|街道|委员会|管委会|局|办公室|办公厅|厅|委|中心|院|署|所|站|队|镇|乡|公司)$")
+_SENTENCE = re.compile(r"[，。；：:,;！？!?、]")
+_CLAUSE = re.compile(r"[，。；,;！？!?]")  # a heading may hold 「一、」, not a clause
+_CONTACT_PART = re.compile(
+    r"((?:通讯|通信|联系|办公)?地址|邮政编码|邮编|(?:联系|咨询|办公)?电话(?:/传真)?|传真|电子邮箱|电子信箱|邮箱|E-?mail)"
+    r"\s*[:：]\s*([^，,；;。()（）\n]{2,80})", re.IGNORECASE)
+_REPORT_NAME = re.compile(r"报告|年报|信息公开")  # a file name that names the report, not any file with a number
+_FILE_TAIL = re.compile(r"(?:政府)?信息公开.*$")
+END_LINES = 8  # the signature is among the last lines that hold text
+
+
+@dataclass
+class Found:
+    value: object = None
+    note: str = ""
+
+
+def _number(token: str) -> int:
+    if token.isdigit():
+        return int(token)
+    if len(token) == 4:  # 二〇二五
+        return int("".join(str(_CN_DIGITS[c]) for c in token))
+    if token == "十":
+        return 10
+    if token.startswith("十"):
+        return 10 + _CN_DIGITS[token[1]]
+    if token.endswith("十"):
+        return 10 * _CN_DIGITS[token[0]]
+    if "十" in token:
+        return 10 * _CN_DIGITS[token[0]] + _CN_DIGITS[token[-1]]
+    return _CN_DIGITS[token]
+
+
+def _iso(match: re.Match) -> str:
+    """The date a match prints, as YYYY-MM-DD, or "" where it is not a date of the calendar."""
+    try:
+        year, month, day = (_number(group) for group in match.groups()[-3:])
+        return date(year, month, day).isoformat()
+    except (KeyError, ValueError, IndexError):
+        return ""
+
+
+def _text_lines(lines: list[str]) -> list[str]:
+    return [line.strip(" \t\u3000") for line in lines if line.strip(" \t\u3000")]
+
+
+def find_year(lines: list[str], source: str) -> Found:
+    """The report year where the title does not give it: a year a report may have (the schema's
+    ``report_years``), from the statistics period, a sentence naming the report, or the file name."""
+    text = "\n".join(lines)
+    years = report_years()
+    for match in _PERIOD.finditer(text):
+        if match.group(2) in (None, match.group(1)) and int(match.group(1)) in years:
+            return Found(int(match.group(1)), "报告年度取自正文中的统计期限")
+    for match in _REPORT_YEAR.finditer(text):
+        if int(match.group(1)) in years:
+            return Found(int(match.group(1)), f"报告年度取自正文「{match.group(0)}」")
+    for line in _text_lines(lines):  # a heading: 「一、2023年政府信息公开工作总体情况」
+        match = _HEADING_YEAR.search(line)
+        if match and len(line) <= 40 and not _CLAUSE.search(line) and int(match.group(1)) in years:
+            return Found(int(match.group(1)), f"报告年度取自小标题「{line}」")
+    match = re.search(r"((?:19|20)\d{2})\s*年", source) if _REPORT_NAME.search(source) else None
+    if match and int(match.group(1)) in years:
+        return Found(int(match.group(1)), f"报告年度取自文件名「{source}」")
+    return Found()
+
+
+def _looks_like_unit(line: str) -> bool:
+    return 2 <= len(line) <= 30 and not _SENTENCE.search(line) and bool(_UNIT_END.search(line))
+
+
+def find_unit(lines: list[str], front: list[str], source: str) -> Found:
+    """The unit where the title does not give it: the signature, a sentence that presents the
+    report, or the file name."""
+    end = _text_lines(lines)[-END_LINES:]
+    for index, line in enumerate(end):
+        if _DATE_LINE.match(line) and index > 0 and _looks_like_unit(end[index - 1]):
+            return Found(end[index - 1], "机关名称取自文末落款")
+    for line in front:
+        match = _PRESENTS.search(line)
+        if match and _looks_like_unit(match.group(1)):
+            return Found(match.group(1), f"机关名称取自正文「{match.group(0)}」")
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", source)
+    match = re.search(r"(?:19|20)\d{2}\s*年", stem) if _REPORT_NAME.search(stem) else None
+    if match:
+        unit = _FILE_TAIL.sub("", stem[: match.start()]).strip(" _-—《》")
+        if _looks_like_unit(unit):
+            return Found(unit, f"机关名称取自文件名「{source}」")
+    return Found()
+
+
+def find_published(lines: list[str], front: list[str], year: int | None) -> Found:
+    """The publication date printed in a 「发布日期」 or 「时间：」 line, or the signature date at
+    the end (or under the title). A date before the report year is not the publication."""
+    candidates: list[tuple[str, str]] = []
+    for line in lines[:80]:
+        match = _LABELLED_DATE.search(line)
+        if match:
+            candidates.append((_iso(match), "发布日期取自「发布日期/时间」一栏"))
+    for line in reversed(_text_lines(lines)[-END_LINES:]):
+        match = _DATE_LINE.match(line)
+        if match:
+            candidates.append((_iso(match), "发布日期取自文末落款日期"))
+    for line in _text_lines(front)[:6]:
+        match = _DATE_LINE.match(line)
+        if match:
+            candidates.append((_iso(match), "发布日期取自标题下的日期"))
+    for iso, note in candidates:
+        if iso and (year is None or int(iso[:4]) >= year):
+            return Found(iso, note)
+    return Found()
+
+
+def find_contact(front: list[str], lines: list[str]) -> Found:
+    """Address, post code, telephone and e-mail as printed in the preamble, else at the end."""
+    for where, part in (("前言", front), ("文末", _text_lines(lines)[-END_LINES:])):
+        parts: dict[str, str] = {}
+        for match in _CONTACT_PART.finditer("\n".join(part)):
+            label = match.group(1)
+            parts.setdefault(label, f"{label}：{match.group(2).strip()}")
+        if parts:
+            return Found("；".join(parts.values()), f"联系方式取自{where}")
+    return Found()
+
+
+def notes_for(*found: Found) -> list[ImportNote]:
+    return [ImportNote(item.note) for item in found if item.value and item.note]

@@ -1,0 +1,240 @@
+"""Text read as a careful person reads it: long paragraphs kept whole, the year and the unit
+found where the title does not give them, contact and publication date, blank cells told from
+unreadable ones, and reports copied in traditional characters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gipr_desktop.core.checks import check
+from gipr_desktop.core.schema import CellRef
+from gipr_desktop.io.registry import read_report, write_report
+from gipr_desktop.io.text_import import parse_report_text
+from gipr_desktop.io.text_import.sections import find_title
+from tests.helpers import sample_report
+
+PUNCTUATION_START = tuple("。，、；：）」』”")
+
+
+def _paragraphs(report) -> list[str]:
+    return [p for text in (report.preamble, *report.sections.values()) for p in text.split("\n") if p]
+
+
+def test_a_long_preamble_in_a_normal_report_is_kept_whole(seeds_dir):
+    text = (seeds_dir / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8")
+    long_line = next(line for line in text.splitlines() if len(line) > 300 and "年度报告" in line)
+    report = parse_report_text(text).report
+    assert long_line.strip() in report.preamble.split("\n")
+
+
+@pytest.mark.parametrize("name", ["000_555b38ce0adfb193.txt", "002_c011582259751f09.txt", "004_a5beddac6e9ed429.txt"])
+def test_no_paragraph_begins_with_punctuation(seeds_dir, name):
+    report = parse_report_text((seeds_dir / name).read_text(encoding="utf-8")).report
+    broken = [p[:30] for p in _paragraphs(report) if p.startswith(PUNCTUATION_START)]
+    assert not broken
+
+
+FIXTURE_REPORTS = Path(__file__).parent / "fixtures" / "reports"
+TRADITIONAL_CASES = [("seeds", name) for name in ("000_555b38ce0adfb193.txt", "002_c011582259751f09.txt", "003_3b6d8eb9ad11ab1a.txt")] + [
+    ("fixtures", name) for name in ("001_shanghai_szfbgt_2019.txt", "010_shuyang_fagaiju_2023.txt", "004_pingtan_2021.txt")]
+
+
+@pytest.mark.parametrize(("where", "name"), TRADITIONAL_CASES)
+def test_a_copy_in_traditional_characters_reads_as_the_original(seeds_dir, where, name):
+    opencc = pytest.importorskip("opencc")
+    text = ((seeds_dir if where == "seeds" else FIXTURE_REPORTS) / name).read_text(encoding="utf-8")
+    traditional = opencc.OpenCC("s2t").convert(text)
+    assert "總體情況" in traditional or "總體情况" in traditional
+    original, copy = parse_report_text(text), parse_report_text(traditional)
+    assert copy.report.cells == original.report.cells and copy.report.cells
+    assert (copy.report.format, copy.report.unit, copy.report.year) == (
+        original.report.format, original.report.unit, original.report.year)
+    assert copy.report.sections == original.report.sections  # offered in simplified characters
+    assert any("繁体字" in note.message and "简体字" in note.message for note in copy.notes)
+    assert not any("繁体字" in note.message for note in original.notes)
+
+
+def test_traditional_table_cells_of_a_document_are_converted():
+    pytest.importorskip("opencc")
+    grid = [["申請人情況", "自然人", "總計"], ["一、本年新收政府信息公開申請數量", "3", "3"]]
+    text = "某某街道辦事處2023年政府信息公開工作年度報告\n" + "根據《中華人民共和國政府信息公開條例》規定，現將本機關政府信息公開工作情況報告如下。" * 2
+    result = parse_report_text(text, tables=[grid])
+    assert result.report.unit == "某某街道办事处"
+    assert any(note.message.startswith("原文为繁体字") for note in result.notes)
+
+
+def _without_title(text: str) -> str:
+    lines = text.split("\n")
+    title = find_title(lines)
+    return "\n".join(lines[: title.line] + lines[title.end:])
+
+
+def _notes(result) -> list[str]:
+    return [note.message for note in result.notes]
+
+
+def test_without_a_title_the_year_comes_from_the_statistics_period_and_the_unit_from_the_text(seeds_dir):
+    text = _without_title((seeds_dir / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8"))
+    assert "2023 年政府信息公开工作年度报告" not in text
+    result = parse_report_text(text)
+    assert (result.report.unit, result.report.year) == ("岭东区中心街道办事处", 2023)
+    assert "报告年度取自正文中的统计期限" in _notes(result)
+    assert any(note.startswith("机关名称取自正文「现将岭东区中心街道办事处") for note in _notes(result))
+
+
+def test_without_a_title_the_unit_and_date_come_from_the_signature():
+    text = _without_title((FIXTURE_REPORTS / "010_shuyang_fagaiju_2023.txt").read_text(encoding="utf-8"))
+    result = parse_report_text(text)
+    assert (result.report.unit, result.report.year, result.report.published) == ("沭阳县发展和改革局", 2023, "2024-01-17")
+    assert {"机关名称取自文末落款", "发布日期取自文末落款日期"} <= set(_notes(result))
+
+
+def test_the_year_from_a_sentence_that_presents_the_report(seeds_dir):
+    text = _without_title((seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8"))
+    assert parse_report_text(text).report.year is None  # nothing in it says the year
+    text = text.replace("一、总体情况", "现将我局2021年政府信息公开工作报告如下。\n一、总体情况", 1)
+    result = parse_report_text(text)
+    assert result.report.year == 2021
+    assert "报告年度取自正文「2021年政府信息公开工作报告」" in _notes(result)
+
+
+def test_the_year_and_unit_from_the_file_name(seeds_dir):
+    text = _without_title((seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8"))
+    result = parse_report_text(text, source="卫东区北环路街道办事处2024年政府信息公开工作年度报告.docx")
+    assert (result.report.unit, result.report.year) == ("卫东区北环路街道办事处", 2024)
+    assert any(note.startswith("报告年度取自文件名") for note in _notes(result))
+    assert any(note.startswith("机关名称取自文件名") for note in _notes(result))
+    assert parse_report_text(text, source="扫描件-2024-3.docx").report.year is None  # a number is not a year
+
+
+@pytest.mark.parametrize("title", [
+    "荷花路街道办事处\n2023 年政府信息公开工作年度报告",  # the unit on a line of its own
+    "荷花路街道办事处 2023 年政府信息公开\n工作年度报告",  # 报告 on the next line
+    "荷花路街道办事处 2023 年政府信息公开工作",  # cut off
+])
+def test_a_title_split_or_cut_off_still_names_unit_and_year(seeds_dir, title):
+    text = (seeds_dir / "001_39a3bb303739f26f.txt").read_text(encoding="utf-8")
+    text = text.replace("荷花路街道办事处 2023 年政府信息公开工作年度 报告", title, 1)
+    report = parse_report_text(text).report
+    assert (report.unit, report.year) == ("荷花路街道办事处", 2023)
+    assert "荷花路街道办事处" not in report.preamble.split("\n")[:1]
+    assert report.sections["1"].startswith("2023 年，在区委、区政府的正确领导下")
+
+
+def test_the_title_in_the_pages_name_field(seeds_dir):
+    text = (seeds_dir / "003_3b6d8eb9ad11ab1a.txt").read_text(encoding="utf-8")
+    text = text.replace("\n2024年岭东区人民政府信息公开工作年度报告\n", "\n", 1)
+    report = parse_report_text(text).report
+    assert (report.unit, report.year) == ("岭东区人民政府", 2024)
+
+
+def test_contact_read_from_the_preamble(seeds_dir):
+    result = parse_report_text((seeds_dir / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8"))
+    assert result.report.contact == "地址：双鸭山市岭东区中心街道办事处；邮编：155124；电话：13613699791；电子邮箱：ldqzxb@163.com"
+    assert "联系方式取自前言" in _notes(result)
+
+
+def test_no_contact_where_none_is_printed(seeds_dir):
+    result = parse_report_text((seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8"))
+    assert result.report.contact == "" and result.report.published == ""
+    assert not any("联系方式" in note or "发布日期" in note for note in _notes(result))
+
+
+@pytest.mark.parametrize(("printed", "iso"), [
+    ("发布日期：2025-01-20", "2025-01-20"),
+    ("来源：某某区人民政府 时间：2025-01-20", "2025-01-20"),
+    ("某某街道办事处\n2025年1月20日", "2025-01-20"),
+    ("某某街道办事处\n二〇二五年一月二十日", "2025-01-20"),
+    ("某某街道办事处\n2025年2月30日", ""),  # not a date of the calendar
+    ("某某街道办事处\n2023年1月20日", ""),  # before the report year: not its publication
+    ("办公时间：周一至周五", ""),
+])
+def test_publication_date_only_where_printed(seeds_dir, printed, iso):
+    text = (seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8")
+    if printed.startswith(("发布", "来源")):
+        lines = text.split("\n")
+        text = "\n".join(lines[:3] + [printed] + lines[3:])
+    else:
+        text = text.rstrip() + "\n" + printed + "\n"
+    result = parse_report_text(text)
+    assert result.report.published == iso
+    assert any(note.startswith("发布日期取自") for note in _notes(result)) == bool(iso)
+
+
+def test_printed_blank_and_unreadable_are_told_apart_per_row():
+
+    blank = parse_report_text((FIXTURE_REPORTS / "001_shanghai_szfbgt_2019.txt").read_text(encoding="utf-8"))
+    disclosed = [n for n in blank.notes if n.table == "applications" and n.row == "disclosed"]
+    assert [n.message for n in disclosed] == ["表「收到和处理政府信息公开申请情况」（一）予以公开："
+                                              "原文空白 3 栏（科研机构、社会公益组织、总计），保留为空（未知），未按 0 读取"]
+    assert blank.report.get(CellRef("applications", "disclosed", "total")) is None
+    assert not any("未能读取" in n.message for n in blank.notes if n.table == "applications")
+
+    glued = parse_report_text((FIXTURE_REPORTS / "004_pingtan_2021.txt").read_text(encoding="utf-8"))
+    unread = [n for n in glued.notes if "未能读取" in n.message]
+    assert [(n.table, n.row) for n in unread] == [("active", "normative_documents")]
+    assert not any("原文空白" in n.message for n in glued.notes if n.row == "normative_documents")
+
+
+def test_a_row_not_printed_is_unreadable_not_blank():
+    text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3\n"
+    result = parse_report_text(text)
+    carried = [n.message for n in result.notes if n.row == "carried_over"]
+    assert len(carried) == 1 and "未能读取" in carried[0] and "原文空白" not in carried[0]
+
+
+def test_a_number_a_cell_may_not_hold_is_unreadable_and_the_import_goes_on():
+    text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 3 0 0 0 0 0 30000000000000\n"
+    result = parse_report_text(text)
+    assert result.report.get(CellRef("applications", "new", "natural_person")) == 3
+    assert result.report.get(CellRef("applications", "new", "total")) is None
+    assert any("未能读取" in n.message and (n.row, n.col) == ("new", "total") for n in result.notes)
+
+
+def test_the_publication_deadline_is_checked_on_an_imported_report(seeds_dir):
+    """R15 needs the date the report printed; an imported report now has it."""
+
+    text = (seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8")
+    late = parse_report_text(text.rstrip() + "\n卫东区北环路街道办事处\n2025年3月20日\n").report
+    assert late.published == "2025-03-20"
+    assert any(finding.rule == "R15" for finding in check(late))
+    on_time = parse_report_text(text.rstrip() + "\n卫东区北环路街道办事处\n2025年1月20日\n").report
+    assert not any(finding.rule == "R15" for finding in check(on_time))
+
+
+def test_an_inferred_year_is_one_a_report_may_have(seeds_dir):
+    text = _without_title((seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8"))
+    assert parse_report_text(text, source="1999年政府信息公开工作年度报告.txt").report.year is None
+
+
+def test_a_simplified_report_quoting_a_few_traditional_words_is_not_converted(seeds_dir):
+    text = (seeds_dir / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8")
+    quoted = text.replace("六、其他需要报告的事项", "六、其他需要报告的事项\n参考香港《公開資料守則》與《檔案法》的做法。", 1)
+    result = parse_report_text(quoted)
+    assert "公開資料守則" in result.report.sections["6"]  # left as printed
+    assert not any("繁体字" in note.message for note in result.notes)
+
+
+def test_the_preamble_starts_after_the_title_not_after_the_pages_name_field(seeds_dir):
+    report = parse_report_text((seeds_dir / "003_3b6d8eb9ad11ab1a.txt").read_text(encoding="utf-8")).report
+    assert report.preamble.startswith("本年度报告按照《中华人民共和国政府信息公开条例》要求")
+
+
+@pytest.mark.parametrize("ext", [".txt", ".docx", ".html"])
+def test_contact_and_publication_date_survive_export_and_import(tmp_path, ext):
+
+    report = sample_report()
+    report.contact, report.published = "地址：示例区示例路1号；电话：0000-1234567", f"{report.year + 1}-01-20"
+    write_report(report, tmp_path / f"report{ext}")
+    back = read_report(tmp_path / f"report{ext}").report
+    assert (back.contact, back.published, back.preamble) == (report.contact, report.published, report.preamble)
+
+
+def test_the_year_from_a_heading(seeds_dir):
+    text = _without_title((seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8"))
+    text = text.replace("一、总体情况", "一、2024年政府信息公开工作总体情况", 1)
+    result = parse_report_text(text)
+    assert result.report.year == 2024
+    assert "报告年度取自小标题「一、2024年政府信息公开工作总体情况」" in _notes(result)
