@@ -290,7 +290,8 @@ def _stood_for(report: Report, table: Table) -> set[str]:
 
 def _unread(context: CheckContext) -> set[tuple[str, str, str]]:
     """(table, row, col) of the notes that name a row or a cell; col "" for a whole row."""
-    return {(note.table, note.row, note.col) for note in context.notes if note.table and note.row}
+    return {(note.table, note.row, note.col) for note in context.notes
+            if note.table and note.row and note.kind != BLANK}
 
 
 def check_incomplete(report: Report, context: CheckContext) -> Iterable[Finding]:
@@ -299,7 +300,7 @@ def check_incomplete(report: Report, context: CheckContext) -> Iterable[Finding]
     (one INFO finding ``INCOMPLETE``). It runs after the other checks."""
     fmt = report.schema
     unread_marks = _unread(context)
-    blank_tables = {note.table for note in context.notes if note.kind == BLANK}
+    blank_rows = {(note.table, note.row) for note in context.notes if note.kind == BLANK}  # row "": the whole table
     blank, unread, empty = [], [], []
     for table in fmt.tables:
         if _table_is_empty(report, table):
@@ -311,7 +312,7 @@ def check_incomplete(report: Report, context: CheckContext) -> Iterable[Finding]
                 continue
             if (ref.table, ref.row, "") in unread_marks or tuple(ref) in unread_marks:
                 unread.append(ref)
-            elif ref.table in blank_tables:
+            elif (ref.table, ref.row) in blank_rows or (ref.table, "") in blank_rows:
                 blank.append(ref)
             else:
                 empty.append(ref)
