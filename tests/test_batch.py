@@ -124,3 +124,20 @@ def test_findings_are_listed_in_the_order_of_the_report():
     licensing = Finding("S1", INFO, "许可", (CellRef("active", "licensing", "decisions"),))
     ordered = in_report_order([review, section_five, carried, licensing, general, new, section_two], "2021")
     assert ordered == [general, section_two, licensing, new, carried, review, section_five]
+
+
+def test_the_level_table_counts_statuses_and_sums_figures_unknown_where_a_body_lacks_one():
+    from gipr_desktop.core.batch import BodyRow
+    from gipr_desktop.core.batch_tables import level_frame, summary_frame
+
+    rows = [BodyRow("a.gipr", unit="甲街道办事处", level="街道", year=2024, format="2021", figures={"new": 3, "fees": 1}),
+            BodyRow("b.gipr", unit="乙街道办事处", level="街道", year=2024, format="2021", figures={"new": 4, "fees": None}),
+            BodyRow("c.gipr", unit="某区人民政府", level="政府", year=2024, format="2021", figures={"new": 5, "fees": 2}),
+            BodyRow("d.xlsx", message="无法读取")]
+    table = level_frame(rows)
+    by_level = {record[0]: dict(zip(table.columns, record)) for record in table.records}
+    assert by_level["街道"]["报告数"] == 2 and by_level["街道"]["通过"] == 2 and by_level["街道"]["本年新收"] == 7
+    assert by_level["街道"]["收费（万元）"] is None  # one street office lacks it: the sum is unknown, never 1
+    assert by_level["合计"]["本年新收"] == 12 and by_level["合计"]["未读取"] == 1
+    assert list(by_level) == ["政府", "街道", "合计"]
+    assert len(summary_frame(rows)) == 4 and summary_frame(rows).column("状态")[-1] == "未读取"

@@ -1,17 +1,17 @@
-"""The batch as tables (pandas): the summary of every body, the counts by level, the year-over-year
-comparison and the list of every finding — what the review workbook writes and a reviewer filters.
+"""The batch as tables: the summary of every body, the counts by level, the year-over-year comparison
+and the list of every finding — what the review workbook writes and a reviewer filters.
 
-pandas is imported only here, and this module only by what writes or shows these tables, so that
-neither the window's start-up nor ``gipr --version`` pays for it. An unknown figure stays unknown
-(``None``): a sum over bodies one of which lacks the figure is unknown too, never a smaller number.
+Plain Python (a ``Table`` is its column names and its records): the installed program leaves numpy
+and pandas out (they would double its size), and the window's 导出审核工作簿 must work there as
+from the command line. An unknown figure stays unknown (``None``): a sum over bodies one of which
+lacks the figure is unknown too, never a smaller number.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Sequence
-
-import pandas as pd
+from typing import Iterable, Iterator, Sequence
 
 from gipr_desktop.core.batch import KEY_FIGURES, LEVELS, STATUSES, BodyRow
 from gipr_desktop.core.findings import ERROR, INFO, SEVERITY_NAMES, WARNING
@@ -23,6 +23,21 @@ SUMMARY_COLUMNS = ["序号", "机关名称", "层级", "年度", "格式", "文�
 FINDING_COLUMNS = ["序号", "机关名称", "文件", "类别", "规则", "涉及单元格", "说明"]
 
 
+@dataclass
+class Table:
+    """Records under named columns, as a sheet of the review workbook shows them."""
+
+    columns: list[str]
+    records: list[list]
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def column(self, name: str) -> list:
+        j = self.columns.index(name)
+        return [record[j] for record in self.records]
+
+
 def _remark(row: BodyRow) -> str:
     parts = [row.message] if row.message else []
     parts += [f"{flag}" for flag in row.flags]
@@ -31,7 +46,7 @@ def _remark(row: BodyRow) -> str:
     return "；".join(parts)
 
 
-def summary_frame(rows: Sequence[BodyRow]) -> pd.DataFrame:
+def summary_frame(rows: Sequence[BodyRow]) -> Table:
     """One line per report: name, level, year, format, file, finding counts, status, key figures."""
     records = []
     for i, row in enumerate(rows, start=1):
@@ -41,41 +56,35 @@ def summary_frame(rows: Sequence[BodyRow]) -> pd.DataFrame:
             *(counts.get(s) if row.readable else None for s in (ERROR, WARNING, INFO)),
             row.status, *(row.figures.get(f) for f, _ in KEY_FIGURES), _remark(row),
         ])
-    return pd.DataFrame.from_records(records, columns=SUMMARY_COLUMNS).astype(object)
+    return Table(list(SUMMARY_COLUMNS), records)
 
 
-def _known_sum(values: pd.Series) -> object:
-    """The sum when every value is known, else None."""
-    if values.isna().any():
+def _known_sum(values: Iterable) -> object:
+    """The sum when every value is known, else None (an empty sum is 0)."""
+    values = list(values)
+    if any(v is None for v in values):
         return None
     return sum(values)
 
 
-def level_frame(rows: Sequence[BodyRow]) -> pd.DataFrame:
+def level_frame(rows: Sequence[BodyRow]) -> Table:
     """Per level (政府 / 部门 / 街道 / 乡镇) and in all: how many reports in each status, and the sums
     of the key figures (unknown where a body of the level lacks one)."""
     readable = [row for row in rows if row.readable]
-    data = pd.DataFrame.from_records(
-        [[row.level, row.status, *(row.figures.get(f) for f, _ in KEY_FIGURES)] for row in readable],
-        columns=["层级", "状态", *FIGURE_NAMES],
-    ).astype(object)
-    statuses = pd.crosstab(data["层级"], data["状态"]) if len(data) else pd.DataFrame()
-    sums = data.groupby("层级")[FIGURE_NAMES].agg(_known_sum) if len(data) else pd.DataFrame(columns=FIGURE_NAMES)
-    levels = [level for level in LEVELS if level in set(data["层级"])]
-    table = pd.DataFrame(index=pd.Index(levels, name="层级"))
-    table["报告数"] = [int((data["层级"] == level).sum()) for level in levels]
-    for status in STATUSES[1:]:
-        table[status] = [int(statuses.loc[level, status]) if status in statuses.columns else 0 for level in levels]
-    for name in FIGURE_NAMES:
-        table[name] = [sums.loc[level, name] for level in levels]
-    total = {"报告数": len(readable), **{s: int(table[s].sum()) for s in STATUSES[1:]},
-             **{name: _known_sum(data[name]) if len(data) else None for name in FIGURE_NAMES}}
-    table.loc["合计"] = pd.Series(total)
-    table["未读取"] = [*([None] * len(levels)), sum(1 for row in rows if not row.readable)]
-    return table.reset_index().astype(object)
+    levels = [level for level in LEVELS if any(row.level == level for row in readable)]
+    columns = ["层级", "报告数", *STATUSES[1:], *FIGURE_NAMES, "未读取"]
+    records = []
+    for level in levels:
+        members = [row for row in readable if row.level == level]
+        records.append([level, len(members), *(sum(1 for row in members if row.status == s) for s in STATUSES[1:]),
+                        *(_known_sum(row.figures.get(f) for row in members) for f, _ in KEY_FIGURES), None])
+    records.append(["合计", len(readable), *(sum(1 for row in readable if row.status == s) for s in STATUSES[1:]),
+                    *(_known_sum(row.figures.get(f) for row in readable) if readable else None for f, _ in KEY_FIGURES),
+                    sum(1 for row in rows if not row.readable)])
+    return Table(columns, records)
 
 
-def comparison_frame(rows: Sequence[BodyRow]) -> pd.DataFrame:
+def comparison_frame(rows: Sequence[BodyRow]) -> Table:
     """Each body's key figures this year and last, and the change (unknown where either is)."""
     columns = ["机关名称", "层级", "本年文件", "上年文件"]
     for _, name in KEY_FIGURES:
@@ -88,7 +97,7 @@ def comparison_frame(rows: Sequence[BodyRow]) -> pd.DataFrame:
         for figure, _ in KEY_FIGURES:
             record += [row.figures.get(figure), row.previous_figures.get(figure), row.change(figure)]
         records.append(record)
-    return pd.DataFrame.from_records(records, columns=columns).astype(object)
+    return Table(columns, records)
 
 
 def finding_records(rows: Sequence[BodyRow]) -> Iterator[list]:
