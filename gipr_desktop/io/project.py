@@ -26,6 +26,7 @@ from gipr_desktop.core.values import ValueRefused, checked_text, text_problem
 from gipr_desktop.core.schema import SECTION_IDS, CellRef, formats
 from gipr_desktop.io.atomic import write_atomic
 from gipr_desktop.io.errors import ImportResult, ReadError, WriteError, checked_size
+from gipr_desktop.io.imported import YEARS
 
 FILE_VERSION = 1
 PROJECT_EXTENSIONS = (".gipr", ".json")  # the file types that keep everything, last year's report included
@@ -131,7 +132,7 @@ def from_json_data(data: object, where: str = "文件") -> Report:
     for key in _TEXT_FIELDS:
         setattr(report, key, _text(key, data.get(key, ""), where))
     year = data.get("year")
-    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2200):
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or year not in YEARS):
         raise ReadError(f"{where}的报告年度无效：{year!r}")
     report.year = year
     _read_sections(report, data.get("sections", {}), where)

@@ -10,7 +10,9 @@ from __future__ import annotations
 from gipr_desktop.core.labels import match_row_in, normalize
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import CURRENT_FORMAT, SECTION_IDS, Format, Table, format_for_year, get_format
+from gipr_desktop.core.values import ValueRefused
 from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
+from gipr_desktop.io.imported import settled
 from gipr_desktop.io.text_import.numbers import PLACEHOLDERS
 from gipr_desktop.io.text_import.reflow import reflow
 from gipr_desktop.io.text_import.sections import (
@@ -68,7 +70,7 @@ def parse_report_text(text: str, *, tables: list[Grid] | None = None, source: st
         notes.append(ImportNote("未找到标题中的机关名称，请在「基本信息」中填写"))
     if report.year is None:
         notes.append(ImportNote("未找到报告年度，请在「基本信息」中填写"))
-    return ImportResult(report, notes)
+    return settled(ImportResult(report, notes), f"「{name}」")
 
 
 def _read_front(layout: Layout, title_line: int | None, report: Report) -> None:
@@ -149,7 +151,10 @@ def _apply(table: Table, reading: TableReading, report: Report, notes: list[Impo
     if combined:
         notes.append(ImportNote(combined, table.id, "other"))
     for ref, value in reading.values.items():
-        report.set(ref, value)
+        try:
+            report.set(ref, value)
+        except ValueRefused as exc:  # beyond what the cell may hold: left empty, named
+            notes.append(ImportNote(f"表「{table.title}」{exc}，未读取，已留空", *ref))
     if not reading.rows_found:
         notes.append(ImportNote(f"未找到表「{table.title}」，表中各栏留空（未知），请核对原文后填写", table.id))
         return
