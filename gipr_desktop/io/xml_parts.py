@@ -122,8 +122,9 @@ def scan_parts(path: str | Path, kind: str, watch: Watcher | None = None,
                         scan.parse(stream)
                 except PartRefused as exc:
                     raise ReadError(f"{name}中的 {part} {exc}，已拒绝打开") from None
-                except expat.ExpatError as exc:
-                    raise ReadError(f"{name}不是有效的 {kind}：其中的 {part} 已损坏（第 {exc.lineno} 行）；"
+                except (expat.ExpatError, LookupError) as exc:  # LookupError: an encoding expat does not know
+                    line = f"（第 {exc.lineno} 行）" if isinstance(exc, expat.ExpatError) else "（文字编码无法识别）"
+                    raise ReadError(f"{name}不是有效的 {kind}：其中的 {part} 已损坏{line}；"
                                     "可用原来的软件打开它、另存一份后再导入") from None
                 except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError):
                     raise ReadError(f"{name}不是有效的 {kind}：其中的 {part} 无法解压（已损坏或已加密）") from None
