@@ -7,6 +7,7 @@ prints anything on stderr, runs over 10 s, or grows over 1 GB of resident memory
 reader's child process together). Failing files are kept in the output folder with their verdict.
 
     python scripts/fuzz_readers.py --cases 20000 --workers 2 --out /tmp/fuzz
+    python scripts/fuzz_readers.py --hostile      # the hostile files of tests/fuzz/hostile.py, each measured
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from gipr_desktop.io import isolated  # noqa: E402
 from tests.fuzz.cases import verdict  # noqa: E402
+from tests.fuzz.hostile import hostile_files  # noqa: E402
 from tests.fuzz.mutators import mutate  # noqa: E402
 from tests.fuzz.seeds import FORMATS, build_seeds  # noqa: E402
 
@@ -53,6 +55,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=20261201)
     parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "gipr-fuzz")
+    parser.add_argument("--hostile", action="store_true", help="measure each hostile file instead of fuzzing")
     args = parser.parse_args()
 
     # the reader's own child process is forked from the case, so that its memory counts for the case
@@ -64,6 +67,9 @@ def main() -> int:
     failures_dir = args.out / "failures"
     failures_dir.mkdir(parents=True, exist_ok=True)
     seeds = build_seeds(args.out / "seeds")
+    hostile = sorted(hostile_files(args.out / "hostile").items()) if args.hostile else []
+    if hostile:
+        args.cases = len(hostile)
     rng = random.Random(args.seed)
     figures: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     failures: list[str] = []
@@ -72,11 +78,15 @@ def main() -> int:
     next_case = 0
 
     def launch(number: int) -> None:
-        ext = FORMATS[number % len(FORMATS)]
-        seed = rng.choice(seeds[ext])
-        path = work / f"{number % (4 * args.workers)}" / f"case{ext}"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(mutate(seed.read_bytes(), ext, rng))
+        if hostile:
+            seed = path = hostile[number][1].path
+            ext = path.suffix
+        else:
+            ext = FORMATS[number % len(FORMATS)]
+            seed = rng.choice(seeds[ext])
+            path = work / f"{number % (4 * args.workers)}" / f"case{ext}"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(mutate(seed.read_bytes(), ext, rng))
         receiver, sender = _FORK.Pipe(duplex=False)
         process = _FORK.Process(target=_case, args=(sender, str(path), str(path) + ".stderr"))
         process.start()
@@ -115,6 +125,9 @@ def main() -> int:
                 process.join()
             receiver.close()
             stats["max_seconds"] = max(stats["max_seconds"], seconds)
+            done = sum(int(f["cases"]) for f in figures.values())
+            if done % 1000 == 0:
+                print(f"{done} cases, {len(failures)} failures, {time.monotonic() - started:.0f} s", flush=True)
             if result is None:
                 if seconds > TIME_LIMIT:
                     stats["over_time"] += 1
@@ -124,6 +137,9 @@ def main() -> int:
                 continue
             status, detail, peak = result
             stats["max_rss_mb"] = max(stats["max_rss_mb"], peak / 1024 / 1024)
+            if hostile:
+                print(f"{path.name:22} {status:8} {seconds:5.2f} s {peak / 1024 / 1024:5.0f} MB  "
+                      f"{detail.splitlines()[0][:70] if detail else ''}", flush=True)
             stderr = Path(str(path) + ".stderr").read_text(errors="replace")
             if peak > MEMORY_LIMIT:
                 stats["over_memory"] += 1

@@ -14,12 +14,14 @@ from pathlib import Path
 
 from gipr_desktop.io.archive_guard import check_archive
 from gipr_desktop.io.errors import ImportResult, ReadError, checked_size
+from gipr_desktop.io.guarded import parsing
 from gipr_desktop.io.isolated import run_isolated
 from gipr_desktop.io.sheet_tables import Grid, read_grids
 from gipr_desktop.io.xlsx_reader import LIMITS, MAX_CELLS, MAX_MERGED_CELLS, MAX_MERGES, MAX_SHEETS
 from gipr_desktop.io.xml_parts import PartRefused, scan_parts
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+_KINDS = {".xls": "Excel 97-2003 文件", ".ods": "ODS 文件"}
 
 
 def _count(value: str | None) -> int:
@@ -56,6 +58,12 @@ def _merged_area(merges: list[tuple[int, int, int, int]]) -> int:
 
 def load_grids(path: str) -> list[tuple[str, dict, list]]:
     """In the child: each sheet as (name, {(row, col): value}, merged ranges), 1-based."""
+    with parsing(f"不是有效的 {_KINDS.get(Path(path).suffix.lower(), '电子表格')}，可能已损坏；"
+                 "请用 Excel、WPS 或 LibreOffice 打开它、另存为 .xlsx 后再导入"):
+        return _load_grids(path)
+
+
+def _load_grids(path: str) -> list[tuple[str, dict, list]]:
     from python_calamine import CalamineWorkbook
 
     workbook = CalamineWorkbook.from_path(path)
@@ -86,7 +94,7 @@ def read(path: str | Path) -> ImportResult:
     where = f"「{path.name}」"
     checked_size(path, MAX_FILE_BYTES)
     if path.suffix.lower() == ".ods":
-        check_archive(path, LIMITS, "ODS 文件")
-        scan_parts(path, "ODS 文件", _OdsBounds())
+        check_archive(path, LIMITS, _KINDS[".ods"])
+        scan_parts(path, _KINDS[".ods"], _OdsBounds())
     sheets = run_isolated(load_grids, str(path), where=where)
     return read_grids([Grid(name, values, merges) for name, values, merges in sheets], where)

@@ -148,8 +148,8 @@ def hostile_files(folder: Path) -> dict[str, Hostile]:
                        b'</office:document-content>'}))
     add("xxe.ods", "不安全", path=_zip(folder / "xxe.ods", {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
                                                            "content.xml": XXE + b"<x>&e;</x>"}))
-    add("junk.xls", "「junk.xls」", bytes(range(256)) * 40)
-    add("truncated.xls", "「truncated.xls」", (Path(__file__).parents[1] / "data" / "sample.xls").read_bytes()[:5000])
+    add("junk.xls", "不是有效的 Excel 97-2003 文件", bytes(range(256)) * 40)
+    add("truncated.xls", "不是有效的 Excel 97-2003 文件", (Path(__file__).parents[1] / "data" / "sample.xls").read_bytes()[:5000])
     # Word
     add("bomb.docx", "压缩比异常|解压后", path=_zip(folder / "bomb.docx", {"word/document.xml": bytes(60 << 20)}))
     add("xxe.docx", "不安全", path=_rewritten(exports[".docx"], folder / "xxe.docx", "word/document.xml",
@@ -171,7 +171,7 @@ def hostile_files(folder: Path) -> dict[str, Hostile]:
     add("huge-number.txt", VALID, text.replace(b"%d" % MARK, b"9" * 400), note="超出范围")
     add("big.txt", "太大", b"a" * (5 << 20))
     # PDF
-    add("bomb.pdf", "内存|内容过大|超过", _pdf_with_stream(_flate_bomb(1536 << 20)))
+    add("bomb.pdf", "解压后超过 64 MB", _pdf_with_stream(_flate_bomb(1536 << 20)))
     pdf = tiny_pdf(["x" * 80] * 3)
     add("truncated.pdf", "不是有效的 PDF|没有可读取的文字", pdf[: len(pdf) // 2])
     add("junk.pdf", "不是有效的 PDF|没有可读取的文字", b"%PDF-1.4\n" + bytes(range(256)) * 40)
