@@ -16,6 +16,7 @@ import pytest
 
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import CellRef
+from gipr_desktop.io import project
 from gipr_desktop.io.errors import ImportResult, ReadError
 from gipr_desktop.io.imported import settled
 from gipr_desktop.io.isolated import run_isolated
@@ -79,6 +80,7 @@ def test_a_table_inside_a_cell_is_read_as_a_table_of_its_own():
         "<p>前言</p><table><tr><td>外<table><tr><td>内</td><td>1</td></tr></table></td><td>2</td></tr></table>")
     assert [["内", "1"]] in tables
     assert text == "前言"
+    assert html_text_and_tables("<table><td>无行的格</td><td>1</td></table>")[1] == [[["无行的格", "1"]]]
 
 
 @pytest.mark.parametrize("span", ["²", "-3", "x", "1e3", "٣"])
@@ -126,3 +128,15 @@ def test_a_damaged_pdf_is_refused_in_chinese(tmp_path):
     path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" + bytes(range(256)) * 20)
     with pytest.raises(ReadError, match="「坏.pdf」"):
         read_report(path)
+
+
+def test_a_text_report_with_an_impossible_year_and_control_characters_reads_and_saves(tmp_path):
+    path = tmp_path / "报告.txt"
+    write_report(sample_report(), path)
+    text = path.read_text(encoding="utf-8")
+    title, rest = text.split("\n", 1)
+    path.write_text(title.replace("2025", "1985").replace("示例区", "示例\x07区") + "\n" + rest, encoding="utf-8")
+    result = read_report(path)
+    assert result.report.year is None and result.report.unit == "示例市示例区人民政府"
+    assert any("1985" in note.message for note in result.notes)
+    assert project.loads(project.dumps(result.report)) == result.report

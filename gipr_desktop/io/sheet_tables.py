@@ -11,7 +11,6 @@ What could not be read, or was read with a choice, becomes an ``ImportNote``.
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import date, datetime
 from dataclasses import dataclass, field
@@ -209,9 +208,7 @@ def _number(raw: object) -> Value | None:
         if cell.placeholder:
             return 0
         return cell.value
-    if isinstance(raw, float):
-        if not math.isfinite(raw):
-            raise ValueError(f"「{raw}」不是有效的数")
+    if isinstance(raw, float):  # inf and nan too: ``checked_value`` refuses them
         return Decimal(repr(raw))
     if isinstance(raw, (int, Decimal)):
         return raw
