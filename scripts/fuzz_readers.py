@@ -26,7 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from gipr_desktop.io import isolated  # noqa: E402
+from gipr_desktop.io import isolated, registry  # noqa: E402
+from gipr_desktop.io.errors import ReadError  # noqa: E402
 from tests.fuzz.cases import verdict  # noqa: E402
 from tests.fuzz.hostile import hostile_files  # noqa: E402
 from tests.fuzz.mutators import mutate  # noqa: E402
@@ -62,6 +63,9 @@ def main() -> int:
     isolated._context = lambda: _FORK
     import pdfplumber  # noqa: F401  imported once here, not in every case
     import python_calamine  # noqa: F401
+
+    for ext in FORMATS:  # every reader imported now, as the run starts, not later from a changed tree
+        registry._handler(Path(f"x{ext}"), 1, "打开", ReadError)
 
     work = args.out / "work"
     failures_dir = args.out / "failures"
