@@ -17,7 +17,7 @@ from gipr_desktop.io.errors import ImportResult, ReadError, checked_size
 from gipr_desktop.io.guarded import parsing
 from gipr_desktop.io.isolated import run_isolated
 from gipr_desktop.io.sheet_tables import Grid, read_grids
-from gipr_desktop.io.xlsx_reader import LIMITS, MAX_CELLS, MAX_MERGED_CELLS, MAX_MERGES, MAX_SHEETS
+from gipr_desktop.io.xlsx_reader import LIMITS, MAX_CELLS, MAX_GRID, MAX_MERGES, MAX_SHEETS
 from gipr_desktop.io.xml_parts import PartRefused, scan_parts
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -48,8 +48,8 @@ class _OdsBounds:
             self.merged += span if span > 1 else 0
             if self.cells > MAX_CELLS:
                 raise PartRefused(f"中的重复单元格共超过 {MAX_CELLS} 个，远多于一份年度报告")
-            if self.merged > MAX_MERGED_CELLS:
-                raise PartRefused(f"中的合并单元格共覆盖超过 {MAX_MERGED_CELLS} 个单元格，远大于一份年度报告的表格")
+            if self.merged > MAX_CELLS:
+                raise PartRefused(f"中的合并单元格共覆盖超过 {MAX_CELLS} 个单元格，远大于一份年度报告的表格")
 
 
 def _merged_area(merges: list[tuple[int, int, int, int]]) -> int:
@@ -69,12 +69,12 @@ def _load_grids(path: str) -> list[tuple[str, dict, list]]:
     workbook = CalamineWorkbook.from_path(path)
     if len(workbook.sheet_names) > MAX_SHEETS:
         raise ReadError(f"含有 {len(workbook.sheet_names)} 个工作表，过多，不是年度报告文件")
-    sheets, cells = [], 0
+    sheets, grid, filled = [], 0, 0
     for name in workbook.sheet_names:
         sheet = workbook.get_sheet_by_name(name)
-        cells += sheet.height * sheet.width
-        if cells > MAX_CELLS:
-            raise ReadError("中的单元格过多，不是年度报告文件")
+        grid += sheet.height * sheet.width
+        if grid > MAX_GRID:
+            raise ReadError("中的表格范围过大，不是年度报告文件")
         top, left = sheet.start or (0, 0)
         values = {
             (top + i + 1, left + j + 1): value
@@ -82,8 +82,11 @@ def _load_grids(path: str) -> list[tuple[str, dict, list]]:
             for j, value in enumerate(row)
             if value != "" and value is not None
         }
+        filled += len(values)
+        if filled > MAX_CELLS:
+            raise ReadError("中的单元格过多，不是年度报告文件")
         merges = [(r1 + 1, c1 + 1, r2 + 1, c2 + 1) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])]
-        if len(merges) > MAX_MERGES or _merged_area(merges) > MAX_MERGED_CELLS:
+        if len(merges) > MAX_MERGES or _merged_area(merges) > MAX_CELLS:
             raise ReadError("中的合并单元格过多，不是年度报告文件")
         sheets.append((name, values, merges))
     return sheets

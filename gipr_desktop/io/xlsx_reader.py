@@ -26,9 +26,11 @@ from gipr_desktop.io.sheet_tables import Grid, read_grids
 from gipr_desktop.io.xml_parts import PartRefused, scan_parts
 
 LIMITS = ArchiveLimits(max_members=500, max_unpacked=40 * 1024 * 1024, max_member=10 * 1024 * 1024)
-MAX_CELLS = 200_000  # in all sheets together; a report has about 400
+# openpyxl spends some 50 µs on each cell and row it reads: these keep a read within seconds
+MAX_CELLS = 10_000  # cells held or covered by merged ranges, all sheets together; a report has about 700
+MAX_ROWS = 10_000  # row elements, all sheets together; a report has about 150
+MAX_GRID = 200_000  # cells of one sheet's used rectangle, which calamine expands (.xls, .ods)
 MAX_MERGES = 5_000
-MAX_MERGED_CELLS = 100_000  # cells covered by merged ranges, all sheets together; a report has some 300
 MAX_SHEETS = 50
 MAX_ROW, MAX_COLUMN = 1_048_576, 16_384  # Excel's grid
 _RANGED = {"mergeCell": "合并单元格", "hyperlink": "超链接"}  # elements whose range openpyxl fills cell by cell
@@ -46,16 +48,20 @@ def range_area(ref: str) -> int:
 
 
 class _SheetBounds:
-    """Counts, while the parts stream past, what openpyxl would build, and refuses it past the bounds."""
+    """Counts, while the parts stream past, the cells openpyxl would build — those the file holds and
+    those its merged ranges and ranged hyperlinks cover — and refuses them past ``MAX_CELLS``."""
 
     def __init__(self) -> None:
-        self.cells = self.merges = self.merged = 0
+        self.cells = self.rows = self.ranges = 0
+        self.largest = (0, "", "")  # area, what, reference of the largest range
 
     def start(self, part: str, name: str, attrs: dict[str, str]) -> None:
         if name == "c":
-            self.cells += 1
-            if self.cells > MAX_CELLS:
-                raise PartRefused(f"等工作表共有超过 {MAX_CELLS} 个单元格，远多于一份年度报告")
+            self._add(1)
+        elif name == "row":
+            self.rows += 1
+            if self.rows > MAX_ROWS:
+                raise PartRefused(f"等工作表共有超过 {MAX_ROWS} 行，远多于一份年度报告")
         elif name in _RANGED or name == "dimension":
             ref = attrs.get("ref", "")
             what = _RANGED.get(name, "声明的表格")
@@ -65,12 +71,20 @@ class _SheetBounds:
                 raise PartRefused(f"中{what}的范围「{ref[:40]}」无效（文件已损坏）") from None
             if name == "dimension":
                 return  # declared only: nothing is built from it
-            self.merges += 1
-            self.merged += area
-            if self.merges > MAX_MERGES:
+            self.ranges += 1
+            if self.ranges > MAX_MERGES:
                 raise PartRefused(f"等工作表有超过 {MAX_MERGES} 个合并单元格或超链接，远多于一份年度报告")
-            if self.merged > MAX_MERGED_CELLS:
-                raise PartRefused(f"中{what}的范围「{ref[:40]}」覆盖 {area} 个单元格，远大于一份年度报告的表格")
+            self.largest = max(self.largest, (area, what, ref[:40]))
+            self._add(area)
+
+    def _add(self, cells: int) -> None:
+        self.cells += cells
+        if self.cells <= MAX_CELLS:
+            return
+        area, what, ref = self.largest
+        if area > MAX_CELLS // 10:  # one range makes most of them: that is the one to name
+            raise PartRefused(f"中{what}「{ref}」覆盖 {area} 个单元格，远大于一份年度报告的表格")
+        raise PartRefused(f"等工作表共有超过 {MAX_CELLS} 个单元格（含合并单元格和超链接覆盖的），远多于一份年度报告")
 
 
 def _load(path: Path, data_only: bool):

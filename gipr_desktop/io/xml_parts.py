@@ -33,7 +33,7 @@ _CHUNK = 64 * 1024
 class XmlLimits:
     max_depth: int = 100  # a report's deepest part (a table in a table in a Word body) is some 20
     max_part: int = 10 * 1024 * 1024  # bytes of one XML part, unpacked
-    max_elements: int = 500_000  # in all parts together; a report has some 10 000
+    max_elements: int = 200_000  # in all parts together; a report has some 2 000–10 000
 
 
 class PartRefused(Exception):

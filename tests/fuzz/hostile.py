@@ -116,11 +116,11 @@ def hostile_files(folder: Path) -> dict[str, Hostile]:
                                                lambda xml: BILLION_LAUGHS + _body(xml)))
     add("deep.xlsx", "嵌套超过", path=_rewritten(exports[".xlsx"], folder / "deep.xlsx", sheet,
                                               lambda xml: xml.replace(b"</worksheet>", _deep(100_000) + b"</worksheet>")))
-    add("merge.xlsx", "合并单元格.*A1:XFD1048576", path=_rewritten(
+    add("merge.xlsx", "合并单元格「A1:XFD1048576」覆盖", path=_rewritten(
         exports[".xlsx"], folder / "merge.xlsx", sheet,
         lambda xml: re.sub(rb"<mergeCells.*?</mergeCells>", b"", xml, flags=re.S).replace(
             b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')))
-    add("hyperlink.xlsx", "超链接", path=_rewritten(
+    add("hyperlink.xlsx", "超链接「A1:XFD1048576」覆盖", path=_rewritten(
         exports[".xlsx"], folder / "hyperlink.xlsx", sheet,
         lambda xml: xml.replace(b"</sheetData>", b'</sheetData><hyperlinks><hyperlink ref="A1:XFD1048576" '
                                                   b'display="x"/></hyperlinks>', 1)))
