@@ -20,7 +20,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Protocol
 from xml.parsers import expat
 
 from gipr_desktop.io.errors import ReadError
@@ -98,19 +98,17 @@ class _Scan:
         self.depth -= 1
 
 
-def scan_parts(path: str | Path, kind: str, watch: Watcher | None = None,
-               limits: XmlLimits = XmlLimits(), is_xml: Callable[[str], bool] | None = None) -> None:
+def scan_parts(path: str | Path, kind: str, watch: Watcher | None = None, limits: XmlLimits = XmlLimits()) -> None:
     """Raise ``ReadError`` unless every XML part of the archive ``path`` (already passed by
     ``archive_guard.check_archive``) unpacks and is plain, well-formed XML within ``limits``.
     ``kind`` names the file type in messages ("Excel 文件")."""
     path = Path(path)
     name = f"「{path.name}」"
     scan = _Scan(limits, watch)
-    is_xml = is_xml or (lambda member: bool(_XML_PART.search(member)))
     try:
         with zipfile.ZipFile(path) as archive:
             for info in archive.infolist():
-                if info.is_dir() or not is_xml(info.filename):
+                if info.is_dir() or not _XML_PART.search(info.filename):
                     continue
                 part = part_name(info.filename)
                 scan.part = info.filename

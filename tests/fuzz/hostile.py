@@ -95,8 +95,7 @@ def hostile_files(folder: Path) -> dict[str, Hostile]:
     for ext in (".xlsx", ".docx", ".txt", ".html", ".gipr"):
         exports[ext] = folder / f"export{ext}"
         write_report(report, exports[ext])
-    sheet = "xl/worksheets/sheet2.xml" if b"%d" % MARK in _members(exports[".xlsx"]).get("xl/worksheets/sheet2.xml", b"") \
-        else next(n for n, d in _members(exports[".xlsx"]).items() if b"<v>%d</v>" % MARK in d)
+    sheet = next(name for name, data in _members(exports[".xlsx"]).items() if b"<v>%d</v>" % MARK in data)
     files: dict[str, Hostile] = {}
 
     def add(name: str, expected: str, data: bytes | None = None, path: Path | None = None, note: str = "") -> None:

@@ -15,8 +15,8 @@ from tests.fuzz.cases import verdict
 from tests.fuzz.mutators import mutate
 from tests.fuzz.seeds import FORMATS, build_seeds
 
-CASES = {".pdf": 15, ".xls": 40, ".ods": 40}  # the isolated readers cost a child process per case
-DEFAULT_CASES = 80
+CASES = {".pdf": 12, ".xls": 40, ".ods": 40}  # the isolated readers cost a child process per case
+DEFAULT_CASES = 60
 
 
 @pytest.fixture(scope="module")
