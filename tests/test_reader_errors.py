@@ -123,11 +123,13 @@ def test_the_last_resort_in_the_registry_prints_nothing_on_a_command_line(tmp_pa
     assert (done.stdout, done.stderr) == ("refused\n", "")
 
 
-def test_a_damaged_pdf_is_refused_in_chinese(tmp_path):
+def test_a_damaged_pdf_is_refused_in_chinese_with_the_details_in_our_log(tmp_path, caplog, capfd):
     path = tmp_path / "坏.pdf"
     path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" + bytes(range(256)) * 20)
-    with pytest.raises(ReadError, match="「坏.pdf」"):
+    with caplog.at_level(logging.INFO), pytest.raises(ReadError, match="「坏.pdf」不是有效的 PDF 文件"):
         read_report(path)
+    assert any("Traceback" in record.getMessage() for record in caplog.records)  # from the child process
+    assert capfd.readouterr().err == ""
 
 
 def test_a_text_report_with_an_impossible_year_and_control_characters_reads_and_saves(tmp_path):

@@ -3,9 +3,9 @@
 Some parsers of untrusted files are native code that can abort the whole process on a crafted file
 (python-calamine does, uncatchably); others cannot be bounded from outside (pdfminer inflates a
 content stream whole, however large). Such a reader runs here: in a child process limited in
-memory (where the system allows) and in time, its terminal output discarded. Whatever happens to
-the child, the caller gets the result or a ``ReadError`` with a Chinese message, the details go to
-the log, and the user's unsaved work in the window survives.
+memory (where the system allows) and in time, its terminal output discarded and its log records
+(tracebacks included) handed to the caller's log. Whatever happens to the child, the caller gets
+the result or a ``ReadError`` with a Chinese message, and the user's unsaved work survives.
 
 On Linux and macOS the children are forked from a fork server started once (cheap per read, and
 free of the window's threads); on Windows and in the frozen bundle each child is spawned afresh.
@@ -37,31 +37,50 @@ def _context():
     return context
 
 
-def _silence() -> None:
-    """Nothing the child or its native libraries print may reach the user's terminal."""
+class _Collected(logging.Handler):
+    """The child's log records, formatted with their tracebacks, to be written to the parent's log."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.lines) < 20:
+            self.lines.append(self.format(record)[:4000])
+
+
+def _silence() -> _Collected:
+    """Nothing the child or its native libraries print may reach the user's terminal; its log
+    records are collected for the parent's log."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     for fd in (1, 2):
         os.dup2(devnull, fd)
     warnings.simplefilter("ignore")
-    logging.disable(logging.CRITICAL)
+    collected = _Collected()
+    root = logging.getLogger()
+    root.handlers = [collected]
+    root.setLevel(logging.INFO)
+    return collected
 
 
 def _child(connection, target: Callable, args: tuple, memory: int) -> None:
-    _silence()
+    log_lines = _silence().lines
     if sys.platform != "win32":
         import resource
 
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     try:
-        connection.send(("ok", target(*args)))
+        outcome = ("ok", target(*args))
     except ReadError as exc:
-        connection.send(("read_error", str(exc)))
+        outcome = ("read_error", str(exc))
     except MemoryError:
-        connection.send(("read_error", "内容过大，超出读取时允许使用的内存"))
+        outcome = ("read_error", "内容过大，超出读取时允许使用的内存")
     except RecursionError:
-        connection.send(("read_error", "内容嵌套过深，无法读取"))
+        outcome = ("read_error", "内容嵌套过深，无法读取")
     except Exception as exc:  # noqa: BLE001  reported to the parent, which logs it and says the file is damaged
-        connection.send(("failed", f"{type(exc).__name__}: {exc}"[:300]))
+        outcome = ("failed", f"{type(exc).__name__}: {exc}"[:300])
+    try:
+        connection.send((*outcome, log_lines))
     finally:
         connection.close()
 
@@ -78,7 +97,7 @@ def run_isolated(target: Callable, *args: Any, where: str, timeout: float = TIME
     try:
         if not receiver.poll(timeout):
             raise ReadError(f"读取{where}超过 {timeout:.0f} 秒仍未完成，已停止读取；文件可能已损坏，或不是一份年度报告")
-        status, payload = receiver.recv()
+        status, payload, log_lines = receiver.recv()
     except EOFError:
         process.join(5)
         raise ReadError(f"读取{where}时读取程序异常退出（退出码 {process.exitcode}），文件可能已损坏或含有恶意内容") from None
@@ -87,6 +106,8 @@ def run_isolated(target: Callable, *args: Any, where: str, timeout: float = TIME
         if process.is_alive():
             process.kill()
         process.join(5)
+    for line in log_lines:
+        log.info("reading %s (child process): %s", where, line)
     if status == "ok":
         return payload
     if status == "read_error":
