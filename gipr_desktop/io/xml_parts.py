@@ -126,7 +126,7 @@ def scan_parts(path: str | Path, kind: str, watch: Watcher | None = None, limits
                                     "可用原来的软件打开它、另存一份后再导入") from None
                 except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError):
                     raise ReadError(f"{name}不是有效的 {kind}：其中的 {part} 无法解压（已损坏或已加密）") from None
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError):
         raise ReadError(f"{name}不是有效的 {kind}（文件已损坏，或不是这种格式）") from None
     except OSError as exc:
         raise ReadError(f"无法打开{name}：{exc.strerror or exc}") from None

@@ -28,7 +28,7 @@ NAMES = ("bomb.xlsx", "xxe.xlsx", "laughs.xlsx", "deep.xlsx", "merge.xlsx", "hyp
          "bomb.docx", "xxe.docx", "deep.docx", "missing-body.docx", "truncated.docx", "nested-table.html",
          "colspan.html", "comments.html", "elements.html", "junk.txt", "huge-number.txt", "big.txt",
          "bomb.pdf", "truncated.pdf", "junk.pdf", "deep.gipr", "truncated.gipr", "huge-number.gipr",
-         "infinite.gipr", "nan.gipr", "newer.gipr", "not-json.gipr",)
+         "infinite.gipr", "nan.gipr", "newer.gipr", "not-json.gipr", "format-object.gipr", "zip-version.xlsx",)
 MARKED = CellRef("active", "regulations", "issued")  # a count cell the exports carry, marked to find it
 MARK = 987654
 
@@ -137,6 +137,7 @@ def hostile_files(folder: Path) -> dict[str, Hostile]:
     add("truncated.xlsx", "不是有效的 Excel 文件", data[: len(data) // 2])
     add("junk.xlsx", "不是有效的 Excel 文件", bytes(range(256)) * 40)
     add("bad-deflate.xlsx", "无法解压|已损坏", _damaged_deflate(exports[".xlsx"], sheet))
+    add("zip-version.xlsx", "不是有效的 Excel 文件", _future_zip(exports[".xlsx"].read_bytes()))
     add("repeats.ods", "重复单元格", path=_zip(folder / "repeats.ods", {
         "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
         "content.xml": b'<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:'
@@ -183,7 +184,18 @@ def hostile_files(folder: Path) -> dict[str, Hostile]:
     add("nan.gipr", "已损坏", project.replace(b"%d" % MARK, b"NaN"))
     add("newer.gipr", "更新版本", project.replace(b'"gipr": 1', b'"gipr": 99'))
     add("not-json.gipr", "已损坏|不是本程序", b"\xff\xfe garbage")
+    add("format-object.gipr", "报告格式无效", project.replace(b'"format": "2021"', b'"format": {}'))
     return files
+
+
+def _future_zip(data: bytes) -> bytes:
+    """The archive with its directory saying a later zip version (14.8) is needed to unpack it."""
+    out = bytearray(data)
+    at = out.find(b"PK\x01\x02")
+    while at >= 0:
+        out[at + 6:at + 8] = (148).to_bytes(2, "little")
+        at = out.find(b"PK\x01\x02", at + 4)
+    return bytes(out)
 
 
 def _damaged_deflate(source: Path, part: str) -> bytes:
