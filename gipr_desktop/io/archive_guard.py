@@ -34,7 +34,7 @@ def check_archive(path: str | Path, limits: ArchiveLimits = ArchiveLimits(), kin
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError):  # NotImplementedError: "zip version 14.8"
         raise ReadError(f"{name}不是有效的 {kind}（文件已损坏，或不是这种格式）") from None
     except OSError as exc:
         raise ReadError(f"无法打开{name}：{exc.strerror or exc}") from None

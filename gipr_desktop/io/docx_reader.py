@@ -3,8 +3,10 @@
 The document's paragraphs (in body order, content controls included, deleted tracked text left
 out) and its real tables go to the text importer's ``parse_report_text``, which recognises the
 title, sections and cells exactly as for any other source. A merged cell is given once, at its
-top-left, and the cells it covers are empty, as in the printed grid. The zip archive is checked
-before python-docx opens it, so that a hostile file is refused rather than exhausting memory.
+top-left, and the cells it covers are empty, as in the printed grid. The zip archive and its XML
+parts are checked before python-docx opens it (``archive_guard``, ``xml_parts``), so that a hostile
+file is refused rather than exhausting memory, and whatever python-docx still raises on a damaged
+file is a ``ReadError`` (``guarded``).
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from docx.oxml.ns import nsmap, qn
 
 from gipr_desktop.io.archive_guard import check_archive
 from gipr_desktop.io.errors import ImportResult, ReadError
+from gipr_desktop.io.guarded import parsing
 from gipr_desktop.io.text_import import parse_report_text
+from gipr_desktop.io.xml_parts import scan_parts
 
 _P, _TBL, _SDT, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:tr"), qn("w:tc")
 _TEXT, _TAB, _BREAKS = qn("w:t"), qn("w:tab"), (qn("w:br"), qn("w:cr"))
@@ -94,9 +98,8 @@ def not_a_document(path: Path) -> ReadError:
 def read_docx(path: str | Path) -> ImportResult:
     path = Path(path)
     check_archive(path, kind="Word 文件")
-    try:
+    scan_parts(path, "Word 文件")
+    with parsing(f"「{path.name}」不是有效的 Word 文档（.docx），可能已损坏；请用 Word 或 WPS 打开后重新保存"):
         document = Document(str(path))
-    except Exception:  # python-docx raises several kinds for a damaged or foreign package
-        raise not_a_document(path) from None
-    text, tables = body_text(document.element.body)
+        text, tables = body_text(document.element.body)
     return parse_report_text(text, tables=tables, source=path.name)

@@ -1,44 +1,26 @@
 """Reading a report from a text-based PDF, as published on government web sites.
 
-pdfplumber finds the ruled tables (their merged cells come back empty) and the text around them;
-both go to the text importer's ``parse_report_text``, the one recognition for every source. A
-table broken over a page boundary arrives as two pieces, which the importer joins by their row
-labels. Boxes of one column (a framed preamble) are text, not tables. A scanned PDF has no text
-layer; it is refused with a message saying what to do, never read as an empty report. The
-lines of the text are joined back into paragraphs by where they end on the page.
+pdfplumber finds the ruled tables (their merged cells come back empty) and the text around them,
+in a child process bounded in memory and time (``pdf_pages``, ``isolated``); both go to the
+text importer's ``parse_report_text``, the one recognition for every source. A table broken over
+a page boundary arrives as two pieces, which the importer joins by their row labels. Boxes of
+one column (a framed preamble) are text, not tables. A scanned PDF has no text layer; it is
+refused with a message saying what to do, never read as an empty report. The lines of the text
+are joined back into paragraphs by where they end on the page.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
 from gipr_desktop.io.errors import ImportResult, ReadError, checked_size
+from gipr_desktop.io.isolated import run_isolated
+from gipr_desktop.io.pdf_pages import extract
 from gipr_desktop.io.text_import import parse_report_text
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_PAGES = 200  # a report has some 4–20 pages
-_PAGE_NUMBER = re.compile(r"^\s*[-—–－]?\s*\d{1,3}\s*[-—–－]?\s*$")
 MIN_TEXT_CHARS = 50  # fewer letters than this on all pages: no text layer (a scan)
-
-
-def _outside(boxes):
-    def keep(obj) -> bool:
-        if obj.get("object_type") != "char":
-            return True
-        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
-
-    return keep
-
-
-def _page_content(page) -> tuple[list[dict], list[list[list[str]]]]:
-    """A page's text lines outside its tables, and its tables of more than one column."""
-    tables = [table for table in page.find_tables() if max((len(row) for row in table.extract()), default=0) > 1]
-    grids = [[[cell or "" for cell in row] for row in table.extract()] for table in tables]
-    lines = page.filter(_outside([table.bbox for table in tables])).extract_text_lines()
-    return [line for line in lines if not _PAGE_NUMBER.match(line["text"])], grids
 
 
 def _mode(values: list[float]) -> float:
@@ -53,7 +35,7 @@ def reflow(lines: list[dict]) -> str:
     paragraphs: list[str] = []
     previous = None
     for line in lines:
-        size = line["chars"][0]["size"] if line["chars"] else 12
+        size = line["size"]
         indented = line["x0"] > left + size / 2
         centred = (
             line["x0"] > left + 2 * size
@@ -74,25 +56,7 @@ def reflow(lines: list[dict]) -> str:
 def read_pdf(path: str | Path) -> ImportResult:
     path = Path(path)
     checked_size(path, MAX_FILE_BYTES)
-    import pdfplumber  # imported here: opening other files needs none of its start-up time
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-
-    lines: list[dict] = []
-    tables: list[list[list[str]]] = []
-    try:
-        with pdfplumber.open(path) as pdf:
-            if len(pdf.pages) > MAX_PAGES:
-                raise ReadError(f"「{path.name}」有 {len(pdf.pages)} 页，不像一份年度报告（最多读取 {MAX_PAGES} 页）")
-            for page in pdf.pages:
-                page_lines, grids = _page_content(page)
-                lines += page_lines
-                tables += grids
-    except ReadError:
-        raise
-    except PDFPasswordIncorrect:
-        raise ReadError(f"「{path.name}」设有打开密码，无法读取；请先取消密码再打开") from None
-    except Exception:  # pdfminer raises many kinds of error for a damaged or foreign file
-        raise ReadError(f"「{path.name}」不是有效的 PDF 文件，或已损坏") from None
+    lines, tables = run_isolated(extract, str(path), f"「{path.name}」", where=f"「{path.name}」")
     text = reflow(lines)
     letters = sum(1 for ch in text if not ch.isspace())
     letters += sum(len(cell.strip()) for table in tables for row in table for cell in row)

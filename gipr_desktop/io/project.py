@@ -131,7 +131,7 @@ def from_json_data(data: object, where: str = "文件") -> Report:
     if unknown:
         raise ReadError(f"{where}含有本程序不认识的项目：{'、'.join(unknown)}")
     report_format = data.get("format")
-    if report_format not in formats():
+    if not isinstance(report_format, str) or report_format not in formats():
         raise ReadError(f"{where}的报告格式无效：{report_format!r}（应为 {'、'.join(formats())}）")
     report = Report(format=report_format)
     for key in _TEXT_FIELDS:

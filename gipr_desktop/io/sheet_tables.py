@@ -14,15 +14,16 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Iterator
 
-from gipr_desktop.core.cell_text import parse_cell
 from gipr_desktop.core.checks import sum_of_parts
 from gipr_desktop.core.labels import match_column, match_row, normalize, strip_ordinal
 from gipr_desktop.core.report import Report, Value
 from gipr_desktop.core.schema import CellRef, Format, Table, format_for_year, formats
+from gipr_desktop.core.values import ValueRefused, checked_value, shown
 from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
+from gipr_desktop.io.imported import YEARS, settled
 from gipr_desktop.io.text_import.numbers import read_cell
 from gipr_desktop.io.workbook_labels import FIELDS
 
@@ -193,32 +194,25 @@ def _locate(grids: list[Grid], table: Table, format_id: str) -> _Found | None:
 # --- values ---------------------------------------------------------------------------------------
 
 
-def _value(raw: object, kind: str) -> Value | None:
-    """The cell value of a raw spreadsheet value; ``ValueError`` with a Chinese message if it is none."""
-    if raw is None or isinstance(raw, bool):
-        if isinstance(raw, bool):
-            raise ValueError(f"「{raw}」不是数字")
+def _number(raw: object) -> Value | None:
+    """The number a raw spreadsheet value stands for, ``None`` when empty; ``ValueError`` with a
+    Chinese message when it is none. Whether the cell may hold it is ``core.values``' to judge."""
+    if raw is None:
         return None
+    if isinstance(raw, bool):
+        raise ValueError(f"「{raw}」不是数字")
     if isinstance(raw, str):
         cell = read_cell(raw)
         if cell is None:
-            raise ValueError(f"「{raw.strip()}」不是数字")
+            raise ValueError(f"「{shown(raw.strip())}」不是数字")
         if cell.placeholder:
-            return parse_cell(kind, "0")
-        return None if cell.blank else parse_cell(kind, format(cell.value, "f") if isinstance(cell.value, Decimal) else str(cell.value))
-    if isinstance(raw, (int, float, Decimal)):
-        if isinstance(raw, float) and raw != raw:
-            raise ValueError("不是数字")
-        try:
-            number = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
-        except InvalidOperation:
-            raise ValueError(f"「{raw}」不是数字") from None
-        if kind == "amount":
-            return parse_cell(kind, format(number, "f"))
-        if number != number.to_integral_value():
-            raise ValueError(f"「{raw}」不是整数（此处只能填写件数）")
-        return parse_cell(kind, str(int(number)))
-    raise ValueError(f"「{raw}」不是数字")
+            return 0
+        return cell.value
+    if isinstance(raw, float):  # inf and nan too: ``checked_value`` refuses them
+        return Decimal(repr(raw))
+    if isinstance(raw, (int, Decimal)):
+        return raw
+    raise ValueError(f"「{shown(raw)}」不是数字")
 
 
 def _read_table(report: Report, found: _Found, notes: list[ImportNote], pending: list[CellRef],
@@ -231,13 +225,14 @@ def _read_table(report: Report, found: _Found, notes: list[ImportNote], pending:
                 continue
             formulas.append(ref)
         try:
-            value = _value(found.grid.values.get(pos), fmt.column(ref).kind)
-        except ValueError as exc:
+            number = _number(found.grid.values.get(pos))
+            value = None if number is None else checked_value(fmt.column(ref).kind, number)
+        except ValueError as exc:  # ValueRefused included: the cell stays empty, named in the note
             notes.append(ImportNote(
                 f"「{found.grid.name}」中「{fmt.cell_name(ref)}」无法读取：{exc}，已留空", *ref))
             continue
         if value is not None:
-            report.cells[ref] = value
+            report.set(ref, value)
             raw = found.grid.values.get(pos)
             if isinstance(raw, str) and read_cell(raw).placeholder:
                 notes.append(ImportNote(f"「{fmt.cell_name(ref)}」填写为「{raw.strip()}」，已按 0 读取", *ref))
@@ -259,9 +254,13 @@ def _recompute(report: Report, pending: list[CellRef], formulas: list[CellRef], 
         for ref in list(pending):
             value = sum_of_parts(report, ref)
             if value is not None:
-                report.cells[ref] = value
                 pending.remove(ref)
                 progress = True
+                try:
+                    report.set(ref, value)
+                except ValueRefused as exc:
+                    notes.append(ImportNote(f"「{fmt.cell_name(ref)}」是未保存计算结果的公式，各项之和不能填入：{exc}，已留空", *ref))
+                    continue
                 notes.append(ImportNote(f"「{fmt.cell_name(ref)}」是未保存计算结果的公式，已按各项之和计为 {value}", *ref))
     for ref in pending:
         notes.append(ImportNote(f"「{fmt.cell_name(ref)}」是公式，文件未保存其结果且无法由各项算出，已留空", *ref))
@@ -349,7 +348,7 @@ def _text(raw: object) -> str:
 def _year(raw: object, where: str, notes: list[ImportNote]) -> int | None:
     text = normalize(str(raw)) if raw not in (None, "") else ""
     match = re.fullmatch(r"(\d{4})(?:\.0)?年?度?", text)
-    if match and 1990 <= int(match.group(1)) <= 2200:
+    if match and int(match.group(1)) in YEARS:
         return int(match.group(1))
     if text:
         notes.append(ImportNote(f"{where}的报告年度「{raw}」无法识别，已留空"))
@@ -386,4 +385,4 @@ def read_grids(grids: list[Grid], where: str) -> ImportResult:
         notes.append(ImportNote(f"{where}中没有找到机关名称"))
     if report.year is None:
         notes.append(ImportNote(f"{where}中没有找到报告年度"))
-    return ImportResult(report, notes)
+    return settled(ImportResult(report, notes), where)

@@ -42,9 +42,9 @@ def read_html_file(path: str | Path) -> ImportResult:
     if declared:
         try:
             text = data.decode(declared.group(1).decode("ascii").lower().replace("gb2312", "gb18030").replace("gbk", "gb18030"))
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError, ValueError):  # an unknown, non-text or wrong charset
             text = None
     if text is None:
         text, _ = decode(data, path.name) if len(data) <= 4 * 1024 * 1024 else (data.decode("utf-8", "replace"), "")
-    body, tables = html_text_and_tables(text)
+    body, tables = html_text_and_tables(text, path.name)
     return parse_report_text(body, tables=tables, source=path.name)

@@ -14,6 +14,7 @@ from gipr_desktop.core.schema import CURRENT_FORMAT, SECTION_IDS, Format, Table,
 from gipr_desktop.core.values import ValueRefused
 from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
 from gipr_desktop.io.text_import.front_matter import Found, find_contact, find_published, find_unit, find_year, notes_for
+from gipr_desktop.io.imported import settled
 from gipr_desktop.io.text_import.numbers import PLACEHOLDERS
 from gipr_desktop.io.text_import.reflow import reflow
 from gipr_desktop.io.text_import.sections import (
@@ -78,7 +79,7 @@ def parse_report_text(text: str, *, tables: list[Grid] | None = None, source: st
         notes.append(ImportNote("未找到标题中的机关名称，请在「基本信息」中填写"))
     if report.year is None:
         notes.append(ImportNote("未找到报告年度，请在「基本信息」中填写"))
-    return ImportResult(report, notes)
+    return settled(ImportResult(report, notes), f"「{name}」")
 
 
 def _simplified(text: str, tables: list[Grid], notes: list[ImportNote]) -> tuple[str, list[Grid]]:

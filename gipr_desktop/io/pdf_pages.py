@@ -1,0 +1,149 @@
+"""The text lines and ruled tables of a PDF's pages, extracted with pdfplumber in a child process.
+
+pdfminer, under pdfplumber, trusts the file: it inflates a stream whole (a megabyte can unpack to
+gigabytes, and its salvage of a damaged stream takes quadratic time), and a damaged file can send
+its layout analysis into minutes of work. ``extract`` therefore runs in ``isolated``'s child
+process, bounded in memory and time, and there replaces pdfminer's inflation by one that stops at
+``MAX_STREAM`` bytes. It hands back plain data: for each line its text, left and right edge and
+font size; each table's cells.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+from gipr_desktop.io.errors import ReadError
+from gipr_desktop.io.guarded import parsing
+
+MAX_PAGES = 200  # a report has some 4–20 pages
+MAX_STREAM = 64 * 1024 * 1024  # bytes one stream may inflate to; a page's text is some 100 KB, a full CJK font 20 MB
+_CHUNK = 4096
+_PAGE_NUMBER = re.compile(r"^\s*[-—–－]?\s*\d{1,3}\s*[-—–－]?\s*$")
+
+Line = dict  # {"text": str, "x0": float, "x1": float, "size": float}
+
+
+def _outside(boxes):
+    def keep(obj) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    return keep
+
+
+def _line(line: dict) -> Line:
+    chars = line.get("chars") or [{}]
+    return {"text": str(line["text"]), "x0": float(line["x0"]), "x1": float(line["x1"]),
+            "size": float(chars[0].get("size") or 12)}
+
+
+def _page_content(page) -> tuple[list[Line], list[list[list[str]]]]:
+    """A page's text lines outside its tables, and its tables of more than one column."""
+    tables = [table for table in page.find_tables() if max((len(row) for row in table.extract()), default=0) > 1]
+    grids = [[[str(cell or "") for cell in row] for row in table.extract()] for table in tables]
+    lines = page.filter(_outside([table.bbox for table in tables])).extract_text_lines()
+    return [_line(line) for line in lines if not _PAGE_NUMBER.match(line["text"])], grids
+
+
+def _too_large() -> ReadError:
+    return ReadError(f"中有一段内容解压后超过 {MAX_STREAM // 1024 // 1024} MB，不像一份年度报告（可能是压缩炸弹），已停止读取")
+
+
+def _inflate(data: bytes) -> bytes:
+    """``zlib.decompress`` that stops at ``MAX_STREAM`` bytes; a truncated stream is a ``zlib.error``."""
+    inflater = zlib.decompressobj()
+    out = inflater.decompress(data, MAX_STREAM + 1)
+    if len(out) > MAX_STREAM:
+        raise _too_large()
+    if not inflater.eof:
+        raise zlib.error("incomplete or truncated stream")
+    return out
+
+
+def _salvage(data: bytes) -> bytes:
+    """What a damaged stream inflates to before its damage, in linear time (pdfminer's takes quadratic),
+    bounded by ``MAX_STREAM``. As pdfminer's: damage before the checksum is a ``zlib.error``."""
+    inflater = zlib.decompressobj()
+    parts: list[bytes] = []
+    size = 0
+    for start in range(0, len(data), _CHUNK):
+        chunk = data[start:start + _CHUNK]
+        saved = inflater.copy()
+        try:
+            parts.append(inflater.decompress(chunk, MAX_STREAM + 1 - size))
+        except zlib.error:
+            inflater = saved
+            for offset in range(len(chunk)):
+                try:
+                    parts.append(inflater.decompress(chunk[offset:offset + 1]))
+                except zlib.error:
+                    if start + offset < len(data) - 3:
+                        raise
+                    break
+            break
+        size += len(parts[-1])
+        if size > MAX_STREAM or inflater.unconsumed_tail:
+            raise _too_large()
+    return b"".join(parts)
+
+
+class _BoundedZlib:
+    """What pdfminer's stream decoder asks of ``zlib``, bounded."""
+
+    error = zlib.error
+    decompressobj = staticmethod(zlib.decompressobj)
+    decompress = staticmethod(_inflate)
+
+
+def _bound_inflation() -> None:
+    """In the child process only: pdfminer's inflation replaced by the bounded one."""
+    from pdfminer import pdftypes
+
+    pdftypes.zlib = _BoundedZlib
+    pdftypes.decompress_corrupted = _salvage
+
+
+def _found(exc: BaseException, kind: type) -> BaseException | None:
+    """``exc`` or the failure pdfplumber wrapped in it, when it is a ``kind``."""
+    for cause in (exc, *exc.args, exc.__cause__, exc.__context__):
+        if isinstance(cause, kind):
+            return cause
+    return None
+
+
+def _encrypted(exc: BaseException) -> bool:
+    """Whether pdfminer's failure (as pdfplumber wraps it) is a password or an encryption it cannot undo."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    return _found(exc, (PDFPasswordIncorrect, PDFEncryptionError)) is not None
+
+
+def extract(path: str, where: str) -> tuple[list[Line], list[list[list[str]]]]:
+    """In the child: the lines and tables of every page of ``path`` (named ``where`` in messages)."""
+    import pdfplumber
+
+    _bound_inflation()
+    lines: list[Line] = []
+    tables: list[list[list[str]]] = []
+    with parsing(f"{where}不是有效的 PDF 文件，或已损坏"):
+        try:
+            with pdfplumber.open(path) as pdf:
+                if len(pdf.pages) > MAX_PAGES:
+                    raise ReadError(f"{where}有 {len(pdf.pages)} 页，不像一份年度报告（最多读取 {MAX_PAGES} 页）")
+                for page in pdf.pages:
+                    page_lines, grids = _page_content(page)
+                    lines += page_lines
+                    tables += grids
+        except Exception as exc:  # noqa: BLE001  what pdfplumber wrapped is said as what it is
+            if _encrypted(exc):
+                raise ReadError(f"{where}设有打开密码或加密，无法读取；请先取消密码再打开") from None
+            refusal = _found(exc, ReadError)
+            if refusal is not None and refusal is not exc:
+                raise ReadError(f"{where}{refusal}") from None
+            if _found(exc, MemoryError) is not None:
+                raise MemoryError from None
+            raise
+    return lines, tables
