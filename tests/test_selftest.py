@@ -67,6 +67,9 @@ def test_without_the_chinese_character_maps_the_pdf_step_fails(tmp_path, monkeyp
             raise CMapDB.CMapNotFound(name)
         return load(name)
 
+    from gipr_desktop.io import isolated
+
+    monkeypatch.setattr(isolated, "_isolated_here", True)  # the PDF is read in this process, as patched here
     monkeypatch.setattr(CMapDB, "_load_data", staticmethod(no_gb))
     monkeypatch.setattr(CMapDB, "_cmap_cache", {})
     monkeypatch.setattr(CMapDB, "_umap_cache", {})

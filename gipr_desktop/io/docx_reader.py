@@ -92,14 +92,14 @@ def body_text(body) -> tuple[str, list[list[list[str]]]]:
 
 
 def not_a_document(path: Path) -> ReadError:
-    return ReadError(f"「{path.name}」不是有效的 Word 文档（.docx），可能已损坏；请用 Word 打开后重新保存")
+    return ReadError(f"「{path.name}」不是有效的 Word 文档（.docx），可能已损坏；请用 Word 或 WPS 打开后重新保存")
 
 
 def read_docx(path: str | Path) -> ImportResult:
     path = Path(path)
     check_archive(path, kind="Word 文件")
     scan_parts(path, "Word 文件")
-    with parsing(f"「{path.name}」不是有效的 Word 文档（.docx），可能已损坏；请用 Word 或 WPS 打开后重新保存"):
+    with parsing(str(not_a_document(path))):
         document = Document(str(path))
         text, tables = body_text(document.element.body)
     return parse_report_text(text, tables=tables, source=path.name)

@@ -20,10 +20,10 @@ from typing import Iterator
 from gipr_desktop.core.checks import sum_of_parts
 from gipr_desktop.core.labels import match_column, match_row, normalize, strip_ordinal
 from gipr_desktop.core.report import Report, Value
-from gipr_desktop.core.schema import CellRef, Format, Table, format_for_year, formats
+from gipr_desktop.core.schema import CellRef, Format, Table, format_for_year, formats, report_years
 from gipr_desktop.core.values import ValueRefused, checked_value, shown
 from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
-from gipr_desktop.io.imported import YEARS, settled
+from gipr_desktop.io.imported import settled
 from gipr_desktop.io.text_import.numbers import read_cell
 from gipr_desktop.io.workbook_labels import FIELDS
 
@@ -348,7 +348,7 @@ def _text(raw: object) -> str:
 def _year(raw: object, where: str, notes: list[ImportNote]) -> int | None:
     text = normalize(str(raw)) if raw not in (None, "") else ""
     match = re.fullmatch(r"(\d{4})(?:\.0)?年?度?", text)
-    if match and int(match.group(1)) in YEARS:
+    if match and int(match.group(1)) in report_years():
         return int(match.group(1))
     if text:
         notes.append(ImportNote(f"{where}的报告年度「{raw}」无法识别，已留空"))
