@@ -418,10 +418,7 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
     @slot
     def attach_previous_dialog(self) -> None:
         """附上上年报告: any readable file becomes the report's last year (one undo step)."""
-        path = self.context.dialogs.open_path(self, "选择上年度报告", _filters(readable_extensions()))
-        if not path:
-            return
-        result = self._read(Path(path), "无法打开上年度报告")
+        path, result = self._last_years_report()
         if result is None:
             return
         previous = result.report
@@ -619,6 +616,11 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         self.review_workspace.show()
         self.review_workspace.raise_()
 
+    def _last_years_report(self) -> tuple[str, ImportResult | None]:
+        """Last year's report as the user chooses it (any readable file): its path and what was read."""
+        path = self.context.dialogs.open_path(self, "选择上年度报告", _filters(readable_extensions()))
+        return path, (self._read(Path(path), "无法打开上年度报告") if path else None)
+
     def _show_notes(self, title: str, intro: str, notes) -> None:
         if not notes:
             return
@@ -632,10 +634,7 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         """以上年报告为基础新建: last year's report (any readable file) becomes this year's, unsaved."""
         if not self._may_discard():
             return
-        path = self.context.dialogs.open_path(self, "选择上年度报告", _filters(readable_extensions()))
-        if not path:
-            return
-        result = self._read(Path(path), "无法打开上年度报告")
+        path, result = self._last_years_report()
         if result is None:
             return
         last_year = result.report
