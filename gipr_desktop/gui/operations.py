@@ -10,6 +10,7 @@ but its result never reaches the report). The work itself imports no Qt: it is a
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from typing import Any, Callable
@@ -84,6 +85,9 @@ def run_in_background(parent: QtWidgets.QWidget | None, label: str, work: Callab
         except BaseException as exc:  # handed to the UI thread, raised there
             outcome["error"] = exc
 
+    collecting = gc.isenabled()
+    gc.collect()  # Qt wrappers left by closed windows are collected now, not from inside the nested loop,
+    gc.disable()  # where PySide6 can crash finalising them while the worker runs; counting still frees
     worker = threading.Thread(target=target, name="gipr-read", daemon=True)
     worker.start()
     dialog = QtWidgets.QProgressDialog(label, "取消", 0, 0, parent)
@@ -108,6 +112,8 @@ def run_in_background(parent: QtWidgets.QWidget | None, label: str, work: Callab
         timer.stop()
         dialog.hide()
         dialog.deleteLater()
+        if collecting:
+            gc.enable()
     if wait.cancelled and worker.is_alive():
         raise Cancelled
     if "error" in outcome:
