@@ -11,46 +11,34 @@ import functools
 import logging
 from pathlib import Path
 
+from gipr_desktop import __version__
 from gipr_desktop.core.checks import ERROR, INFO, WARNING, Finding
 from gipr_desktop.core.convert import convert_report
-from gipr_desktop.core.report import Report
-from gipr_desktop.core.rollover import rollover
-from gipr_desktop import __version__
-from gipr_desktop.core.schema import format_for_year, formats
-from gipr_desktop.core.search import find
 from gipr_desktop.core.drafting import drafts
-from gipr_desktop.gui.autosave import Autosave, Recovery, RecoveryCopy, abandoned_copies
-from gipr_desktop.gui.commands import AttachPreviousCommand, ReplaceReportCommand, SetSectionTextCommand
-from gipr_desktop.gui.context import Context, create_context
-from gipr_desktop.gui.dialogs import CANCEL, SAVE
-from gipr_desktop.gui.exports import Exports
-from gipr_desktop.gui.findings_panel import FindingsPanel
+from gipr_desktop.core.report import Report
+from gipr_desktop.core.schema import formats
+from gipr_desktop.core.search import find
 from gipr_desktop.gui import guard
+from gipr_desktop.gui.autosave import Autosave, Recovery, RecoveryCopy, abandoned_copies
+from gipr_desktop.gui.commands import ReplaceReportCommand, SetSectionTextCommand
+from gipr_desktop.gui.context import Context, create_context
+from gipr_desktop.gui.exports import Exports
+from gipr_desktop.gui.files import Files
+from gipr_desktop.gui.findings_panel import FindingsPanel
+from gipr_desktop.gui.grid_view import TableGrid
 from gipr_desktop.gui.guard import Guarded, slot
 from gipr_desktop.gui.help_panel import USAGE, HelpPanel
-from gipr_desktop.gui.grid_view import TableGrid
 from gipr_desktop.gui.metadata_form import MetadataForm
 from gipr_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from gipr_desktop.gui.sections_editor import SectionsEditor
 from gipr_desktop.gui.table_model import TableModel
-from gipr_desktop.gui.operations import Cancelled, run_in_background
-from gipr_desktop.io.errors import ImportResult, ReadError, WriteError
-from gipr_desktop.io.registry import describe, read_report, readable_extensions, write_report
 from gipr_desktop.paths import resource
 
 log = logging.getLogger(__name__)
 APP_NAME = "政府信息公开年报"
 LOG_NAME = "gipr-desktop.log"
-PROJECT_EXT = ".gipr"
-MAX_RECENT = 8
 ZOOM_STEP = 0.1  # each step of 放大/缩小
 PREFERRED_SIZE = (1280, 860)
-MAX_NOTES_SHOWN = 30
-
-
-def _filters(extensions: list[str]) -> str:
-    every = " ".join(f"*{ext}" for ext in extensions)
-    return ";;".join([f"所有支持的文件 ({every})"] + [f"{describe(ext)} (*{ext})" for ext in extensions])
 
 
 class MainWindow(Guarded, QtWidgets.QMainWindow):
@@ -64,6 +52,7 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         self.restored_windows: list[MainWindow] = []  # the further reports restored after a crash
         self.models: dict[str, TableModel] = {}
         self.named_actions: dict[str, QtGui.QAction] = {}
+        self.files = Files(context, self.recovery, self._say)
         self._matches: list = []
         self._match_index = -1
         self.zoom_level = 0
@@ -415,22 +404,6 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         self.comparison = ComparisonView(self.document, self)
         self.comparison.show()
 
-    @slot
-    def attach_previous_dialog(self) -> None:
-        """附上上年报告: any readable file becomes the report's last year (one undo step)."""
-        path, result = self._last_years_report()
-        if result is None:
-            return
-        previous = result.report
-        year = self.document.report.year
-        if year is not None and previous.year is not None and previous.year != year - 1:
-            if not self.context.dialogs.ask(self, "附上上年报告",
-                                            f"「{Path(path).name}」是{previous.year}年度的报告，"
-                                            f"本报告是{year}年度。仍要作为上年报告附上吗？"):
-                return
-        self.context.push(AttachPreviousCommand(self.document, previous, "附上上年报告"))
-        self._say(f"已附上上年报告「{Path(path).name}」：跨年度核对和「显示上年数」已可用")
-
     # --- status -----------------------------------------------------------------------------------
 
     @slot
@@ -508,14 +481,14 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
             self._restore(restore[0])
             self.restored_windows += [self._restore_in_new_window(copy) for copy in restore[1:]]
             return
-        recent = [p for p in self.recent_files() if Path(p).exists()]
+        recent = [p for p in self.files.recent_files() if Path(p).exists()]
         candidates = paths or recent[:1]
         if candidates and self.open_path(Path(candidates[0])):
             return
         self.open_path(resource("sample.gipr"), remember=False, as_template=True)
 
     def _restore(self, copy: RecoveryCopy) -> None:
-        self._show_report(copy.report, copy.source)
+        self.files.show_report(copy.report, copy.source)
         self.context.undo_stack.resetClean()
         self.document.set_dirty(True)
         self.recovery.adopt(copy)
@@ -528,84 +501,6 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         window.show()
         return window
 
-    def _show_report(self, report: Report, path: Path | None) -> None:
-        self.context.undo_stack.clear()
-        self.document.import_notes = []  # a file read brings its own (``open_path``)
-        self.document.replace_report(report)
-        self.document.set_path(path)
-        self.context.undo_stack.setClean()
-        self.document.set_dirty(False)
-
-    def _may_discard(self) -> bool:
-        """True when there are no unsaved changes or the user saved or dropped them."""
-        if not self.document.dirty:
-            return True
-        answer = self.context.dialogs.ask_save(self, f"「{self.document.report.title}」有尚未保存的修改，是否保存？")
-        if answer == CANCEL:
-            return False
-        if answer == SAVE:
-            return self.save()
-        return True
-
-    @slot
-    def new_report(self) -> None:
-        if not self._may_discard():
-            return
-        default = (self.document.report.year or QtCore.QDate.currentDate().year() - 1) + 1
-        year = self.context.dialogs.new_report_year(self, min(default, QtCore.QDate.currentDate().year()))
-        if year is None:
-            return
-        report = Report(format=format_for_year(year), unit=self.document.report.unit, year=year)
-        self._show_report(report, None)
-        self.recovery.remove()
-
-    @slot
-    def open_dialog(self) -> None:
-        if not self._may_discard():
-            return
-        path = self.context.dialogs.open_path(self, "打开报告", _filters(readable_extensions()))
-        if path:
-            self.open_path(Path(path), ask=False)
-
-    def open_path(self, path: Path, remember: bool = True, as_template: bool = False, ask: bool = True) -> bool:
-        """Open any readable file; a non-project file (or the sample) opens as a new, unsaved report."""
-        if ask and not self._may_discard():
-            return False
-        result = self._read(path, "无法打开文件")
-        if result is None:
-            return False
-        own_file = path.suffix.lower() == PROJECT_EXT and not as_template
-        self._show_report(result.report, path if own_file else None)
-        self.document.set_import_notes(result.notes)
-        self.recovery.remove()
-        if remember:
-            self._remember(path)
-        self._show_notes("导入说明", f"从「{path.name}」导入时有以下情况，请核对：", result.notes)
-        self.statusBar().showMessage(f"已打开「{path.name}」", 5000)
-        return True
-
-    def _read(self, path: Path, failure_title: str) -> ImportResult | None:
-        """Read ``path`` off the UI thread (a progress dialog with 取消 after a moment); None when it
-        could not be read (the user is told why) or the user cancelled."""
-        try:
-            return run_in_background(self, f"正在读取「{path.name}」……", read_report, path)
-        except Cancelled:
-            self._say(f"已取消读取「{path.name}」，报告没有改变")
-        except ReadError as exc:
-            self.context.dialogs.error(self, failure_title, str(exc))
-        return None
-
-    def show_new_report(self, report: Report, title: str, intro: str, notes) -> bool:
-        """A report made elsewhere (the district's 汇总) as a new, unsaved report; False if the user
-        kept the open one."""
-        if not self._may_discard():
-            return False
-        self._show_report(report, None)
-        self.document.set_dirty(True)
-        self.recovery.remove()
-        self._show_notes(title, intro, notes)
-        return True
-
     @slot
     def open_review_workspace(self) -> None:
         """汇总审核: a district office's review of all its bodies' reports, in a window of its own."""
@@ -615,71 +510,6 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
             self.review_workspace = ReviewWorkspace(self)
         self.review_workspace.show()
         self.review_workspace.raise_()
-
-    def _last_years_report(self) -> tuple[str, ImportResult | None]:
-        """Last year's report as the user chooses it (any readable file): its path and what was read."""
-        path = self.context.dialogs.open_path(self, "选择上年度报告", _filters(readable_extensions()))
-        return path, (self._read(Path(path), "无法打开上年度报告") if path else None)
-
-    def _show_notes(self, title: str, intro: str, notes) -> None:
-        if not notes:
-            return
-        lines = [f"· {note.message}" for note in notes[:MAX_NOTES_SHOWN]]
-        if len(notes) > MAX_NOTES_SHOWN:
-            lines.append(f"……共 {len(notes)} 条")
-        self.context.dialogs.info(self, title, intro + "\n\n" + "\n".join(lines))
-
-    @slot
-    def rollover_dialog(self) -> None:
-        """以上年报告为基础新建: last year's report (any readable file) becomes this year's, unsaved."""
-        if not self._may_discard():
-            return
-        path, result = self._last_years_report()
-        if result is None:
-            return
-        last_year = result.report
-        if last_year.year is None:
-            self.context.dialogs.error(self, "无法新建", f"「{Path(path).name}」中没有报告年度，请先打开它补填年度")
-            return
-        report, notes = rollover(last_year)
-        self._show_report(report, None)
-        self.document.set_dirty(True)
-        self.recovery.remove()
-        self._show_notes("以上年报告为基础新建",
-                         f"已根据{last_year.year}年度报告新建{report.year}年度报告。"
-                         "上年结转已按上年「结转下年度继续办理」填入，其余数字留空待填；各部分正文标为「待更新」。", notes)
-        self.statusBar().showMessage(f"已新建{report.year}年度报告（基于「{Path(path).name}」）", 5000)
-
-    @slot
-    def save(self) -> bool:
-        if self.document.path is None:
-            return self.save_as()
-        return self._save_to(self.document.path)
-
-    @slot
-    def save_as(self) -> bool:
-        suggested = str(self.document.path or Path.home() / f"{self.document.report.title}{PROJECT_EXT}")
-        path = self.context.dialogs.save_path(self, "保存报告", _filters([PROJECT_EXT]), suggested)
-        if not path:
-            return False
-        path = Path(path)
-        if path.suffix.lower() != PROJECT_EXT:
-            path = path.with_name(path.name + PROJECT_EXT)
-        return self._save_to(path)
-
-    def _save_to(self, path: Path) -> bool:
-        try:
-            write_report(self.document.report, path)
-        except WriteError as exc:
-            self.context.dialogs.error(self, "保存失败", str(exc))
-            return False
-        self.document.set_path(path)
-        self.context.undo_stack.setClean()
-        self.document.set_dirty(False)
-        self.recovery.remove()
-        self._remember(path)
-        self.statusBar().showMessage(f"已保存到「{path}」", 5000)
-        return True
 
     @slot
     def export(self) -> None:
@@ -720,23 +550,44 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         self.context.push(ReplaceReportCommand(self.document, conversion.report, "更改报告格式"))
         self.context.dialogs.info(self, "报告格式已更改", conversion.summary())
 
+    # --- files: the menu's slots, the work in ``gui.files`` -----------------------------------------
+
+    @slot
+    def new_report(self) -> None:
+        self.files.new_report(self)
+
+    @slot
+    def open_dialog(self) -> None:
+        self.files.open_dialog(self)
+
+    def open_path(self, path: Path, remember: bool = True, as_template: bool = False, ask: bool = True) -> bool:
+        return self.files.open_path(self, path, remember, as_template, ask)
+
+    @slot
+    def rollover_dialog(self) -> None:
+        self.files.start_from_last_year(self)
+
+    @slot
+    def attach_previous_dialog(self) -> None:
+        self.files.attach_previous(self)
+
+    @slot
+    def save(self) -> bool:
+        return self.files.save(self)
+
+    @slot
+    def save_as(self) -> bool:
+        return self.files.save_as(self)
+
+    def show_new_report(self, report: Report, title: str, intro: str, notes) -> bool:
+        return self.files.show_new_report(self, report, title, intro, notes)
+
     # --- recent files and closing -----------------------------------------------------------------
-
-    def recent_files(self) -> list[str]:
-        value = self.context.settings.value("recent_files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(p) for p in value or []]
-
-    def _remember(self, path: Path) -> None:
-        path_text = str(Path(path).resolve())
-        files = [path_text] + [p for p in self.recent_files() if p != path_text]
-        self.context.settings.setValue("recent_files", files[:MAX_RECENT])
 
     @slot
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        files = self.recent_files()
+        files = self.files.recent_files()
         if not files:
             self.recent_menu.addAction("（无）").setEnabled(False)
         for path in files:
@@ -747,7 +598,7 @@ class MainWindow(Guarded, QtWidgets.QMainWindow):
         self.open_path(Path(path))
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
-        if not self._may_discard():
+        if not self.files.may_discard(self):
             event.ignore()
             return
         self.remember_geometry()

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from gipr_desktop.core.schema import CellRef
-from gipr_desktop.gui import main_window as main_window_module
+from gipr_desktop.gui import files as main_window_module  # where files are read
 from gipr_desktop.gui.autosave import Autosave
 from gipr_desktop.gui.dialogs import CANCEL, DISCARD, SAVE
 from gipr_desktop.io.errors import ImportNote, ImportResult
@@ -34,7 +34,7 @@ def test_save_as_then_reopen_shows_the_same_report(qtbot, make_window, tmp_path)
     reopened = make_window()  # the most recent file opens at the next start
     assert reopened.document.path == saved
     assert reopened.document.report.cells[ref] == 42
-    assert reopened.recent_files()[0] == str(saved.resolve())
+    assert reopened.files.recent_files()[0] == str(saved.resolve())
 
 
 def test_a_damaged_file_gives_a_chinese_message_and_keeps_the_open_report(window, tmp_path):
@@ -267,3 +267,24 @@ def test_a_published_report_as_text_opens_with_its_notes(window, seeds_dir):
     assert window.document.report.cells
     assert window.context.dialogs.kinds()[-1] == "info"  # this seed lacks table 二: the notes say so
     assert "S2" in {f.rule for f in window.document.findings}
+
+
+def test_the_file_actions_can_be_driven_without_a_window(qtbot, tmp_path, data_dir):
+    """Open, save and the recent files through ``gui.files`` alone: no window, no widget."""
+    from gipr_desktop.gui.autosave import Recovery
+    from gipr_desktop.gui.context import create_context
+    from gipr_desktop.gui.files import Files
+    from gipr_desktop.gui.qt import QtCore
+    from gipr_desktop.paths import resource
+    from tests.gui.conftest import ScriptedDialogs
+
+    settings = QtCore.QSettings(str(tmp_path / "s.ini"), QtCore.QSettings.Format.IniFormat)
+    context = create_context(settings, data_dir, ScriptedDialogs())
+    said = []
+    files = Files(context, Recovery(data_dir), said.append)
+    assert files.open_path(None, resource("sample.gipr"), remember=False, as_template=True)
+    assert context.document.path is None and said[-1] == "已打开「sample.gipr」"
+    context.dialogs.paths.append(str(tmp_path / "本年"))
+    assert files.save(None)  # no path yet: asks where, and adds .gipr
+    assert context.document.path == tmp_path / "本年.gipr" and not context.document.dirty
+    assert files.recent_files() == [str((tmp_path / "本年.gipr").resolve())]

@@ -141,7 +141,7 @@ def test_a_unit_name_over_its_limit_is_refused_and_the_field_shows_the_stored_na
 def test_a_slow_file_is_read_off_the_ui_thread_and_can_be_cancelled(qtbot, window, monkeypatch, tmp_path):
     import threading
 
-    from gipr_desktop.gui import main_window
+    from gipr_desktop.gui import files as main_window  # where files are read
     from gipr_desktop.gui.qt import QtCore, QtWidgets
 
     release = threading.Event()
@@ -236,7 +236,7 @@ def test_a_format_switch_that_fails_leaves_the_report_and_its_grids_as_they_were
 def test_keys_typed_while_a_file_is_read_do_not_reach_the_report_being_replaced(qtbot, window, monkeypatch, tmp_path):
     import time as _time
 
-    from gipr_desktop.gui import main_window
+    from gipr_desktop.gui import files as main_window  # where files are read
     from gipr_desktop.gui.qt import QtCore
     from gipr_desktop.io import project
     from tests.helpers import zero_report
