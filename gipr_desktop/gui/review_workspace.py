@@ -17,7 +17,9 @@ import functools
 from pathlib import Path
 
 from gipr_desktop.core.aggregate import aggregate_rows
-from gipr_desktop.core.batch import KEY_FIGURES, LEVELS, BodyRow, batch_year, review_batch
+from gipr_desktop.core.batch import (
+    HAS_ERRORS, HAS_WARNINGS, KEY_FIGURES, LEVELS, PASSED, STATUSES, UNREAD, BodyRow, batch_year, review_batch,
+)
 from gipr_desktop.core.cell_text import format_cell
 from gipr_desktop.core.comparison import change_text
 from gipr_desktop.core.findings import SEVERITY_NAMES
@@ -28,7 +30,7 @@ from gipr_desktop.gui.qt import QModelIndex, Qt, QtCore, QtGui, QtWidgets
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
 _FIXED = ("机关名称", "级别", "年度", "格式", "错误", "警告", "提示", "状态")
 COLUMNS = _FIXED + tuple(name for _, name in KEY_FIGURES)
-_STATUS_BRUSH = {"未读取": "#e0e0e0", "有错误": "#ffc9c9", "有警告": "#fff1b8", "通过": "#d8f5d0"}
+_STATUS_BRUSH = {UNREAD: "#e0e0e0", HAS_ERRORS: "#ffc9c9", HAS_WARNINGS: "#fff1b8", PASSED: "#d8f5d0"}
 
 
 class ReviewModel(Guarded, QtCore.QAbstractTableModel):
@@ -115,7 +117,8 @@ class ReviewWorkspace(Guarded, QtWidgets.QMainWindow):
         self.paths: list[str] = []  # what the user added: files and folders
         self.previous: list[str] = []
         self.issues = []
-        self.aggregate_note = ""
+        self.result = None  # the last batch read (``io.batch_run.BatchResult``): its sum, what it left out
+        self._sum_stale = False  # a row was read again since: the batch's sum no longer holds
         self._editing: int | None = None  # the row whose report is open in the editor
         self.setWindowTitle("汇总审核 — 政府信息公开年报")
         self.setAcceptDrops(True)
@@ -216,15 +219,18 @@ class ReviewWorkspace(Guarded, QtWidgets.QMainWindow):
         except Cancelled:
             self.summary.setText("已取消读取，列表没有改变。")
             return
+        levels = {(row.path, row.unit): row.level for row in self.model.rows}  # the reviewer's corrections stay
+        for row in result.rows:
+            row.level = levels.get((row.path, row.unit), row.level)
+        self.result, self._sum_stale = result, False
         self.issues = result.issues
-        self.aggregate_note = result.aggregate_refused
         self.model.set_rows(result.rows, bool(self.previous))
         self.table.resizeColumnsToContents()
         self._say_summary()
 
     def _say_summary(self) -> None:
         rows = self.model.rows
-        counts = {status: sum(1 for row in rows if row.status == status) for status in ("未读取", "有错误", "有警告", "通过")}
+        counts = {status: sum(1 for row in rows if row.status == status) for status in STATUSES}
         year = batch_year(rows)
         text = (f"共 {len(rows)} 份报告{f'（{year} 年度）' if year else ''}：" +
                 "，".join(f"{status} {n} 份" for status, n in counts.items()))
@@ -278,7 +284,8 @@ class ReviewWorkspace(Guarded, QtWidgets.QMainWindow):
         row.level = old.level if row.unit == old.unit else row.level
         row.previous_figures = old.previous_figures
         self.model.replace_row(index, row)
-        self.issues = review_batch(self.model.rows)
+        self.issues = review_batch(self.model.rows, self.result.previous if self.result else ())
+        self._sum_stale = True
         self._say_summary()
 
     # --- the sum and the exports ---------------------------------------------------------------------
@@ -318,15 +325,15 @@ class ReviewWorkspace(Guarded, QtWidgets.QMainWindow):
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        readable = [row for row in self.model.rows if row.readable and row.cells]
-        summed, refused = None, self.aggregate_note
-        try:
-            summed = aggregate_rows(readable) if readable else None
-        except ValueError as exc:
-            refused = str(exc)
+        if self._sum_stale:
+            self.read_all()  # the batch's own sum (a body reporting twice counted once), as gipr batch writes it
+        if self.result is None or self._sum_stale:
+            return  # the reading was cancelled: nothing is written from an outdated sum
+        result = self.result
         title = f"{year}年度政府信息公开工作年度报告审核" if year else "政府信息公开工作年度报告审核"
         try:
-            write(Review(self.model.rows, self.issues, summed, refused, bool(self.previous), title=title), path)
+            write(Review(self.model.rows, self.issues, result.aggregate, result.aggregate_refused, bool(self.previous),
+                         title=title, excluded=result.excluded), path)
         except WriteError as exc:
             self.context.dialogs.error(self, "导出失败", str(exc))
             return

@@ -141,3 +141,19 @@ def test_reading_can_be_cancelled_and_changes_nothing(qtbot, window, folders, mo
     workspace.read_all()
     assert workspace.model.rows == before and "已取消读取" in workspace.summary.text()
     assert isinstance(QtCore.QCoreApplication.instance(), QtCore.QCoreApplication)
+
+
+def test_the_workbook_sums_a_body_reporting_twice_once_as_gipr_batch_does(window, folders, tmp_path):
+    now, _ = folders
+    (now / "pingtan-again.gipr").write_bytes((now / "pingtan.gipr").read_bytes())
+    workspace = _workspace(window, folders, previous=False)
+    level_row = next(i for i, r in enumerate(workspace.model.rows) if r.file_name == "pingtan.gipr")
+    workspace.model.setData(workspace.model.index(level_row, 1), "街道")
+    workspace._sum_stale = True  # as after a report was saved in the editor
+    target = tmp_path / "审核"
+    window.context.dialogs.paths += [str(target)]
+    workspace.export_workbook()
+    book = load_workbook(str(target) + ".xlsx")
+    texts = [str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value]
+    assert any("未计入汇总" in text for text in texts)  # one of the two copies is left out of the sum
+    assert next(r for r in workspace.model.rows if r.file_name == "pingtan.gipr").level == "街道"
