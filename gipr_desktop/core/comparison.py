@@ -25,9 +25,11 @@ class Compared:
 
     @property
     def change(self) -> Value | None:
-        if self.this_year is None or self.last_year is None:
-            return None
-        return self.this_year - self.last_year
+        return _change(self.this_year, self.last_year)
+
+
+def _change(this_year: Value | None, last_year: Value | None) -> Value | None:
+    return None if this_year is None or last_year is None else this_year - last_year
 
 
 def last_year_value(report: Report, ref: CellRef) -> Value | None:
@@ -36,6 +38,12 @@ def last_year_value(report: Report, ref: CellRef) -> Value | None:
     if previous is None or not previous.schema.has_cell(ref):
         return None
     return previous.get(ref)
+
+
+def beside_last_year(report: Report, ref: CellRef) -> tuple[Value | None, Value | None]:
+    """Last year's value of ``ref`` and this year's change against it, each None where unknown."""
+    last = last_year_value(report, ref)
+    return last, _change(report.get(ref), last)
 
 
 def compare(report: Report) -> list[Compared]:

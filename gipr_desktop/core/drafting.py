@@ -28,10 +28,6 @@ class Draft:
     missing: list[str] = field(default_factory=list)  # what the table does not yet hold
 
 
-def _n(value: Value | None) -> str:
-    return format_cell(value)
-
-
 def _sum(report: Report, refs: list[CellRef]) -> Value | None:
     values = [report.get(ref) for ref in refs]
     return None if not values or any(v is None for v in values) else sum(values)
@@ -45,7 +41,7 @@ def _clauses(report: Report, parts: list[tuple[str, list[CellRef], str]], missin
         if value is None:
             missing.append(name)
         else:
-            said.append(f"{name}{_n(value)}{unit}")
+            said.append(f"{name}{format_cell(value)}{unit}")
     return said
 
 

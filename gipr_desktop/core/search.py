@@ -30,8 +30,8 @@ def _fold(text: str) -> str:
 
 
 def _positions(text: str, needle: str) -> list[int]:
-    found, start = [], _fold(text).find(needle)
     haystack = _fold(text)
+    found, start = [], haystack.find(needle)
     while start != -1:
         found.append(start)
         start = haystack.find(needle, start + max(len(needle), 1))

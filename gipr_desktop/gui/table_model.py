@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from gipr_desktop.core.cell_text import format_cell, parse_cell
 from gipr_desktop.core.checks import SEVERITY_NAMES
-from gipr_desktop.core.comparison import change_text, last_year_value
+from gipr_desktop.core.comparison import beside_last_year, change_text
 from gipr_desktop.core.layout import CAPTION, HEADER, VALUE, Box, TableLayout, report_layout
 from gipr_desktop.core.schema import CellRef, Table, filling_notes
 from gipr_desktop.gui.commands import SetCellsCommand
@@ -112,8 +112,8 @@ class TableModel(Guarded, QtCore.QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             text = format_cell(document.report.get(box.ref))
             if self.context.show_last_year and document.report.previous is not None:
-                last = last_year_value(document.report, box.ref)
-                change = change_text(None if last is None else self._change(box.ref, last))
+                last, change = beside_last_year(document.report, box.ref)
+                change = change_text(change)
                 text += f"\n上年 {format_cell(last) or '—'}" + (f"（{change}）" if change else "")
             return text
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -137,15 +137,11 @@ class TableModel(Guarded, QtCore.QAbstractTableModel):
             return box.text
         return None
 
-    def _change(self, ref: CellRef, last):
-        value = self.context.document.report.get(ref)
-        return None if value is None else value - last
-
     def _tooltip(self, ref: CellRef) -> str:
         lines = [self.table.cell_name(ref), *filling_notes(self.context.document.report.format, ref)[1:]]
         if self.context.document.report.previous is not None:
-            last = last_year_value(self.context.document.report, ref)
-            change = change_text(None if last is None else self._change(ref, last))
+            last, change = beside_last_year(self.context.document.report, ref)
+            change = change_text(change)
             lines.append(f"上年：{format_cell(last) or '未知'}" + (f"（{change}）" if change else ""))
         lines += [f"{SEVERITY_NAMES[f.severity]}：{f.message}" for f in self.context.document.cell_findings.get(ref, ())]
         return "\n".join(lines)
