@@ -53,15 +53,10 @@ class Document(Guarded, QObject):
     # --- what commands and file actions call ----------------------------------------------------
 
     def set_cells(self, values: dict[CellRef, Value | None]) -> None:
-        """Set all of ``values`` or, when one may not be held (``ValueRefused``), none of them."""
-        trial = Report(format=self.report.format)
+        """Set ``values``; one the cell may not hold raises (``ValueRefused``), and the undo step that
+        called this puts back what was set before it (``commands.Command``)."""
         for ref, value in values.items():
-            trial.set(ref, value)  # raises before anything changed
-        for ref, value in values.items():
-            if value is None:
-                self.report.cells.pop(ref, None)
-            else:
-                self.report.cells[ref] = trial.cells[ref]
+            self.report.set(ref, value)
         self.cells_changed.emit(list(values))
         self._recheck()
 
