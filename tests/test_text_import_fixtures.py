@@ -14,7 +14,10 @@ from gipr_desktop.core.schema import CellRef
 from gipr_desktop.io.registry import read_report
 
 REPORTS = Path(__file__).parent / "fixtures" / "reports"
-EXPECTED = json.loads((REPORTS / "expected.json").read_text(encoding="utf-8"))
+# the first eleven reports, read as printed; the reports gathered after them (012 on) are held to
+# tests/test_real_reports.py: every cell exact or left empty and named, in every stored form
+EXPECTED = {name: entry for name, entry in json.loads((REPORTS / "expected.json").read_text(encoding="utf-8")).items()
+            if int(name[:3]) <= 11}
 
 # Rows of section 二 whose digits the page ran together ("3960181") and which have no arithmetic
 # to split them by: the importer must leave them empty and say so, never guess.
