@@ -3,7 +3,7 @@
 import with no wrong number, and every cell the importer leaves empty is named in its notes.
 
 Truth was read from the originals by hand and checked by the schema's arithmetic; where an original
-breaks a rule (R2, R3, R4 on 020, 021, 025) the truth keeps what it prints.
+breaks a rule (R2, R3, R4 on 020, 021, 025, 028) the truth keeps what it prints.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import pytest
 
 from gipr_desktop.core.schema import CellRef
 from gipr_desktop.io.registry import read_report
+from gipr_desktop.io.text_import import parse_report_text
 
 REPORTS = Path(__file__).parent / "fixtures" / "reports"
 EXPECTED = {name: entry for name, entry in json.loads((REPORTS / "expected.json").read_text(encoding="utf-8")).items()
@@ -63,6 +64,17 @@ def test_no_cell_holds_a_number_the_original_does_not_print(imported, name):
     wrong = {ref: (report.get(ref), value) for ref, value in _cells(EXPECTED[name])
              if report.get(ref) is not None and report.get(ref) != _value(value)}
     assert wrong == {}
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=KNOWN_WRONG.get(n, ())) for n in EXPECTED])
+def test_a_copy_in_traditional_characters_holds_no_number_the_original_does_not_print(name):
+    opencc = pytest.importorskip("opencc")
+    text = opencc.OpenCC("s2t").convert((REPORTS / name).read_text(encoding="utf-8"))
+    result = parse_report_text(text, source=name)
+    wrong = {ref for ref, value in _cells(EXPECTED[name])
+             if result.report.get(ref) is not None and result.report.get(ref) != _value(value)}
+    unnamed = {ref for ref, _ in _cells(EXPECTED[name]) if result.report.get(ref) is None and not _named(result.notes, ref)}
+    assert (wrong, unnamed) == (set(), set())
 
 
 @pytest.mark.parametrize("name", EXPECTED)

@@ -1,0 +1,247 @@
+"""Cells read right from every real report with truth (tests/fixtures/reports/expected.json), in the
+layouts users' own tools make of it. The layouts are made here, at run time, and never stored:
+
+- 原文            the stored file as it is
+- 繁體            the stored text copied in traditional characters (OpenCC s2t)
+- 网页复制        the page copied out of a browser: table cells tab-separated, one row a line (from an
+                  HTML original, else from the program's own HTML export of the truth report)
+- Word→PDF        a Word file turned into PDF by LibreOffice (the docx original, else the program's own
+                  .docx export of the truth report) and that PDF read by the program
+- PDF文本         that PDF copied as text by pdftotext, in reading order
+- PDF文本-layout  the same in pdftotext's -layout order
+
+Run: python benchmarks/import_layouts.py [name-substring …]
+Per layout and report it prints exact / blank kept empty / left empty / wrong, and per layout the
+totals in % of cells. "Blank kept empty" is a cell the original printed blank and the importer left
+empty (only the 原文 layout has printed blanks; the exports print every known cell). "Wrong" (another
+number) must stay 0. A layout whose tool is missing is skipped, and said so.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from gipr_desktop.core.report import Report  # noqa: E402
+from gipr_desktop.core.schema import CellRef  # noqa: E402
+from gipr_desktop.io import docx_writer, markup_writer  # noqa: E402
+from gipr_desktop.io.errors import ReadError  # noqa: E402
+from gipr_desktop.io.registry import read_report  # noqa: E402
+from gipr_desktop.io.text_import import parse_report_text  # noqa: E402
+
+REPORTS = ROOT / "tests" / "fixtures" / "reports"
+KINDS = ("exact", "blank kept empty", "left empty", "wrong")
+TEXT_SUFFIXES = {".txt", ".md"}
+CONVERT_SECONDS = 300
+
+
+def _value(value):
+    return Decimal(str(value)) if isinstance(value, float) else value
+
+
+def truth_cells(entry: dict) -> dict[CellRef, object]:
+    return {CellRef(t, r, c): value for t, rows in entry["tables"].items() for r, cols in rows.items()
+            for c, value in cols.items() if value is not None}
+
+
+def printed_blank(name: str, entry: dict, ref: CellRef) -> bool:
+    """Whether the original prints this cell blank: the entry's own list, or, for the first eleven
+    entries (which record a printed blank as 0), a 0 — as benchmarks/import_accuracy.py counts them."""
+    if "blank" in entry:
+        return ".".join(ref) in entry["blank"]
+    return int(name[:3]) <= 11 and entry["tables"][ref.table][ref.row][ref.col] == 0
+
+
+WRONG: dict[tuple[str, str], list[str]] = {}  # (layout, report): the cells holding another number, to print
+
+
+def tally(report: Report | None, name: str, entry: dict, blanks: bool, layout: str) -> dict[str, int]:
+    counts = dict.fromkeys(KINDS, 0)
+    for ref, value in truth_cells(entry).items():
+        got = report.get(ref) if report is not None else None
+        if got == _value(value):
+            counts["exact"] += 1
+        elif got is None:
+            counts["blank kept empty" if blanks and printed_blank(name, entry, ref) else "left empty"] += 1
+        else:
+            counts["wrong"] += 1
+            WRONG.setdefault((layout, name), []).append(f"{'.'.join(ref)} {got} (printed {value})")
+    return counts
+
+
+def truth_report(entry: dict, original: Report | None) -> Report:
+    """The report as its truth says, with the original's texts (as the importer read them) around the tables."""
+    report = Report(format=entry["format"], unit=entry["unit"], year=entry["year"])
+    if original is not None:
+        report.sections = dict(original.sections)
+        report.preamble, report.contact, report.published = original.preamble, original.contact, original.published
+    for ref, value in truth_cells(entry).items():
+        report.set(ref, _value(value))
+    return report
+
+
+def browser_copy(html_text: str) -> str:
+    """What a browser puts on the clipboard for a page: block elements a line each, a table row a line
+    with its cells tab-separated (a merged cell once), a <br> a line break inside its cell."""
+    from lxml import html
+
+    root = html.fromstring(html_text)
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    lines: list[str] = []
+
+    def walk(element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in ("script", "style", "head", "title"):
+            return
+        if tag == "table":
+            for row in element.iter("tr"):
+                lines.append("\t".join(cell.text_content().strip() for cell in row if cell.tag in ("td", "th")))
+            return
+        if tag in ("p", "h1", "h2", "h3", "h4", "li") and not element.findall(".//table"):
+            text = element.text_content().strip()
+            if text:
+                lines.append(text)
+            return
+        if element.text and element.text.strip() and tag not in ("html", "body"):
+            lines.append(element.text.strip())
+        for child in element:
+            walk(child)
+
+    walk(root.find("body") if root.find("body") is not None else root)
+    return "\n".join(lines) + "\n"
+
+
+def to_traditional():
+    try:
+        import opencc
+    except ImportError:
+        return None
+    return opencc.OpenCC("s2t").convert
+
+
+def have_lxml() -> bool:
+    try:
+        import lxml.html  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_to_pdf(docx_files: list[Path], out_dir: Path) -> None:
+    """All Word files to PDF in one LibreOffice run (its own profile, so a running office is left alone)."""
+    if not docx_files:
+        return
+    profile = out_dir / "lo-profile"
+    subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(out_dir), *map(str, docx_files)],
+                   check=False, capture_output=True, timeout=CONVERT_SECONDS)
+
+
+def pdftotext(pdf: Path, layout: bool) -> str:
+    args = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else []) + [str(pdf), "-"]
+    return subprocess.run(args, check=True, capture_output=True, timeout=60).stdout.decode("utf-8")
+
+
+def read_text(text: str, name: str) -> Report | None:
+    try:
+        return parse_report_text(text, source=name).report
+    except ReadError:
+        return None
+
+
+def read_file(path: Path) -> Report | None:
+    try:
+        return read_report(path).report
+    except ReadError:
+        return None
+
+
+def main(filters: list[str]) -> None:
+    expected = json.loads((REPORTS / "expected.json").read_text(encoding="utf-8"))
+    names = [n for n in expected if not filters or any(f in n for f in filters)]
+    s2t = to_traditional()
+    office = soffice()
+    has_pdftotext = shutil.which("pdftotext") is not None
+    layouts = ["原文", "繁體", "网页复制", "Word→PDF", "PDF文本", "PDF文本-layout"]
+    skipped = {"繁體": s2t is None and "OpenCC 未安装", "网页复制": not have_lxml() and "lxml 未安装",
+               "Word→PDF": office is None and "LibreOffice 未安装",
+               "PDF文本": (office is None and "LibreOffice 未安装") or (not has_pdftotext and "pdftotext 未安装"),
+               "PDF文本-layout": (office is None and "LibreOffice 未安装") or (not has_pdftotext and "pdftotext 未安装")}
+    results: dict[str, dict[str, dict[str, int]]] = {layout: {} for layout in layouts}
+
+    with tempfile.TemporaryDirectory(prefix="gipr-layouts-") as tmp:
+        work = Path(tmp)
+        docx_files: dict[str, Path] = {}
+        for name in names:
+            entry, path = expected[name], REPORTS / name
+            original = read_file(path)
+            results["原文"][name] = tally(original, name, entry, blanks=True, layout="原文")
+            is_text = path.suffix.lower() in TEXT_SUFFIXES
+            text = path.read_text(encoding="utf-8") if is_text else None
+            if s2t is not None and text is not None:
+                results["繁體"][name] = tally(read_text(s2t(text), name), name, entry, blanks=True, layout="繁體")
+            made = truth_report(entry, original)
+            if not skipped["网页复制"]:
+                html_text = (path.read_text(encoding="utf-8") if path.suffix.lower() in (".html", ".htm")
+                             else markup_writer.html_dumps(made))
+                results["网页复制"][name] = tally(read_text(browser_copy(html_text), name), name, entry, blanks=False,
+                                                 layout="网页复制")
+            if office is not None:
+                docx = path if path.suffix.lower() == ".docx" else work / (path.stem + ".docx")
+                if docx != path:
+                    docx.write_bytes(docx_writer.dumps(made))
+                docx_files[name] = docx
+        if office is not None:
+            convert_to_pdf(list(docx_files.values()), work)
+            for name, docx in docx_files.items():
+                entry, pdf = expected[name], work / (docx.stem + ".pdf")
+                exists = pdf.is_file()
+                results["Word→PDF"][name] = tally(read_file(pdf) if exists else None, name, entry, blanks=False,
+                                                 layout="Word→PDF")
+                if has_pdftotext:
+                    for layout, flag in (("PDF文本", False), ("PDF文本-layout", True)):
+                        report = read_text(pdftotext(pdf, flag), name) if exists else None
+                        results[layout][name] = tally(report, name, entry, blanks=False, layout=layout)
+
+    for layout in layouts:
+        print(f"\n== {layout}" + (f"（跳过：{skipped[layout]}）" if skipped.get(layout) else ""))
+        if skipped.get(layout):
+            continue
+        total = dict.fromkeys(KINDS, 0)
+        for name, counts in results[layout].items():
+            print(f"  {name:<44} {sum(counts.values()):>4} cells  " + "  ".join(f"{k} {counts[k]:>3}" for k in KINDS))
+            for cell in WRONG.get((layout, name), []):
+                print(f"      WRONG {cell}")
+            for kind in KINDS:
+                total[kind] += counts[kind]
+        cells = sum(total.values()) or 1
+        print(f"  {'TOTAL':<44} {sum(total.values()):>4} cells  "
+              + "  ".join(f"{k} {100 * total[k] / cells:5.1f}%" for k in KINDS))
+
+    print("\n== summary: % of cells per layout (exact + blank kept empty = right)")
+    for layout in layouts:
+        if skipped.get(layout):
+            print(f"  {layout:<16} skipped: {skipped[layout]}")
+            continue
+        total = {k: sum(c[k] for c in results[layout].values()) for k in KINDS}
+        cells = sum(total.values()) or 1
+        right = total["exact"] + total["blank kept empty"]
+        print(f"  {layout:<16} {sum(total.values()):>5} cells  right {100 * right / cells:5.1f}%  "
+              f"left empty {100 * total['left empty'] / cells:5.1f}%  wrong {total['wrong']}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
