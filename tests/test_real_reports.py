@@ -73,7 +73,8 @@ def test_a_copy_in_traditional_characters_holds_no_number_the_original_does_not_
     result = parse_report_text(text, source=name)
     wrong = {ref for ref, value in _cells(EXPECTED[name])
              if result.report.get(ref) is not None and result.report.get(ref) != _value(value)}
-    unnamed = {ref for ref, _ in _cells(EXPECTED[name]) if result.report.get(ref) is None and not _named(result.notes, ref)}
+    unnamed = {ref for ref, _ in _cells(EXPECTED[name])
+               if result.report.get(ref) is None and not _named(result.notes, ref)}
     assert (wrong, unnamed) == (set(), set())
 
 
@@ -89,3 +90,12 @@ def test_every_cell_left_empty_is_named_in_the_notes(imported, name):
 def test_format_unit_and_year_as_printed(imported, name):
     report, entry = imported[name].report, EXPECTED[name]
     assert (report.format, report.unit, report.year) == (entry["format"], entry["unit"], entry["year"])
+
+
+@pytest.mark.xfail(strict=True, reason="表四印出但拆不开时，导入说明另有一条「未找到表」，与「未能读取」自相矛盾 "
+                                       "(io/text_import/recognise.py _apply: 单行表拆不开时 rows_found 为空，又记一条 NO_TABLE)")
+@pytest.mark.parametrize("name", ["020_pingtan_jingfaju_2025.txt", "025_pingtan_shenpiju_2024.txt"])
+def test_a_printed_table_that_cannot_be_read_is_not_said_to_be_missing(imported, name):
+    notes = [note.message for note in imported[name].notes if note.table == "review_litigation"]
+    assert any("未能读取" in message for message in notes)
+    assert not any("未找到表" in message for message in notes)
