@@ -88,3 +88,10 @@ def test_every_cell_left_empty_is_named(imported, name):
     unnamed = [ref for ref, value in _truth_cells(name)
                if value is not None and result.report.get(ref) is None and (ref.table, ref.row) not in named]
     assert unnamed == []
+
+
+def test_one_bodys_two_years_chain_as_printed(imported):
+    """洪泽区 2023 → 2024: 上年结转 = last year's 结转下年度, 现行有效 = 5 + 3 − 0 (R5, R6 hold in the original)."""
+    findings = check(imported["102_huaian_hongzequ_2024.pdf"].report,
+                     previous=imported["101_huaian_hongzequ_2023.pdf"].report)
+    assert not [f for f in findings if f.rule in ("R5", "R6") or f.severity == ERROR]
