@@ -26,7 +26,8 @@ from gipr_desktop.io.registry import read_report
 REPORTS = Path(__file__).parent / "fixtures" / "reports"
 EXPECTED = json.loads((REPORTS / "expected-more.json").read_text(encoding="utf-8"))
 
-# Where today's importer is known to get a report wrong: name -> (test, reason naming the defect class).
+# Cell-level cases today's importer gets wrong: (test, file) -> the defect class; marked xfail(strict) so a fix
+# turns them red until the mark is removed. None of the reports here needs one today.
 KNOWN_DEFECTS: dict[tuple[str, str], str] = {}
 
 
