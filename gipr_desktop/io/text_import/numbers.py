@@ -81,6 +81,8 @@ def split_digit_run(
     ``MAX_READINGS`` readings returned; a number has no leading 0."""
     runs = [cell.text if _splittable(cell) else None for cell in cells]
     fixed = [None if cell.blank else (cell.value if cell.value is not None else 0) for cell in cells]
+    most = [len(run) if run else 1 for run in runs]  # columns each cell can take at most
+    most_after = [sum(most[index + 1:]) for index in range(len(cells))]
     found: list[list[int | Decimal | None]] = []
     budget = [limit]
 
@@ -96,7 +98,8 @@ def split_digit_run(
         if runs[index] is None:
             walk(index + 1, acc + [fixed[index]])
             return
-        for parts in range(1, min(room, len(runs[index])) + 1):
+        least = max(1, count - len(acc) - most_after[index])  # fewer parts leave columns no later cell fills
+        for parts in range(least, min(room, len(runs[index])) + 1):
             for cut in _cuts(runs[index], parts):
                 if budget[0] <= 0 or len(found) >= MAX_READINGS:
                     return
