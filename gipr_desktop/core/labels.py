@@ -9,9 +9,9 @@ brackets and dots, other quote marks, line breaks inside words and typos ("本�
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache, lru_cache
 
+from gipr_desktop.core.nfkc import nfkc
 from gipr_desktop.core.schema import Column, Format, Row, Section, Table, get_format
 
 # Misprints seen in published reports, mapped to the official wording (after width folding).
@@ -21,7 +21,7 @@ TYPOS = {
     "三安全-稳定": "三安全一稳定",
     "三安全—稳定": "三安全一稳定",
 }
-_DROP = re.compile(r"[\s|\u200b\ufeff\u3000_*]+")
+_DROPPED = "|\u200b\ufeff_*"  # dropped with every space (zero-width ones are no spaces to Python)
 _QUOTES = {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "「": '"', "」": '"'}
 _DOTS = {"．": ".", "。": ".", "、": ".", "·": ".", "，": ".", ",": "."}
 # one character for another, quotes first: str.replace runs in C, str.translate looks up every character
@@ -43,10 +43,12 @@ def _normalize_cached(text: str) -> str:
 
 
 def _normalize(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
+    text = nfkc(text)
     for char, folded in _FOLDS:
         text = text.replace(char, folded)
-    text = _DROP.sub("", text)
+    text = "".join(text.split())  # every kind of space (what \s matches)
+    for char in _DROPPED:
+        text = text.replace(char, "")
     for wrong, right in TYPOS.items():
         text = text.replace(wrong, right)
     return text
