@@ -50,6 +50,11 @@ def is_debris(text: str) -> bool:
 
 def read_cell(text: str) -> CellText | None:
     """The cell ``text`` is, or ``None`` when it is not a value cell (a label, a sentence)."""
+    if text.isdigit() and text.isascii():  # most cells: the same reading, without the folding
+        try:
+            return CellText(text, value=int(text))
+        except ValueError:  # more digits than Python converts: no number of a report
+            return None
     raw = fold(text)
     if not raw:
         return BLANK
