@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from typing import Callable, Iterator, Sequence
 
@@ -19,6 +20,7 @@ PLACEHOLDERS = frozenset({"-", "--", "—", "——", "–", "/", "无", "－", 
 _UNITS = ("万元", "元", "件", "个", "项", "条")
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 MAX_RUN = 40  # longer digit runs are not split
+CACHED_LENGTH = 60  # texts this short are read once per program run: the labels every report prints
 _DEBRIS = re.compile(r"^[-=_:|.…·\s]{3,}$")  # ruler lines and markdown separators, not a cell
 
 
@@ -55,6 +57,15 @@ def read_cell(text: str) -> CellText | None:
             return CellText(text, value=int(text))
         except ValueError:  # more digits than Python converts: no number of a report
             return None
+    return _read_label_cached(text) if len(text) <= CACHED_LENGTH else _read(text)
+
+
+@lru_cache(maxsize=4096)
+def _read_label_cached(text: str) -> CellText | None:
+    return _read(text)
+
+
+def _read(text: str) -> CellText | None:
     raw = fold(text)
     if not raw:
         return BLANK
