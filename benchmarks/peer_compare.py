@@ -276,6 +276,8 @@ def main() -> None:
             ratio = statistics.median(row[4]["ours"] / row[4]["peer"] for row in chosen)
             line += f" | ours/peer {ratio:.1f}×"
         print(line)
+    print("\ntruth: seeds — this program's reading, checked cell by cell by tests/test_text_import_seeds.py;"
+          " real — expected.json; pdftotext — this program's reading of the 淮安 PDF (96–99 % right, not a checked truth)")
 
 
 if __name__ == "__main__":
