@@ -25,6 +25,7 @@ time of this process (time.process_time), so that waiting for a busy processor i
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import logging
 import os
@@ -32,6 +33,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -98,10 +100,17 @@ PEER_CELLS = _peer_cells()
 
 
 def load_peer(path: str | None):
-    """The peer's ``parse_annual_report_text``, imported from its source folder, or None."""
+    """The peer's ``parse_annual_report_text``, imported from its source folder (or from a bare
+    git repository of it, whose last commit is unpacked into a temporary folder), or None."""
     if not path:
         return None
     folder = Path(path).expanduser().resolve()
+    if (folder / "HEAD").is_file() and (folder / "objects").is_dir():  # a bare repository
+        unpacked = Path(tempfile.mkdtemp(prefix="peer-parser-"))
+        atexit.register(shutil.rmtree, unpacked, True)
+        archive = subprocess.run(["git", "-C", str(folder), "archive", "HEAD", "src"], capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", str(unpacked)], input=archive.stdout, check=True)
+        folder = unpacked
     for candidate in (folder, folder / "src", folder.parent):
         if (candidate / "govnianbao" / "__init__.py").is_file():
             sys.path.insert(0, str(candidate))
