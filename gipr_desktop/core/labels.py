@@ -24,7 +24,8 @@ TYPOS = {
 _DROPPED = "|\u200b\ufeff_*"  # dropped with every space (zero-width ones are no spaces to Python)
 _QUOTES = {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "「": '"', "」": '"'}
 _DOTS = {"．": ".", "。": ".", "、": ".", "·": ".", "，": ".", ",": "."}
-# one character for another, quotes first: str.replace runs in C, str.translate looks up every character
+# one character for another, quotes first: a few str.replace are sooner than str.translate, which looks
+# every character up in a dict
 _FOLDS = (*_QUOTES.items(), *_DOTS.items())
 
 

@@ -108,7 +108,7 @@ def _label_cuts(line: str, format_id: str) -> set[int]:
         start = key.find(body)
         while start >= 0:
             end = start + len(body)
-            has_ordinal = bool(ordinal) and key[:start].endswith(ordinal)
+            has_ordinal = bool(ordinal) and key.endswith(ordinal, 0, start)
             raw_end = positions[end - 1] + 1
             free = taken.find(1, start, end) < 0
             if free and (has_ordinal or not ordinal or len(body) >= 4) and _VALUE_AFTER.match(line, raw_end):
