@@ -9,10 +9,10 @@ brackets and dots, other quote marks, line breaks inside words and typos ("本�
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache, lru_cache
 
-from gipr_desktop.core.schema import Format, Row, Table, get_format
+from gipr_desktop.core.nfkc import nfkc
+from gipr_desktop.core.schema import Column, Format, Row, Section, Table, get_format
 
 # Misprints seen in published reports, mapped to the official wording (after width folding).
 TYPOS = {
@@ -21,9 +21,12 @@ TYPOS = {
     "三安全-稳定": "三安全一稳定",
     "三安全—稳定": "三安全一稳定",
 }
-_DROP = re.compile(r"[\s|\u200b\ufeff\u3000_*]+")
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "「": '"', "」": '"'})
-_DOTS = str.maketrans({"．": ".", "。": ".", "、": ".", "·": ".", "，": ".", ",": "."})
+_DROPPED = "|\u200b\ufeff_*"  # dropped with every space (zero-width ones are no spaces to Python)
+_QUOTES = {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "「": '"', "」": '"'}
+_DOTS = {"．": ".", "。": ".", "、": ".", "·": ".", "，": ".", ",": "."}
+# one character for another, quotes first: a few str.replace are sooner than str.translate, which looks
+# every character up in a dict
+_FOLDS = (*_QUOTES.items(), *_DOTS.items())
 
 
 CACHED_LENGTH = 200  # labels up to this long are folded and matched once per program run: every
@@ -41,8 +44,12 @@ def _normalize_cached(text: str) -> str:
 
 
 def _normalize(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).translate(_DOTS)
-    text = _DROP.sub("", text)
+    text = nfkc(text)
+    for char, folded in _FOLDS:
+        text = text.replace(char, folded)
+    text = "".join(text.split())  # every kind of space (what \s matches)
+    for char in _DROPPED:
+        text = text.replace(char, "")
     for wrong, right in TYPOS.items():
         text = text.replace(wrong, right)
     return text
@@ -108,11 +115,19 @@ def match_column(row: Row, text: str) -> str | None:
     """The id of the column of ``row`` whose header label ``text`` is, or ``None``. Exact after
     folding, then with bracketed units left out on both sides ("本年收费金额(万元)")."""
     key = normalize(text)
-    for fold in (lambda k: k, lambda k: _BRACKETED.sub("", k)):
-        found = [c.id for c in row.columns if fold(normalize(c.label)) == fold(key)]
-        if len(found) == 1:
-            return found[0]
-    return None
+    keys = _column_keys(row.columns)
+    found = [col_id for col_id, full, _ in keys if full == key]
+    if len(found) == 1:
+        return found[0]
+    bare = _BRACKETED.sub("", key)
+    found = [col_id for col_id, _, short in keys if short == bare]
+    return found[0] if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1024)
+def _column_keys(columns: tuple[Column, ...]) -> tuple[tuple[str, str, str], ...]:
+    """(column id, folded label, folded label without bracketed units) of each column."""
+    return tuple((c.id, key, _BRACKETED.sub("", key)) for c in columns for key in (normalize(c.label),))
 
 
 def match_section(fmt: Format, text: str, max_length: int = 40) -> str | None:
@@ -122,12 +137,15 @@ def match_section(fmt: Format, text: str, max_length: int = 40) -> str | None:
     key = strip_ordinal(normalize(text))
     if not key or len(key) > max_length:
         return None
-    found = {
-        section.id
-        for section in fmt.sections
-        if key == normalize(section.heading) or any(normalize(k) in key for k in section.keywords)
-    }
+    found = {section_id for section_id, heading, keywords in _section_keys(fmt.sections)
+             if key == heading or any(keyword in key for keyword in keywords)}
     return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=64)
+def _section_keys(sections: tuple[Section, ...]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(section id, folded heading, folded keywords) of each section."""
+    return tuple((s.id, normalize(s.heading), tuple(normalize(k) for k in s.keywords)) for s in sections)
 
 
 _INNER_ORDINAL = re.compile(r"\(?[一二三四五六七八九十]+\)|\d+\.(?=\D)|[一二三四五六七八九十]+\.")

@@ -33,9 +33,10 @@ _PRESENTS = re.compile(r"(?:现将|现公布|现向社会公布|现发布|现予
 _UNIT_END = re.compile(r"(?:人民政府|政府|办事处|街道|委员会|管委会|局|办公室|办公厅|厅|委|中心|院|署|所|站|队|镇|乡|公司)$")
 _SENTENCE = re.compile(r"[，。；：:,;！？!?、]")
 _CLAUSE = re.compile(r"[，。；,;！？!?]")  # a heading may hold 「一、」, not a clause
-_CONTACT_PART = re.compile(
-    r"((?:通讯|通信|联系|办公)?地址|邮政编码|邮编|(?:联系|咨询|办公)?电话(?:/传真)?|传真|电子邮箱|电子信箱|邮箱|E-?mail)"
-    r"\s*[:：]\s*([^，,；;。()（）\n]{2,80})", re.IGNORECASE)
+_CONTACT_PART = re.compile(  # each label spelt out from its first character, so that the search skips other text
+    r"(通讯地址|通信地址|联系地址|办公地址|地址|邮政编码|邮编|联系电话(?:/传真)?|咨询电话(?:/传真)?|办公电话(?:/传真)?"
+    r"|电话(?:/传真)?|传真|电子邮箱|电子信箱|邮箱|E(?i:-?mail)|e(?i:-?mail))"
+    r"\s*[:：]\s*([^，,；;。()（）\n]{2,80})")
 _REPORT_NAME = re.compile(r"报告|年报|信息公开")  # a file name that names the report, not any file with a number
 _FILE_TAIL = re.compile(r"(?:政府)?信息公开.*$")
 END_LINES = 8  # the signature is among the last lines that hold text
@@ -76,6 +77,18 @@ def _text_lines(lines: list[str]) -> list[str]:
     return [line.strip(" \t\u3000") for line in lines if line.strip(" \t\u3000")]
 
 
+def _end_lines(lines: list[str]) -> list[str]:
+    """The last ``END_LINES`` lines that hold text, trimmed: the signature among them."""
+    end: list[str] = []
+    for line in reversed(lines):
+        text = line.strip(" \t\u3000")
+        if text:
+            end.append(text)
+            if len(end) == END_LINES:
+                break
+    return end[::-1]
+
+
 def find_year(lines: list[str], source: str) -> Found:
     """The report year where the title does not give it: a year a report may have (the schema's
     ``report_years``), from the statistics period, a sentence naming the report, or the file name."""
@@ -104,7 +117,7 @@ def _looks_like_unit(line: str) -> bool:
 def find_unit(lines: list[str], front: list[str], source: str) -> Found:
     """The unit where the title does not give it: the signature, a sentence that presents the
     report, or the file name."""
-    end = _text_lines(lines)[-END_LINES:]
+    end = _end_lines(lines)
     for index, line in enumerate(end):
         if _DATE_LINE.match(line) and index > 0 and _looks_like_unit(end[index - 1]):
             return Found(end[index - 1], "机关名称取自文末落款")
@@ -129,7 +142,7 @@ def find_published(lines: list[str], front: list[str], year: int | None) -> Foun
         match = _LABELLED_DATE.search(line)
         if match:
             candidates.append((_iso(match), "发布日期取自「发布日期/时间」一栏"))
-    for line in reversed(_text_lines(lines)[-END_LINES:]):
+    for line in reversed(_end_lines(lines)):
         match = _DATE_LINE.match(line)
         if match:
             candidates.append((_iso(match), "发布日期取自文末落款日期"))
@@ -145,7 +158,7 @@ def find_published(lines: list[str], front: list[str], year: int | None) -> Foun
 
 def find_contact(front: list[str], lines: list[str]) -> Found:
     """Address, post code, telephone and e-mail as printed in the preamble, else at the end."""
-    for where, part in (("前言", front), ("文末", _text_lines(lines)[-END_LINES:])):
+    for where, part in (("前言", front), ("文末", _end_lines(lines))):
         parts: dict[str, str] = {}
         for match in _CONTACT_PART.finditer("\n".join(part)):
             label = match.group(1)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
 from lxml import etree
 
 from gipr_desktop.io.errors import ReadError
@@ -25,7 +24,9 @@ _SKIPPED = frozenset({"script", "style", "noscript", "template", "head"})
 MAX_SPAN = 50
 MAX_ELEMENTS = 200_000  # a saved report page has some 2 000–20 000
 _DIGITS = re.compile(r"[0-9]{1,6}")
-_HTML = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+# lxml's own parser, without lxml.html's element classes: the tree is only walked, and a plain
+# element is made several times sooner
+_HTML = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
 
 
 class _Table:
@@ -62,7 +63,7 @@ class _PageParser:
             self._close_cell()
             table = self._stack[-1]
             table.cell = []
-            table.span = _span(dict(attrs).get("colspan"))
+            table.span = _span(attrs.get("colspan"))
         if tag in _BLOCKS or tag == "br":
             self._newline()
 
@@ -121,7 +122,7 @@ def _walk(root, parser: _PageParser) -> None:
             continue
         stack.append((element, True))
         if tag:
-            parser.handle_starttag(tag.lower(), list(element.attrib.items()))
+            parser.handle_starttag(tag.lower(), element.attrib)
             if element.text:
                 parser.handle_data(element.text)
             stack.extend((child, False) for child in reversed(element))
@@ -133,7 +134,7 @@ def html_text_and_tables(markup: str, name: str = "网页") -> tuple[str, list[l
     parser = _PageParser()
     markup = markup.replace("\x00", "")
     try:
-        root = lxml.html.document_fromstring(markup, parser=_HTML) if markup.strip() else None
+        root = etree.fromstring(markup, parser=_HTML) if markup.strip() else None  # None: no document
     except (etree.ParserError, etree.XMLSyntaxError):  # nothing a page is made of: no text
         root = None
     if root is not None:

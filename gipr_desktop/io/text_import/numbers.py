@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from typing import Callable, Iterator, Sequence
 
@@ -19,6 +20,7 @@ PLACEHOLDERS = frozenset({"-", "--", "—", "——", "–", "/", "无", "－", 
 _UNITS = ("万元", "元", "件", "个", "项", "条")
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 MAX_RUN = 40  # longer digit runs are not split
+CACHED_LENGTH = 60  # texts this short are read once per program run: the labels every report prints
 _DEBRIS = re.compile(r"^[-=_:|.…·\s]{3,}$")  # ruler lines and markdown separators, not a cell
 
 
@@ -50,6 +52,20 @@ def is_debris(text: str) -> bool:
 
 def read_cell(text: str) -> CellText | None:
     """The cell ``text`` is, or ``None`` when it is not a value cell (a label, a sentence)."""
+    if text.isdigit() and text.isascii():  # most cells: the same reading, without the folding
+        try:
+            return CellText(text, value=int(text))
+        except ValueError:  # more digits than Python converts: no number of a report
+            return None
+    return _read_label_cached(text) if len(text) <= CACHED_LENGTH else _read(text)
+
+
+@lru_cache(maxsize=4096)
+def _read_label_cached(text: str) -> CellText | None:
+    return _read(text)
+
+
+def _read(text: str) -> CellText | None:
     raw = fold(text)
     if not raw:
         return BLANK
@@ -81,6 +97,8 @@ def split_digit_run(
     ``MAX_READINGS`` readings returned; a number has no leading 0."""
     runs = [cell.text if _splittable(cell) else None for cell in cells]
     fixed = [None if cell.blank else (cell.value if cell.value is not None else 0) for cell in cells]
+    most = [len(run) if run else 1 for run in runs]  # columns each cell can take at most
+    most_after = [sum(most[index + 1:]) for index in range(len(cells))]
     found: list[list[int | Decimal | None]] = []
     budget = [limit]
 
@@ -96,7 +114,8 @@ def split_digit_run(
         if runs[index] is None:
             walk(index + 1, acc + [fixed[index]])
             return
-        for parts in range(1, min(room, len(runs[index])) + 1):
+        least = max(1, count - len(acc) - most_after[index])  # fewer parts leave columns no later cell fills
+        for parts in range(least, min(room, len(runs[index])) + 1):
             for cut in _cuts(runs[index], parts):
                 if budget[0] <= 0 or len(found) >= MAX_READINGS:
                     return

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import cache
 
 from gipr_desktop.core.labels import TYPOS, normalize, strip_ordinal
@@ -41,21 +42,57 @@ def _row_labels(format_id: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(labels, key=lambda item: -len(item[1])))
 
 
-def _normalized_with_positions(line: str) -> tuple[str, list[int]]:
-    """``normalize`` applied char by char, with the raw index of each normalized char."""
-    chars: list[str] = []
-    positions: list[int] = []
-    for index, char in enumerate(line):
-        folded = normalize(char) if not char.isspace() else ""
-        if not folded and not char.isspace():
-            folded = unicodedata.normalize("NFKC", char).strip()
-        chars.append(folded)
-        positions.extend([index] * len(folded))
-    text = "".join(chars)
+def _normalized_with_positions(line: str) -> tuple[str, _Positions]:
+    """``normalize`` applied char by char, with the raw index of each normalized char. Each
+    distinct character is folded once; a line of 300 000 characters is then folded in C."""
+    folds = {char: _CHAR_FOLDS[char] if char in _CHAR_FOLDS else _fold_char(char) for char in set(line)}
+    changed = {ord(char): folded for char, folded in folds.items() if folded != char}
+    text = line.translate(changed) if changed else line
     for wrong, right in TYPOS.items():
         if len(wrong) == len(right):
             text = text.replace(wrong, right)
-    return text, positions
+    uneven = "".join(re.escape(char) for char, folded in folds.items() if len(folded) != 1)
+    breaks = [(m.start(), len(folds[m.group()])) for m in re.finditer(f"[{uneven}]", line)] if uneven else []
+    return text, _Positions(breaks)
+
+
+_CHAR_FOLDS: dict[str, str] = {}  # characters folded so far (spaces fold to ""), kept once per program run
+MAX_CHAR_FOLDS = 20_000  # more distinct characters than any report prints: the rest are folded each time
+
+
+def _fold_char(char: str) -> str:
+    folded = normalize(char) if not char.isspace() else ""
+    if not folded and not char.isspace():
+        folded = unicodedata.normalize("NFKC", char).strip()
+    if len(_CHAR_FOLDS) < MAX_CHAR_FOLDS:
+        _CHAR_FOLDS[char] = folded
+    return folded
+
+
+class _Positions:
+    """The raw index of each folded character, from the characters that fold to other than one
+    character (spaces fold to none, 「…」 to three): between them the two run in step."""
+
+    def __init__(self, breaks: list[tuple[int, int]]) -> None:
+        self._starts: list[int] = []  # where each such character's fold begins in the folded text
+        self._raw: list[int] = []
+        self._lengths: list[int] = []
+        self._shifts: list[int] = []  # folded index minus raw index after it
+        shift = 0
+        for raw, length in breaks:
+            self._starts.append(raw + shift)
+            self._raw.append(raw)
+            self._lengths.append(length)
+            shift += length - 1
+            self._shifts.append(shift)
+
+    def __getitem__(self, index: int) -> int:
+        at = bisect_right(self._starts, index) - 1
+        if at < 0:
+            return index
+        if index < self._starts[at] + self._lengths[at]:
+            return self._raw[at]
+        return index - self._shifts[at]
 
 
 def _label_cuts(line: str, format_id: str) -> set[int]:
@@ -64,20 +101,20 @@ def _label_cuts(line: str, format_id: str) -> set[int]:
     A short label that has an official ordinal ("3.其他", "（七）总计") needs it printed."""
     key, positions = _normalized_with_positions(line)
     cuts: set[int] = set()
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(key))  # 1 where a label found lies
     for ordinal, body in _row_labels(format_id):
         if not body:
             continue
         start = key.find(body)
         while start >= 0:
             end = start + len(body)
-            has_ordinal = bool(ordinal) and key[:start].endswith(ordinal)
+            has_ordinal = bool(ordinal) and key.endswith(ordinal, 0, start)
             raw_end = positions[end - 1] + 1
-            free = not any(a < end and start < b for a, b in taken)
+            free = taken.find(1, start, end) < 0
             if free and (has_ordinal or not ordinal or len(body) >= 4) and _VALUE_AFTER.match(line, raw_end):
                 begin = start - len(ordinal) if has_ordinal else start
                 cuts.add(positions[begin])
-                taken.append((begin, end))
+                taken[begin:end] = b"\x01" * (end - begin)
             start = key.find(body, end)
     return cuts
 

@@ -227,7 +227,6 @@ def store(chosen: Sequence[CellText], slots: Sequence[Slot], table: Table, readi
     """Put the chosen cells into ``reading``, each checked against its column's kind."""
     for cell, (row_id, column) in zip(chosen, slots):
         ref = CellRef(table.id, row_id, column.id)
-        where = f"表「{table.title}」{table.cell_name(ref)}"
         if cell.blank:
             reading.blank.setdefault(row_id, []).append(column.id)
             continue
@@ -239,11 +238,15 @@ def store(chosen: Sequence[CellText], slots: Sequence[Slot], table: Table, readi
         if column.kind == "amount":
             reading.values[ref] = Decimal(value)
         elif isinstance(value, Decimal) and value != value.to_integral_value():
-            reading.notes.append(ImportNote(f"{where}：「{cell.text}」不是整数，未能读取，留空", table.id, row_id, column.id))
+            reading.notes.append(ImportNote(f"{_where(table, ref)}：「{cell.text}」不是整数，未能读取，留空", table.id, row_id, column.id))
         elif value < 0 and column.kind == "count":
-            reading.notes.append(ImportNote(f"{where}：「{cell.text}」为负数，未能读取，留空", table.id, row_id, column.id))
+            reading.notes.append(ImportNote(f"{_where(table, ref)}：「{cell.text}」为负数，未能读取，留空", table.id, row_id, column.id))
         else:
             reading.values[ref] = int(value)
+
+
+def _where(table: Table, ref: CellRef) -> str:
+    return f"表「{table.title}」{table.cell_name(ref)}"
 
 
 def has_ordinal(label: str) -> bool:

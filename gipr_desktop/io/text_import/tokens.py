@@ -102,7 +102,13 @@ def line_tokens(line: str) -> Iterator[Token]:
 
 
 def text_tokens(lines: Iterable[str]) -> list[Token]:
-    return [token for line in lines for token in (*line_tokens(line), LINE_END)]
+    tokens: list[Token] = []
+    cut: dict[str, tuple[Token, ...]] = {}  # a line printed again ("0" of a cell per line) is cut once
+    for line in lines:
+        if line not in cut:
+            cut[line] = (*line_tokens(line), LINE_END)
+        tokens.extend(cut[line])
+    return tokens
 
 
 def grid_tokens(rows: Iterable[Iterable[str]]) -> list[Token]:
