@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import re
+
 import pytest
 
-from gipr_desktop.core.checks import INCOMPLETE, WARNING, check
+from gipr_desktop.core.checks import CHECK_FAILED, INCOMPLETE, WARNING, check
 from gipr_desktop.core.notes import BLANK, ImportNote
 from gipr_desktop.core.schema import CellRef
 from gipr_desktop.io.errors import ImportResult
@@ -396,3 +398,13 @@ def test_r7_upheld_of_the_closed_cases_says_nothing_of_the_pending_ones():
     assert not any("均获维持" in f.message for f in check(report) if f.rule == "R7")
     report.set(CellRef(RL, "review", "corrected"), 1)
     assert any("（均获维持），但表中「行政复议·结果纠正」为 1" in f.message for f in check(report) if f.rule == "R7")
+
+
+def test_r7_a_share_stated_with_a_count_of_hundreds_of_digits_is_named_not_failed():
+    # damaged text: the count runs on for 400 digits; the share is still checked, and no rule fails
+    report = real("001_shanghai_szfbgt_2019.txt").report
+    report.sections["3"] = "予以公开及部分公开" + "9" * 400 + "件，占33.9%。"
+    found = check(report)
+    assert not [f for f in found if f.rule == CHECK_FAILED]
+    [finding] = [f for f in found if f.rule == "R7" and "9999 件，占 33.9%" in f.message]
+    assert re.search(r"件计应为 \d{390,}\.\d%$", finding.message)

@@ -16,6 +16,7 @@ so that the check, run on every keystroke, only compares numbers when no text ha
 
 from __future__ import annotations
 
+import math
 import re
 from fractions import Fraction
 from functools import lru_cache
@@ -298,9 +299,16 @@ def _share_finding(report: Report, where: str, section: str, statement: Statemen
     yield Finding(
         "R7", WARNING,
         f"{where}写明「{_quote(statement.sentence)}」（{statement.count} 件，占 {statement.share}%），"
-        f"但按表中{_cell_names(report, handled[0])} {handled[1]} 件计应为 {float(exact):.{max(decimals, 1)}f}%",
+        f"但按表中{_cell_names(report, handled[0])} {handled[1]} 件计应为 {_decimal(exact, max(decimals, 1))}%",
         handled[0], section,
     )
+
+
+def _decimal(value: Fraction, places: int) -> str:
+    """``value`` printed with ``places`` decimals, however many digits it has (a float would overflow)."""
+    scaled = math.floor(abs(value) * 10 ** places + Fraction(1, 2))  # half up, as people round
+    sign, digits = ("-" if value < 0 and scaled else ""), str(scaled).rjust(places + 1, "0")
+    return f"{sign}{digits[:-places]}.{digits[-places:]}"
 
 
 @lru_cache(maxsize=64)
