@@ -25,11 +25,13 @@ _DEBRIS = re.compile(r"^[-=_:|.…·\s]{3,}$")  # ruler lines and markdown separ
 @dataclass(frozen=True)
 class CellText:
     """One printed cell: ``text`` as printed, ``value`` when it is a number, ``placeholder`` when
-    it is "-", "—", "/" or "无", ``blank`` when it is empty."""
+    it is "-", "—", "/" or "无", ``blank`` when it is empty; ``remark`` the words in brackets
+    printed after the number, left out ("22（其中修订16件）")."""
 
     text: str
     value: int | Decimal | None = None
     placeholder: bool = False
+    remark: str = ""  # a note the drafter printed in the cell after the number ("其中修订16件")
 
     @property
     def blank(self) -> bool:
@@ -48,11 +50,20 @@ def is_debris(text: str) -> bool:
     return bool(_DEBRIS.match(text))
 
 
+_REMARK = re.compile(r"^(?P<number>[^()]+?)\s*\((?P<remark>[^()]*\D[^()]*)\)$")  # after fold: （） are ()
+
+
 def read_cell(text: str) -> CellText | None:
     """The cell ``text`` is, or ``None`` when it is not a value cell (a label, a sentence)."""
     raw = fold(text)
     if not raw:
         return BLANK
+    remark = _REMARK.match(raw) if raw[-1] == ")" else None
+    if remark:
+        cell = read_cell(remark.group("number"))
+        if cell is None or cell.blank or cell.placeholder:
+            return None
+        return CellText(raw, value=cell.value, remark=remark.group("remark").strip())
     if raw in PLACEHOLDERS or text.strip() in PLACEHOLDERS:
         return CellText(raw, placeholder=True)
     compact = raw.replace(" ", "")

@@ -19,6 +19,7 @@ _ONLY_BARS = re.compile(r"^[|｜\s]+$")
 
 _GLUED = re.compile(r"^(.*[^\d.,\s\-－])(\d[\d.,]*(?:-\d[\d.,]*)*(?:万元|元)?)$")  # "规章000", "行政处罚2648-18538"
 _SIGN = re.compile(r"(?=-)")
+_DIGITS = frozenset("0123456789０１２３４５６７８９-—－/／无")  # how a number or a placeholder for one begins
 
 
 def _run_cell(text: str) -> CellText:
@@ -45,7 +46,20 @@ Token = Label | CellText | LineEnd
 
 def piece_tokens(piece: str) -> Iterator[Token]:
     """The tokens of one cell-sized piece of text: a value, a label, or a label followed by the
-    numbers printed after it on the same line ("行政许可 97", "1. 属于国家秘密 0 0 0 0 0 0 0")."""
+    numbers printed after it on the same line ("行政许可 97", "1. 属于国家秘密 0 0 0 0 0 0 0").
+    Numbers separated by spaces are so many cells ("447   7   0   0", a `pdftotext -layout` row),
+    never one number."""
+    words = piece.split()
+    if len(words) > 1 and words[0][0] in _DIGITS:
+        cells = []
+        for word in words:
+            cell = read_cell(word)
+            if cell is None or cell.blank:
+                break
+            cells.append(cell)
+        else:
+            yield from cells
+            return
     cell = read_cell(piece)
     if cell is not None:
         yield cell

@@ -1,0 +1,60 @@
+"""The ways a table that exists only as text is printed, and which one reads a given table.
+
+Each module here reads one printed layout and says which in its docstring, with an example;
+``STRATEGIES`` lists them in the order they are tried, the layouts recognised by a distinct sign
+first. Every strategy returns its reading of the table, or ``None`` when the text is not laid out
+its way. The reading that finds the most rows
+wins, the earlier one on a tie (a reading of every row ends the search); a later strategy never
+replaces an earlier reading it contradicts on a cell both read. The import notes say which strategy read each table.
+
+A new layout found in a real report gets its own module, a fixture of real text under
+tests/fixtures/text_layouts, and a place in ``STRATEGIES``.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from gipr_desktop.core.schema import Table
+from gipr_desktop.core.notes import READ_BY, ImportNote
+from gipr_desktop.io.text_import.known import Known
+from gipr_desktop.io.text_import.strategies import by_label, detached, group_rows, one_row, regrouped, table_order
+from gipr_desktop.io.text_import.strategies.base import Strategy
+from gipr_desktop.io.text_import.tables import TableReading
+from gipr_desktop.io.text_import.tokens import Token
+
+STRATEGIES: tuple[Strategy, ...] = (
+    detached.STRATEGY,  # before by_label: where it applies, by_label pairs bare lines with the wrong label
+    by_label.STRATEGY,
+    table_order.STRATEGY,
+    group_rows.STRATEGY,
+    one_row.STRATEGY,
+    regrouped.STRATEGY,
+)
+
+
+def read_table(table: Table, tokens: Sequence[Token], format_id: str, known: Known | None = None) -> TableReading:
+    """Read ``table`` from ``tokens`` with the strategy that reads it best; rows that cannot be
+    read stay empty and are noted. ``known``: what the report's narrative and last year's report
+    say of the cells, to split glued digits by."""
+    best: tuple[Strategy, TableReading] | None = None
+    for strategy in STRATEGIES:
+        if table.layout not in strategy.layouts:
+            continue
+        reading = strategy.read(table, tokens, format_id, known)
+        if reading is None:
+            continue
+        if best is None or (len(reading.rows_found) > len(best[1].rows_found) and _agree(best[1], reading)):
+            best = (strategy, reading)
+        if all(row.id in best[1].rows_found for row in table.rows if not row.optional):
+            break  # every row read: no later strategy can do better
+    if best is None:
+        return TableReading()
+    strategy, reading = best
+    if reading.rows_found:
+        reading.notes.insert(0, ImportNote(f"表「{table.title}」按「{strategy.name}」读取", kind=READ_BY))
+    return reading
+
+
+def _agree(earlier: TableReading, later: TableReading) -> bool:
+    return all(later.values[ref] == value for ref, value in earlier.values.items() if ref in later.values)
