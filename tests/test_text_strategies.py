@@ -99,6 +99,7 @@ STRATEGY_FIXTURES = {
     "group_rows": ("011_shuyang_xianzhengfu_2025.txt", "review_litigation"),
     "one_row": ("pdf_text/huaian_2024.pdftotext-layout.txt", "review_litigation"),
     "regrouped": ("pdf_text/huaian_2024.pdftotext.txt", "review_litigation"),
+    "labels_after": ("pdf_text/008_pingtan_2025.lo.pdftotext.txt", "applications"),
 }
 
 
@@ -273,3 +274,21 @@ def test_the_notes_name_every_row_left_empty(name):
             empty = [c.id for c in row.columns if report.get(CellRef(table.id, row.id, c.id)) is None]
             if empty:
                 assert row.id in named, (table.id, row.id, empty)
+
+
+def test_a_page_of_numbers_printed_before_its_labels_is_paired_by_row_order_and_arithmetic(copies):
+    """008's LibreOffice PDF in reading order: after 「4.无正当理由大量反复申请」 come the numbers of
+    six rows, then the labels of the five rows after it."""
+    result, truth = copies["008_pingtan_2025.lo.pdftotext.txt"]
+    table = result.report.schema.table("applications")
+    for row_id in ("rejected_mass", "rejected_confirmation", "other_no_correction", "other_no_fee", "other_misc",
+                   "handled_total"):
+        refs = [CellRef("applications", row_id, column.id) for column in table.row(row_id).columns]
+        assert [result.report.get(ref) for ref in refs] == [truth.get(ref) for ref in refs], row_id
+    assert any("行名印在其后" in note.message and table.row_name("handled_total") in note.message for note in result.notes)
+
+
+def test_table_four_cut_by_header_words_is_read_in_order_where_every_group_adds_up(copies):
+    """005's LibreOffice PDF in reading order prints nine numbers, the 复议后起诉 headers, then six."""
+    result, truth = copies["005_pingtan_2022.lo.pdftotext.txt"]
+    assert _table(result.report, "review_litigation") == _table(truth, "review_litigation")
