@@ -292,3 +292,39 @@ def test_table_four_cut_by_header_words_is_read_in_order_where_every_group_adds_
     """005's LibreOffice PDF in reading order prints nine numbers, the 复议后起诉 headers, then six."""
     result, truth = copies["005_pingtan_2022.lo.pdftotext.txt"]
     assert _table(result.report, "review_litigation") == _table(truth, "review_litigation")
+
+
+def test_a_page_of_numbers_that_does_not_add_up_is_not_paired():
+    """The same 008 copy with one number of the run changed (148 → 149 in （七）总计): the run is
+    not given to the labels after it, and no row is read wrong."""
+    text = (PDF_TEXT / "008_pingtan_2025.lo.pdftotext.txt").read_text(encoding="utf-8")
+    start = text.index("4.无正当理由大量反复申请")
+    changed = text[:start] + text[start:].replace("\n148\n", "\n149\n", 1)
+    assert changed != text
+    result = parse_report_text(changed, source="008")
+    truth = truth_report("008_pingtan_2025.txt")
+    assert result.report.get(CellRef("applications", "handled_total", "total")) is None
+    assert all(result.report.get(ref) in (None, value) for ref, value in truth.cells.items())
+
+
+def test_a_later_strategy_never_replaces_a_reading_it_contradicts(monkeypatch):
+    """Two strategies: the first reads one row, the second more rows but another number in that
+    row. The first reading is kept."""
+    from gipr_desktop.io.text_import import strategies
+    from gipr_desktop.io.text_import.strategies.base import Strategy
+    from gipr_desktop.io.text_import.tables import TableReading
+
+    def reading(values: dict) -> TableReading:
+        read = TableReading()
+        for (row_id, col_id), value in values.items():
+            read.values[CellRef("applications", row_id, col_id)] = value
+            read.rows_found.add(row_id)
+        return read
+
+    first = Strategy("一", frozenset({"grid"}), lambda *args: reading({("new", "total"): 3}))
+    second = Strategy("二", frozenset({"grid"}), lambda *args: reading({("new", "total"): 4, ("carried_over", "total"): 1}))
+    monkeypatch.setattr(strategies, "STRATEGIES", (first, second))
+    table = parse_report_text("").report.schema.table("applications")
+    got = strategies.read_table(table, [], "2021")
+    assert got.values == {CellRef("applications", "new", "total"): 3}
+    assert got.notes[0].message == f"表「{table.title}」按「一」读取"
