@@ -100,6 +100,7 @@ STRATEGY_FIXTURES = {
     "one_row": ("pdf_text/huaian_2024.pdftotext-layout.txt", "review_litigation"),
     "regrouped": ("pdf_text/huaian_2024.pdftotext.txt", "review_litigation"),
     "labels_after": ("pdf_text/008_pingtan_2025.lo.pdftotext.txt", "applications"),
+    "layout_columns": ("pdf_text/001_shanghai_szfbgt_2019.lo.pdftotext-layout.txt", "applications"),
 }
 
 
@@ -328,3 +329,15 @@ def test_a_later_strategy_never_replaces_a_reading_it_contradicts(monkeypatch):
     got = strategies.read_table(table, [], "2021")
     assert got.values == {CellRef("applications", "new", "total"): 3}
     assert got.notes[0].message == f"表「{table.title}」按「一」读取"
+
+
+def test_a_layout_copy_with_blank_cells_reads_each_number_in_the_column_it_stands_under(copies):
+    """001 prints its 总计 column blank in the result rows; `pdftotext -layout` of its PDF then
+    prints six numbers for seven columns, and the two pages place the columns differently."""
+    result, truth = copies["001_shanghai_szfbgt_2019.lo.pdftotext-layout.txt"]
+    table = result.report.schema.table("applications")
+    for row_id in ("disclosed", "withheld_query", "unavailable_not_held", "rejected_duplicate"):
+        refs = [CellRef("applications", row_id, column.id) for column in table.row(row_id).columns]
+        assert [result.report.get(ref) for ref in refs] == [truth.get(ref) for ref in refs], row_id
+        assert truth.get(CellRef("applications", row_id, "total")) is None
+        assert any(note.kind == "blank" and note.row == row_id and "原文空白" in note.message for note in result.notes)

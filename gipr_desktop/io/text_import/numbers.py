@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Callable, Iterator, Sequence
 
@@ -32,6 +32,8 @@ class CellText:
     value: int | Decimal | None = None
     placeholder: bool = False
     remark: str = ""  # a note the drafter printed in the cell after the number ("其中修订16件")
+    end: int = field(default=-1, compare=False)  # where it ends in its printed line, in a line laid out
+    # in columns by spaces (`pdftotext -layout`); -1 elsewhere
 
     @property
     def blank(self) -> bool:

@@ -18,7 +18,7 @@ from typing import Sequence
 from gipr_desktop.core.schema import Table
 from gipr_desktop.core.notes import READ_BY, ImportNote
 from gipr_desktop.io.text_import.known import Known
-from gipr_desktop.io.text_import.strategies import by_label, detached, group_rows, labels_after, one_row, regrouped, table_order
+from gipr_desktop.io.text_import.strategies import by_label, detached, group_rows, labels_after, layout_columns, one_row, regrouped, table_order
 from gipr_desktop.io.text_import.strategies.base import Strategy
 from gipr_desktop.io.text_import.tables import TableReading
 from gipr_desktop.io.text_import.tokens import Token
@@ -28,6 +28,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     by_label.STRATEGY,
     table_order.STRATEGY,
     labels_after.STRATEGY,
+    layout_columns.STRATEGY,
     group_rows.STRATEGY,
     one_row.STRATEGY,
     regrouped.STRATEGY,
