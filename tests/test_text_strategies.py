@@ -341,3 +341,10 @@ def test_a_layout_copy_with_blank_cells_reads_each_number_in_the_column_it_stand
         assert [result.report.get(ref) for ref in refs] == [truth.get(ref) for ref in refs], row_id
         assert truth.get(CellRef("applications", row_id, "total")) is None
         assert any(note.kind == "blank" and note.row == row_id and "原文空白" in note.message for note in result.notes)
+
+
+@pytest.mark.parametrize("name", COPIES)
+def test_pdf_text_copies_find_the_unit_year_and_format_even_with_the_title_split(copies, name):
+    """The title as LibreOffice breaks it: 「上海市人民政府办公厅 2019 年政府信息公」 / 「开工作年度报告」."""
+    result, truth = copies[name]
+    assert (result.report.unit, result.report.year, result.report.format) == (truth.unit, truth.year, truth.format)

@@ -8,7 +8,7 @@ same way afterwards: a label, then the cells that follow it. This module only cu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from gipr_desktop.io.text_import.numbers import BLANK, CellText, fold, is_debris, read_cell
@@ -49,7 +49,9 @@ def _placed(cells: list[CellText], piece: str, offset: int) -> list[CellText]:
     """``cells``, the last words of ``piece`` (which starts at ``offset`` in its line), with where
     each ends in the line."""
     ends = [match.end() + offset for match in _WORD.finditer(piece)][-len(cells):]
-    return [replace(cell, end=end) for cell, end in zip(cells, ends)] if len(ends) == len(cells) else cells
+    if len(ends) != len(cells):
+        return cells
+    return [CellText(cell.text, cell.value, cell.placeholder, cell.remark, end) for cell, end in zip(cells, ends)]
 
 
 def piece_tokens(piece: str, offset: int | None = None) -> Iterator[Token]:

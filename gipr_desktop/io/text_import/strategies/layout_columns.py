@@ -15,6 +15,7 @@ under one column, in order, both full rows agree, and the row still adds up (R1)
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Sequence
 
 from gipr_desktop.core.schema import Table
@@ -75,9 +76,8 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
 def _nearest(full: list[int], i: int) -> list[int]:
     """The full rows printed nearest above and below line ``i`` (a page further on may place the
     columns elsewhere)."""
-    above = [j for j in full if j < i][-1:]
-    below = [j for j in full if j > i][:1]
-    return above + below
+    at = bisect_left(full, i)
+    return full[max(at - 1, 0):at] + full[at:at + 1]
 
 
 def _placed(cells: list[CellText], beside: list[list[CellText]]) -> list[CellText] | None:

@@ -31,12 +31,14 @@ from gipr_desktop.io.text_import.strategies.base import Strategy, arithmetic_hol
 from gipr_desktop.io.text_import.tables import TableReading, store
 from gipr_desktop.io.text_import.tokens import Token
 
+MAX_SPARE = 3  # a section with more than three tables' worth of numbers is not one table in order
+
 
 def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | None = None) -> TableReading | None:
     rows = [row for row in table.rows if not row.optional]
     slots = [(row.id, column) for row in rows for column in row.columns]
     numbers = [token for token in tokens if isinstance(token, CellText) and not token.blank]
-    if not slots or len(numbers) < len(slots) or not table.rules:
+    if not slots or not len(slots) <= len(numbers) <= MAX_SPARE * len(slots) or not table.rules:
         return None
     readings = {}
     for start in range(len(numbers) - len(slots) + 1):
