@@ -348,3 +348,24 @@ def test_pdf_text_copies_find_the_unit_year_and_format_even_with_the_title_split
     """The title as LibreOffice breaks it: 「上海市人民政府办公厅 2019 年政府信息公」 / 「开工作年度报告」."""
     result, truth = copies[name]
     assert (result.report.unit, result.report.year, result.report.format) == (truth.unit, truth.year, truth.format)
+
+
+def test_gipr_check_with_the_previous_report_splits_a_glued_row_by_last_years_stock(tmp_path, capsys):
+    """`gipr check --previous 2021.gipr 2022.txt`: the text import knows last year's 现行有效."""
+    import json
+
+    from gipr_desktop.cli import main
+    from gipr_desktop.io.registry import write_report
+
+    text = (REPORTS / "005_pingtan_2022.txt").read_text(encoding="utf-8")
+    (tmp_path / "2022.txt").write_text(
+        text.replace("现行有效行政规范性文件698件", "现行有效行政规范性文件").replace("制发的规范性文件88件", "制发的规范性文件"),
+        encoding="utf-8")
+    write_report(truth_report("004_pingtan_2021.txt"), tmp_path / "2021.gipr")
+    main(["check", "--json", "--previous", str(tmp_path / "2021.gipr"), str(tmp_path / "2022.txt")])
+    (record,) = json.loads(capsys.readouterr().out)
+    assert any("上年报告的现行有效件数（665）" in note["message"] and "拆分为 88 55 698" in note["message"]
+               for note in record["import_notes"])
+    main(["check", "--json", str(tmp_path / "2022.txt")])
+    (alone,) = json.loads(capsys.readouterr().out)
+    assert any(note["row"] == "normative_documents" and "未能读取" in note["message"] for note in alone["import_notes"])

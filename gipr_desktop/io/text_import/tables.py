@@ -11,8 +11,8 @@ readings and splits digit runs that extraction glued together ("801000081").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from decimal import Decimal
+from functools import cache
 from typing import Callable, Sequence
 
 from gipr_desktop.core.labels import match_row_in, normalize, similar_rows, strip_ordinal

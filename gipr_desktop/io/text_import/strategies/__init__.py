@@ -3,22 +3,31 @@
 Each module here reads one printed layout and says which in its docstring, with an example;
 ``STRATEGIES`` lists them in the order they are tried, the layouts recognised by a distinct sign
 first. Every strategy returns its reading of the table, or ``None`` when the text is not laid out
-its way. The reading that finds the most rows
-wins, the earlier one on a tie (a reading of every row ends the search); a later strategy never
-replaces an earlier reading it contradicts on a cell both read. The import notes say which strategy read each table.
+its way. The reading that finds the most rows wins, the earlier one on a tie (a reading of every
+row ends the search); a later strategy never replaces an earlier reading it contradicts on a
+cell both read. The import notes say which strategy read each table.
 
-A new layout found in a real report gets its own module, a fixture of real text under
-tests/fixtures/text_layouts, and a place in ``STRATEGIES``.
+A new layout found in a real report gets its own module, a place in ``STRATEGIES``, and a real
+text it reads (tests/fixtures/reports) named in ``STRATEGY_FIXTURES`` of tests/test_text_strategies.py.
 """
 
 from __future__ import annotations
 
 from typing import Sequence
 
-from gipr_desktop.core.schema import Table
 from gipr_desktop.core.notes import READ_BY, ImportNote
+from gipr_desktop.core.schema import Table
 from gipr_desktop.io.text_import.known import Known
-from gipr_desktop.io.text_import.strategies import by_label, detached, group_rows, labels_after, layout_columns, one_row, regrouped, table_order
+from gipr_desktop.io.text_import.strategies import (
+    by_label,
+    detached,
+    group_rows,
+    labels_after,
+    layout_columns,
+    one_row,
+    regrouped,
+    table_order,
+)
 from gipr_desktop.io.text_import.strategies.base import Strategy
 from gipr_desktop.io.text_import.tables import TableReading
 from gipr_desktop.io.text_import.tokens import Token
