@@ -369,3 +369,14 @@ def test_gipr_check_with_the_previous_report_splits_a_glued_row_by_last_years_st
     main(["check", "--json", str(tmp_path / "2022.txt")])
     (alone,) = json.loads(capsys.readouterr().out)
     assert any(note["row"] == "normative_documents" and "未能读取" in note["message"] for note in alone["import_notes"])
+
+
+def test_a_documents_own_tables_are_read_without_a_note_on_the_layout(tmp_path):
+    """Word's tables have their cells: the notes say nothing of text layouts (nor open a dialog
+    on every import of the program's own export)."""
+    from gipr_desktop.io.registry import read_report, write_report
+
+    write_report(truth_report("010_shuyang_fagaiju_2023.txt"), tmp_path / "r.docx")
+    back = read_report(tmp_path / "r.docx")
+    assert back.report.cells == truth_report("010_shuyang_fagaiju_2023.txt").cells
+    assert [note for note in back.notes if note.kind == READ_BY] == []

@@ -78,7 +78,7 @@ def parse_report_text(text: str, *, tables: list[Grid] | None = None, source: st
             tokens = given[table.id]
         else:
             tokens = _region_tokens(table, layout)
-        reading = read_table(table, tokens, format_id, known) if tokens else TableReading()
+        reading = read_table(table, tokens, format_id, known, said=table.id not in given) if tokens else TableReading()
         _apply(table, reading, report, notes)
     if not report.unit:
         notes.append(ImportNote("未找到标题中的机关名称，请在「基本信息」中填写"))

@@ -44,10 +44,12 @@ STRATEGIES: tuple[Strategy, ...] = (
 )
 
 
-def read_table(table: Table, tokens: Sequence[Token], format_id: str, known: Known | None = None) -> TableReading:
+def read_table(table: Table, tokens: Sequence[Token], format_id: str, known: Known | None = None,
+               said: bool = True) -> TableReading:
     """Read ``table`` from ``tokens`` with the strategy that reads it best; rows that cannot be
     read stay empty and are noted. ``known``: what the report's narrative and last year's report
-    say of the cells, to split glued digits by."""
+    say of the cells, to split glued digits by. ``said``: whether the notes say which strategy
+    read it (not for a document's own table, Word's or a web page's, whose cells are known)."""
     best: tuple[Strategy, TableReading] | None = None
     for strategy in STRATEGIES:
         if table.layout not in strategy.layouts:
@@ -62,7 +64,7 @@ def read_table(table: Table, tokens: Sequence[Token], format_id: str, known: Kno
     if best is None:
         return TableReading()
     strategy, reading = best
-    if reading.rows_found:
+    if reading.rows_found and said:
         reading.notes.insert(0, ImportNote(f"表「{table.title}」按「{strategy.name}」读取", kind=READ_BY))
     return reading
 
