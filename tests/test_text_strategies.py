@@ -380,3 +380,17 @@ def test_a_documents_own_tables_are_read_without_a_note_on_the_layout(tmp_path):
     back = read_report(tmp_path / "r.docx")
     assert back.report.cells == truth_report("010_shuyang_fagaiju_2023.txt").cells
     assert [note for note in back.notes if note.kind == READ_BY] == []
+
+
+def test_a_layout_row_whose_numbers_crowd_under_one_column_is_not_read():
+    """001's layout copy with two numbers of 8.属于行政查询事项 moved together (「10 2」 under
+    自然人): no column placing is certain; the row is left empty and named, never read shifted."""
+    text = (PDF_TEXT / "001_shanghai_szfbgt_2019.lo.pdftotext-layout.txt").read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if "8.属于行政查询事项" in line)
+    crowded = text.replace(line, line.replace("10        2   ", "10 2          ", 1))
+    assert crowded != text
+    result = parse_report_text(crowded, source="001")
+    row = result.report.schema.table("applications").row("withheld_query")
+    assert [result.report.get(CellRef("applications", row.id, c.id)) for c in row.columns] == [None] * 7
+    assert any(note.row == row.id and "未能读取" in note.message for note in result.notes)
+    assert parse_report_text(text, source="001").report.get(CellRef("applications", row.id, "natural_person")) == 10

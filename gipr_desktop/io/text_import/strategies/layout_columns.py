@@ -86,7 +86,7 @@ def _placed(cells: list[CellText], beside: list[list[CellText]]) -> list[CellTex
     found = {}
     for full in beside:
         places = [cell.end for cell in full]
-        if any(b - a <= 2 * SLACK for a, b in zip(places, places[1:])):
+        if any(b - a <= SLACK for a, b in zip(places, places[1:])):
             continue
         row = _place(cells, places)
         if row is not None:
