@@ -59,7 +59,7 @@ def read_table(table: Table, tokens: Sequence[Token], format_id: str, known: Kno
             continue
         if best is None or (len(reading.rows_found) > len(best[1].rows_found) and _agree(best[1], reading)):
             best = (strategy, reading)
-        if all(row.id in best[1].rows_found for row in table.rows if not row.optional):
+        if _complete(table, best[1]):
             break  # every row read: no later strategy can do better
     if best is None:
         return TableReading()
@@ -71,3 +71,10 @@ def read_table(table: Table, tokens: Sequence[Token], format_id: str, known: Kno
 
 def _agree(earlier: TableReading, later: TableReading) -> bool:
     return all(later.values[ref] == value for ref, value in earlier.values.items() if ref in later.values)
+
+
+def _complete(table: Table, reading: TableReading) -> bool:
+    """Whether every row is read (（六）其他处理 read as one row stands for its three sub-rows)."""
+    found = reading.rows_found
+    return all(row.id in found or (row.id.startswith("other_") and "other" in found)
+               for row in table.rows if not row.optional)

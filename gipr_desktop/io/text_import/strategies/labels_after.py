@@ -51,6 +51,8 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
         if not pieces or not isinstance(pieces[-1], list):
             pieces.append([])
         pieces[-1].append(token)  # type: ignore[union-attr]
+    if not any(isinstance(piece, list) and len(piece) >= 2 * width and not len(piece) % width for piece in pieces):
+        return None
     reading = by_label(table, tokens, format_id, known)
     added: list[str] = []
     for i, piece in enumerate(pieces):

@@ -43,7 +43,7 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
         row_id = row_label(table, labels[-1].text, format_id) if labels else None
         printed.append((row_id, cells if cells and all(cell.end >= 0 for cell in cells) else []))
     full = [i for i, (_, cells) in enumerate(printed) if len(cells) == width]
-    if len(full) < MIN_FULL_ROWS:
+    if len(full) < MIN_FULL_ROWS or not any(0 < len(cells) < width for _, cells in printed):
         return None
     reading = by_label(table, tokens, format_id, known)
     added = []
