@@ -77,7 +77,7 @@ def _check_one(name: str, previous: Report | None) -> tuple[int, dict, list[str]
     from gipr_desktop.io.registry import read_report
 
     try:
-        imported = read_report(name)
+        imported = read_report(name, previous=previous)
         findings = check(imported.report, previous, imported.notes)
     except ReadError as exc:
         return EXIT_UNREADABLE, _failed(name, str(exc)), [name, f"  无法读取：{exc}"]

@@ -122,9 +122,9 @@ def test_check_writes_each_result_before_reading_the_next_file(capsys, monkeypat
 
     real_read, written_before = registry.read_report, []
 
-    def read_report(path):
+    def read_report(path, **options):
         written_before.append(capsys.readouterr().out)
-        return real_read(path)
+        return real_read(path, **options)
     monkeypatch.setattr(registry, "read_report", read_report)
     assert main(["check", *mode, SAMPLE, SAMPLE, SAMPLE]) == 0
     out = "".join(written_before) + capsys.readouterr().out

@@ -48,7 +48,7 @@ _STATEMENTS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p)) fo
     ("litigation_cases", rf"行政诉讼(?:案件)?[^，。；,;：:\n0-9０-９、和及与]{{0,4}}?{_N}{_PIECES}"),
     ("litigation_cases", rf"{_HAPPENED}\s*{_N}{_PIECES}{_GAP}{{0,6}}?行政诉讼"),
     ("litigation_cases", rf"{_NONE}{_HAPPENED}?{_GAP}{{0,20}}?行政诉讼"),
-    ("normative_documents_issued", rf"{_ISSUED}(?:行政)?规范性文件[^，。；,;：:\n0-9０-９]{{0,4}}?{_N}\s*件"),
+    ("normative_documents_issued", rf"{_ISSUED}(?:的)?(?:行政)?规范性文件[^，。；,;：:\n0-9０-９]{{0,4}}?{_N}\s*件"),
     ("normative_documents_issued", rf"{_ISSUED}{_GAP}{{0,4}}?{_N}\s*件(?:行政)?规范性文件"),
     ("normative_documents_issued", rf"{_NONE}{_ISSUED}{_GAP}{{0,6}}?规范性文件"),
     ("normative_documents_in_force", rf"现行有效(?:的)?(?:行政)?规范性文件{_GAP}{{0,4}}?{_N}\s*件"),

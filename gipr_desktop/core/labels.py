@@ -174,3 +174,43 @@ def _match_row_in(format_id: str, table_id: str, text: str) -> str | None:
         if found:
             return found
     return None
+
+
+# --- similar labels: a long official label damaged by PDF or OCR debris -----------------------------
+
+SIMILAR_MIN_LENGTH = 6  # shorter labels ("规章", "行政许可") are matched exactly or not at all
+SIMILARITY = 0.8  # share of character pairs a damaged label keeps (one character lost or wrong in
+# a label of ten keeps about 0.85; a fragment of another label, as PDF copies break them, about 0.65)
+
+
+def _pairs(key: str) -> frozenset[str]:
+    return frozenset(key[i:i + 2] for i in range(len(key) - 1))
+
+
+@cache
+def _row_pairs(format_id: str, table_id: str) -> tuple[tuple[str, int, frozenset[str]], ...]:
+    """(row id, length, character pairs) of each row label without its ordinal, and of its aliases;
+    computed once per format."""
+    return tuple((row_id, len(short), _pairs(short)) for row_id, _full, short in _row_keys(format_id, table_id)
+                 if len(short) >= SIMILAR_MIN_LENGTH)
+
+
+def similar_rows(table: Table, text: str, format_id: str) -> list[tuple[str, float]]:
+    """The rows whose label ``text`` may be with a character lost, wrong or added (a long label
+    damaged by PDF or OCR debris), best first, each with its similarity: the share of character
+    pairs the two have in common (at least ``SIMILARITY``). Not a match on its own: the caller
+    also asks the row's place in the table (``core.labels`` knows no order)."""
+    if len(text) > MAX_LABEL:
+        return []
+    key = strip_ordinal(normalize(text))
+    if len(key) < SIMILAR_MIN_LENGTH:
+        return []
+    pairs = _pairs(key)
+    found: dict[str, float] = {}
+    for row_id, length, row_pairs in _row_pairs(format_id, table.id):
+        if not 0.75 * length <= len(key) <= 1.34 * length:
+            continue
+        score = 2 * len(pairs & row_pairs) / (len(pairs) + len(row_pairs))
+        if score >= SIMILARITY and score > found.get(row_id, 0):
+            found[row_id] = score
+    return sorted(found.items(), key=lambda item: -item[1])

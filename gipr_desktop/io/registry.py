@@ -10,6 +10,7 @@ A reader takes a path and returns an ``ImportResult``; a writer takes a report a
 from __future__ import annotations
 
 import importlib
+import inspect
 import logging
 from pathlib import Path
 from typing import Callable
@@ -72,8 +73,10 @@ def _handler(path: Path, slot: int, verb: str, error: type[Exception]) -> Callab
     return _resolve(entry[slot])
 
 
-def read_report(path: str | Path) -> ImportResult:
-    """Read any supported file. Every failure is a ``ReadError`` with a Chinese message."""
+def read_report(path: str | Path, *, previous: Report | None = None) -> ImportResult:
+    """Read any supported file. Every failure is a ``ReadError`` with a Chinese message.
+    ``previous``, last year's report when known, is given to the readers that use it (a report
+    copied as text: digits the copy glued together are split by last year's stock)."""
     path = Path(path)
     reader = _handler(path, 1, "打开", ReadError)
     if not path.exists():
@@ -81,6 +84,8 @@ def read_report(path: str | Path) -> ImportResult:
     if path.is_dir():
         raise ReadError(f"「{path}」是文件夹，不是文件")
     try:
+        if previous is not None and "previous" in inspect.signature(reader).parameters:
+            return reader(path, previous=previous)
         return reader(path)
     except ReadError:
         raise

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from typing import Callable, Iterator, Sequence
@@ -27,11 +27,15 @@ _DEBRIS = re.compile(r"^[-=_:|.…·\s]{3,}$")  # ruler lines and markdown separ
 @dataclass(frozen=True)
 class CellText:
     """One printed cell: ``text`` as printed, ``value`` when it is a number, ``placeholder`` when
-    it is "-", "—", "/" or "无", ``blank`` when it is empty."""
+    it is "-", "—", "/" or "无", ``blank`` when it is empty; ``remark`` the words in brackets
+    printed after the number, left out ("22（其中修订16件）")."""
 
     text: str
     value: int | Decimal | None = None
     placeholder: bool = False
+    remark: str = ""  # a note the drafter printed in the cell after the number ("其中修订16件")
+    end: int = field(default=-1, compare=False)  # where it ends in its printed line, in a line laid out
+    # in columns by spaces (`pdftotext -layout`); -1 elsewhere
 
     @property
     def blank(self) -> bool:
@@ -48,6 +52,9 @@ def fold(text: str) -> str:
 
 def is_debris(text: str) -> bool:
     return bool(_DEBRIS.match(text))
+
+
+_REMARK = re.compile(r"^(?P<number>[^()]+?)\s*\((?P<remark>[^()]*\D[^()]*)\)$")  # after fold: （） are ()
 
 
 def read_cell(text: str) -> CellText | None:
@@ -69,6 +76,12 @@ def _read(text: str) -> CellText | None:
     raw = fold(text)
     if not raw:
         return BLANK
+    remark = _REMARK.match(raw) if raw[-1] == ")" else None
+    if remark:
+        cell = read_cell(remark.group("number"))
+        if cell is None or cell.blank or cell.placeholder:
+            return None
+        return CellText(raw, value=cell.value, remark=remark.group("remark").strip())
     if raw in PLACEHOLDERS or text.strip() in PLACEHOLDERS:
         return CellText(raw, placeholder=True)
     compact = raw.replace(" ", "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from gipr_desktop.core.report import Report
 from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
 from gipr_desktop.io.text_import.decoding import check_size, decode
 from gipr_desktop.io.text_import.html_text import html_text_and_tables
@@ -23,18 +24,20 @@ def _read_bytes(path: Path, limit: int | None = None) -> bytes:
         raise ReadError(f"无法打开「{path.name}」：{exc.strerror or exc}") from exc
 
 
-def read_text_file(path: str | Path) -> ImportResult:
-    """A report saved as plain text, in UTF-8 (with or without BOM), UTF-16 or GB18030/GBK."""
+def read_text_file(path: str | Path, previous: Report | None = None) -> ImportResult:
+    """A report saved as plain text, in UTF-8 (with or without BOM), UTF-16 or GB18030/GBK;
+    ``previous``, last year's report when known."""
     path = Path(path)
     text, encoding = decode(_read_bytes(path), path.name)
-    result = parse_report_text(text, source=path.name)
+    result = parse_report_text(text, source=path.name, previous=previous)
     if encoding == "gb18030":
         result.notes.insert(0, ImportNote("文件按 GBK/GB18030 编码读取"))
     return result
 
 
-def read_html_file(path: str | Path) -> ImportResult:
-    """A saved web page: its text, and its ``<table>`` cells for the tables."""
+def read_html_file(path: str | Path, previous: Report | None = None) -> ImportResult:
+    """A saved web page: its text, and its ``<table>`` cells for the tables; ``previous``, last
+    year's report when known."""
     path = Path(path)
     data = _read_bytes(path, MAX_HTML_BYTES)
     declared = _META_CHARSET.search(data[:4096])
@@ -47,4 +50,4 @@ def read_html_file(path: str | Path) -> ImportResult:
     if text is None:
         text, _ = decode(data, path.name) if len(data) <= 4 * 1024 * 1024 else (data.decode("utf-8", "replace"), "")
     body, tables = html_text_and_tables(text, path.name)
-    return parse_report_text(body, tables=tables, source=path.name)
+    return parse_report_text(body, tables=tables, source=path.name, previous=previous)

@@ -25,7 +25,9 @@ from gipr_desktop.io.text_import.sections import (
     find_title,
     paragraphs,
 )
-from gipr_desktop.io.text_import.tables import TableReading, read_table
+from gipr_desktop.io.text_import.known import Known
+from gipr_desktop.io.text_import.strategies import read_table
+from gipr_desktop.io.text_import.tables import TableReading
 from gipr_desktop.io.text_import.tokens import Label, Token, grid_tokens, text_tokens
 from gipr_desktop.io.text_import.traditional import NOTE_CONVERTED, NOTE_UNCONVERTED, is_traditional, to_simplified
 from gipr_desktop.io.text_import.version import detect_format
@@ -36,11 +38,13 @@ MAX_TABLE_CELLS = 20_000
 Grid = list[list[str]]
 
 
-def parse_report_text(text: str, *, tables: list[Grid] | None = None, source: str = "") -> ImportResult:
+def parse_report_text(text: str, *, tables: list[Grid] | None = None, source: str = "",
+                      previous: Report | None = None) -> ImportResult:
     """Recognise a report in ``text``. ``tables``, when given, are the document's tables with
     their cells known (a table is a list of rows, a row a list of cell strings, merged cells
     repeated or empty); they are read in preference to tables in the text. ``source`` names
-    the document in messages."""
+    the document in messages. ``previous``, last year's report when known, helps split digits
+    the copy glued together (its 现行有效件数)."""
     name = source or "文本"
     if len(text) > MAX_CHARS:
         raise ReadError(f"「{name}」太长（{len(text)} 个字符），不像一份年度报告；最多读取 {MAX_CHARS} 个字符")
@@ -68,12 +72,13 @@ def parse_report_text(text: str, *, tables: list[Grid] | None = None, source: st
     notes.extend(notes_for(year, unit, published, contact))
     _read_sections(fmt, layout, report, notes)
     given = _assign_tables(fmt, tables)
+    known = Known(format_id, text, previous)
     for table in fmt.tables:
         if table.id in given:
             tokens = given[table.id]
         else:
             tokens = _region_tokens(table, layout)
-        reading = read_table(table, tokens, format_id) if tokens else TableReading()
+        reading = read_table(table, tokens, format_id, known, said=table.id not in given) if tokens else TableReading()
         _apply(table, reading, report, notes)
     if not report.unit:
         notes.append(ImportNote("未找到标题中的机关名称，请在「基本信息」中填写"))

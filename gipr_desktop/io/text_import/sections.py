@@ -131,12 +131,12 @@ def _title(lines: list[str], fields: bool) -> Title | None:
         if (field is None) == fields or (_METADATA.match(line) and not field):
             continue
         text = re.sub(r"\s+", "", line[field.end():] if field else line)
+        end = index + 1
+        rest = re.sub(r"\s+", "", lines[end]) if end < len(lines) and len(lines[end].strip()) < 20 else ""
+        if "报告" not in text and "报告" in rest and "信息公开" in text + rest:
+            text, end = text + rest, end + 1  # 「报告」 below, or the line broken inside 信息公/开 (a PDF copy)
         if not text or "信息公开" not in text or not _YEAR.search(text) or len(text) > 60:
             continue
-        end = index + 1
-        if "报告" not in text and end < len(lines) and "报告" in lines[end] and len(lines[end].strip()) < 20:
-            text += re.sub(r"\s+", "", lines[end])
-            end += 1
         if _NOT_TITLE.search(text) or ("报告" not in text and _SENTENCE_MARK.search(text)):
             continue  # a sentence naming a year and 信息公开, not a title (nor a title cut off)
         year_match = _YEAR.search(text)

@@ -1,4 +1,5 @@
-"""Finding the rows of one schema table in a token stream and reading their cells.
+"""Finding the rows of one schema table in a token stream and reading their cells: the pieces
+the text strategies (package ``strategies``, one module per printed layout) are made of.
 
 Numbers are anchored to the row label printed before them, never to a position in the whole
 table: a missing, extra or comma-grouped number can only disturb its own row, and a row whose
@@ -11,11 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from typing import Callable, Sequence
 
-from gipr_desktop.core.labels import match_row_in, normalize, strip_ordinal
-from gipr_desktop.core.schema import CellRef, Column, Table
+from gipr_desktop.core.labels import match_row_in, normalize, similar_rows, strip_ordinal
+from gipr_desktop.core.schema import CellRef, Column, Table, get_format
+from gipr_desktop.core.values import ValueRefused, checked_value
 from gipr_desktop.io.errors import ImportNote
+from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.numbers import CellText, split_digit_run
 from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token
 
@@ -30,6 +34,7 @@ class RowHit:
     row_id: str
     label: str
     cells: list[CellText] = field(default_factory=list)
+    similar: bool = False  # the label is like the row's, not the same: taken by its place in the table
 
     @property
     def has_values(self) -> bool:
@@ -47,77 +52,88 @@ class TableReading:
     blank: dict[str, list[str]] = field(default_factory=dict)  # row id -> ids of the columns printed blank
 
 
+@cache
+def _headers(format_id: str, table_id: str) -> frozenset[str]:
+    """The table's column headers, folded: 「其他」「总计」 printed alone are headers, not rows."""
+    table = get_format(format_id).table(table_id)
+    return frozenset(normalize(column.label) for row in table.rows for column in row.columns)
+
+
+def is_header(table: Table, text: str, format_id: str) -> bool:
+    return normalize(text) in _headers(format_id, table.id)
+
+
+def row_label(table: Table, text: str, format_id: str) -> str | None:
+    """The row whose label ``text`` is; a column header printed alone (「其他」, 「总计」, where
+    a PDF copy prints the headers among the numbers) is no row's label."""
+    if is_header(table, text, format_id):
+        return None
+    return match_row_in(table, text, format_id)
+
+
+def _similar_row(table: Table, text: str, format_id: str, hits: Sequence[RowHit]) -> str:
+    """The row a damaged label is: the one row it is like (``core.labels.similar_rows``) that
+    also comes after the row before it in the table; else ""."""
+    if is_header(table, text, format_id):
+        return ""
+    similar = similar_rows(table, text, format_id)
+    if not similar or (len(similar) > 1 and similar[1][1] > similar[0][1] - 0.05):
+        return ""
+    row_id = similar[0][0]
+    order = _order(format_id, table.id)
+    if hits and order[row_id] <= order[hits[-1].row_id]:
+        return ""
+    return row_id
+
+
+def _in_order(table: Table, format_id: str, hits: list[RowHit]) -> list[RowHit]:
+    """The hits, less those taken by similarity that do not sit between the rows printed before
+    and after them in the table's order."""
+    order = _order(format_id, table.id)
+    kept = []
+    for i, hit in enumerate(hits):
+        if hit.similar:
+            after = next((order[h.row_id] for h in hits[i + 1:] if not h.similar), len(order))
+            before = next((order[h.row_id] for h in reversed(hits[:i]) if not h.similar), -1)
+            if not before < order[hit.row_id] < after:
+                continue
+        kept.append(hit)
+    return kept
+
+
+@cache
+def _order(format_id: str, table_id: str) -> dict[str, int]:
+    return {row.id: i for i, row in enumerate(get_format(format_id).table(table_id).rows)}
+
+
 def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list[ImportNote]) -> list[RowHit]:
     """The row labels of ``table`` in ``tokens``, each with the cells after it. Text that is not
-    a row label ends the cells of the row before it, once that row has a value."""
+    a row label ends the cells of the row before it, once that row has a value; a column header
+    ends it at once (the rest of a label broken over two lines does not)."""
     hits: list[RowHit] = []
     current: RowHit | None = None
     stray: str | None = None  # unknown text whose values follow: said in the notes
+    headed = table.layout == "single_row"  # table 四's groups are each printed above their own headers
     for token in tokens:
         if isinstance(token, LineEnd):
             continue
         if isinstance(token, Label):
-            row_id = match_row_in(table, token.text, format_id)
-            if row_id is not None:
-                current = RowHit(row_id, token.text)
+            row_id = row_label(table, token.text, format_id)
+            similar = row_id is None and _similar_row(table, token.text, format_id, hits)
+            if row_id is not None or similar:
+                current = RowHit(row_id or similar, token.text, similar=bool(similar))
                 hits.append(current)
                 stray = None
             else:
-                if current is not None and current.has_values:
-                    current = None
+                if current is not None and (current.has_values or not headed and is_header(table, token.text, format_id)):
+                    current = None  # a column header after a label: the row's numbers are printed elsewhere
                 stray = token.text if current is None else None
         elif current is not None:
             current.cells.append(token)
         elif stray is not None and not token.blank and len(stray) <= 40:
             notes.append(ImportNote(f"表「{table.title}」中「{stray}」不是可识别的行名，其后的数字未读取", table.id))
             stray = None
-    return hits
-
-
-def _lines(tokens: Sequence[Token]) -> list[list[Token]]:
-    lines: list[list[Token]] = [[]]
-    for token in tokens:
-        if isinstance(token, LineEnd):
-            lines.append([])
-        else:
-            lines[-1].append(token)
-    return [line for line in lines if line]
-
-
-def detached_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list[ImportNote]) -> list[RowHit]:
-    """Rows of a PDF copy that printed some rows' numbers apart from their labels: label lines
-    without numbers first, bare lines of numbers later (or earlier), each in table order. Used
-    only where rows are otherwise printed one per line (label and numbers together) and the
-    bare lines of numbers and the bare labels are equally many; they are then paired in order,
-    and the notes say so. Anything else: ``[]``, and rows are read label by label."""
-    width = max(len(row.columns) for row in table.rows)
-    if width < 2:
-        return []
-    hits: list[RowHit] = []
-    bare_labels: list[RowHit] = []
-    bare_values: list[list[CellText]] = []
-    whole_rows = 0
-    for line in _lines(tokens):
-        labels = [t for t in line if isinstance(t, Label)]
-        cells = [t for t in line if isinstance(t, CellText)]
-        row_ids = [r for r in (match_row_in(table, label.text, format_id) for label in labels) if r]
-        if row_ids and sum(not c.blank for c in cells) >= 2:
-            hits.append(RowHit(row_ids[-1], labels[-1].text, cells))
-            whole_rows += 1
-        elif row_ids and not cells and (has_ordinal(labels[-1].text) or len(normalize(labels[-1].text)) >= 4):
-            hit = RowHit(row_ids[-1], labels[-1].text)
-            hits.append(hit)
-            bare_labels.append(hit)
-        elif not labels and len(cells) == width and sum(not c.blank for c in cells) >= 2:
-            bare_values.append(cells)
-    if not bare_values or whole_rows < 2 or len(bare_values) != len(bare_labels):
-        return []
-    for hit, cells in zip(bare_labels, bare_values):
-        hit.cells.extend(cells)
-    names = "、".join(table.row_name(hit.row_id) for hit in bare_labels)
-    notes.append(ImportNote(f"表「{table.title}」有 {len(bare_labels)} 行的数字与行名分开印刷（PDF 转换所致），"
-                            f"已按先后顺序配对：{names}；请核对", table.id))
-    return hits
+    return _in_order(table, format_id, hits)
 
 
 def rule_check(table: Table, slots: Sequence[Slot]) -> Callable[[Values], bool | None]:
@@ -154,16 +170,32 @@ def _value(cell: CellText):
     return 0 if cell.placeholder else cell.value
 
 
+def _held(cells: Sequence[CellText], slots: Sequence[Slot]) -> Values:
+    """The values of ``cells`` their columns may hold; a value a cell may not hold is unknown
+    (it is refused and named when stored) and cannot tell a reading wrong."""
+    held: Values = []
+    for cell, (_, column) in zip(cells, slots):
+        try:
+            held.append(None if _value(cell) is None else checked_value(column.kind, _value(cell)))
+        except ValueRefused:
+            held.append(None)
+    return held
+
+
 UNREAD = "未能读取，本行留空"  # the words every note on a row that could not be read ends with
+NOT_ADDING_UP = f"各栏数字与总计不符（总计不等于各栏之和），数字可能错位或缺少一栏，{UNREAD}，请按原文填写"
 
 
 def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: str, notes: list[ImportNote],
-        row_id: str = "") -> list[CellText] | None:
+        row_id: str = "", known: Known | None = None) -> list[CellText] | None:
     """Choose the ``len(slots)`` cells of a row among the cells printed after its label."""
     count = len(slots)
     verdict = rule_check(table, slots)
     cells = list(cells)
     if len(cells) == count:
+        if verdict(_held(cells, slots)) is False:
+            notes.append(ImportNote(f"{where}：{NOT_ADDING_UP}", table.id, row_id))
+            return None
         return cells
     if len(cells) > count:
         windows = [cells[o : o + count] for o in range(len(cells) - count + 1)
@@ -172,13 +204,18 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
             agreeing = [w for w in windows if verdict([_value(c) for c in w])]
             if len(agreeing) == 1:
                 return agreeing[0]
-            return windows[-1]  # the blanks before the numbers are the label's merged cells
+            if verdict(_held(windows[-1], slots)) is not False:
+                return windows[-1]  # the blanks before the numbers are the label's merged cells
+            notes.append(ImportNote(f"{where}：{NOT_ADDING_UP}", table.id, row_id))
+            return None
         filled = [c for c in cells if not c.blank]
         if len(filled) == count and verdict([_value(c) for c in filled]) is not False:
             return filled  # as many numbers as columns: the blanks among them are merged cells, not printed
         opening = [cells[o : o + count] for o in range(len(cells) - count + 1) if all(c.blank for c in cells[:o])]
         extra = f"{where}：印有 {sum(not c.blank for c in cells)} 个数字，多于 {count} 栏；"
         agreeing = [w for w in opening if verdict([_value(c) for c in w])]
+        if len(filled) >= 2 * count:  # the numbers of other rows follow (or the row's own came earlier)
+            agreeing = opening = []
         if agreeing:
             notes.append(ImportNote(f"{extra}按行内勾稽关系取前 {count} 个，其余未读取", table.id))
             return agreeing[0]
@@ -198,9 +235,19 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
     readings = split_digit_run(cells, count, lambda values: verdict(values) is True)
     if verdict.has_rules:  # type: ignore[attr-defined]
         chosen, why = _plausible(readings)
-    else:  # no arithmetic to check: only a run with one digit per cell has one reading
+    else:  # no arithmetic to check: only a run with one digit per cell has one reading, or the one
+        # reading that agrees with what the narrative and last year's report say of the row
         readings = split_digit_run(cells, count, lambda values: True)[:2]
         chosen, why = (readings[0], "每栏一位数，") if len(readings) == 1 else (None, "")
+        test = known.constraints([CellRef(table.id, r, column.id) for r, column in slots]) if known else None
+        if chosen is None and test is not None:
+            readings = split_digit_run(cells, count, test[0])[:2]
+            chosen, why = (readings[0], f"按{'、'.join(test[1])}，") if len(readings) == 1 else (None, "")
+            if chosen is None:
+                reason = "与" + "、".join(test[1]) + ("不符" if not readings else "仍有多种拆法")
+                notes.append(ImportNote(f"{where}：数字「{'、'.join(glued)}」连在一起，没有本行的勾稽关系可据以拆分，"
+                                        f"{reason}，{UNREAD}，请按原文填写", table.id, row_id))
+                return None
     if chosen is None:
         reason = "没有符合行内勾稽关系的拆法" if not readings else "有多种同样可能的拆法"
         notes.append(ImportNote(f"{where}：数字「{shown}」连在一起，{reason}，{UNREAD}，请按原文填写", table.id, row_id))
@@ -235,6 +282,9 @@ def store(chosen: Sequence[CellText], slots: Sequence[Slot], table: Table, readi
             reading.values[ref] = Decimal(0) if column.kind == "amount" else 0
             continue
         value = cell.value
+        if cell.remark:
+            reading.notes.append(ImportNote(f"{where}印为「{cell.text}」，读取为 {value}，括号内的说明「{cell.remark}」"
+                                            "未读入表格，请核对", table.id, row_id, column.id))
         if column.kind == "amount":
             reading.values[ref] = Decimal(value)
         elif isinstance(value, Decimal) and value != value.to_integral_value():
@@ -254,29 +304,30 @@ def has_ordinal(label: str) -> bool:
     return strip_ordinal(key) != key
 
 
-def read_table(table: Table, tokens: Sequence[Token], format_id: str) -> TableReading:
-    """Read ``table`` from ``tokens``; rows that cannot be read stay empty and are noted."""
-    reading = TableReading()
-    if table.layout == "single_row":
-        _read_single_row(table, tokens, format_id, reading)
-    else:
-        _read_rows(table, tokens, format_id, reading)
-    return reading
+def lines(tokens: Sequence[Token]) -> list[list[Token]]:
+    """The tokens of each printed line (or table row), empty lines left out."""
+    found: list[list[Token]] = [[]]
+    for token in tokens:
+        if isinstance(token, LineEnd):
+            found.append([])
+        else:
+            found[-1].append(token)
+    return [line for line in found if line]
 
 
-def _read_rows(table: Table, tokens: Sequence[Token], format_id: str, reading: TableReading) -> None:
+def read_hits(table: Table, hits: Sequence[RowHit], reading: TableReading, known: Known | None = None) -> None:
     """Each row from the first of its labels whose cells can be read: a column header of the
     same name ("总计"), or a heading above a row ("### 一、本年新收…"), yields to the row itself.
     A label printed with its ordinal is tried before one without."""
-    hits: dict[str, list[RowHit]] = {}
+    with_values: dict[str, list[RowHit]] = {}
     printed_blank: dict[str, RowHit] = {}  # a row printed with every cell blank ("2.其他…\t\t\t")
-    for hit in detached_rows(table, tokens, format_id, reading.notes) or find_rows(table, tokens, format_id, reading.notes):
+    for hit in hits:
         if hit.has_values:
-            hits.setdefault(hit.row_id, []).append(hit)
+            with_values.setdefault(hit.row_id, []).append(hit)
         elif len(hit.cells) == len(table.row(hit.row_id).columns):
             printed_blank.setdefault(hit.row_id, hit)
     for row in table.rows:
-        candidates = sorted(hits.get(row.id, []), key=lambda hit: not has_ordinal(hit.label))
+        candidates = sorted(with_values.get(row.id, []), key=lambda hit: (hit.similar, not has_ordinal(hit.label)))
         slots = [(row.id, column) for column in row.columns]
         if not candidates and row.id in printed_blank:
             reading.rows_found.add(row.id)
@@ -286,8 +337,11 @@ def _read_rows(table: Table, tokens: Sequence[Token], format_id: str, reading: T
         first_notes: list[ImportNote] | None = None
         for hit in candidates:
             row_notes: list[ImportNote] = []
-            chosen = fit(hit.cells, slots, table, where, row_notes, row.id)
+            chosen = fit(hit.cells, slots, table, where, row_notes, row.id, known)
             if chosen is not None:
+                if hit.similar:
+                    row_notes.append(ImportNote(f"表「{table.title}」中的行名「{hit.label}」与「{table.row_name(row.id)}」相近"
+                                                "（有错字或缺字），按其在表中的位置认作该行，请核对", table.id))
                 reading.notes.extend(row_notes)
                 reading.rows_found.add(row.id)
                 store(chosen, slots, table, reading)
@@ -295,35 +349,3 @@ def _read_rows(table: Table, tokens: Sequence[Token], format_id: str, reading: T
             first_notes = row_notes if first_notes is None else first_notes
         else:
             reading.notes.extend(first_notes or [])
-
-
-def _read_single_row(table: Table, tokens: Sequence[Token], format_id: str, reading: TableReading) -> None:
-    """A table printed as one line of numbers under its headers: the longest run of cells that
-    holds numbers is the data row. Where each group is printed as its own row under its own
-    label ("行政复议 27 10 9 15 61"), the groups are read by their labels."""
-    hits = {hit.row_id: hit for hit in find_rows(table, tokens, format_id, []) if hit.has_values}
-    if all(row.id in hits for row in table.rows):
-        quiet: list[ImportNote] = []
-        by_label = [fit(hits[row.id].cells, [(row.id, c) for c in row.columns], table, "", quiet) for row in table.rows]
-        if not quiet and all(chosen is not None for chosen in by_label):
-            for row, chosen in zip(table.rows, by_label):
-                reading.rows_found.add(row.id)
-                store(chosen, [(row.id, c) for c in row.columns], table, reading)
-            return
-    runs: list[list[CellText]] = [[]]
-    for token in tokens:
-        if isinstance(token, LineEnd):
-            continue
-        if isinstance(token, Label):
-            if runs[-1]:
-                runs.append([])
-        else:
-            runs[-1].append(token)
-    best = max(reversed(runs), key=lambda run: sum(not c.blank for c in run))
-    if not any(not c.blank for c in best):
-        return
-    slots = [(row.id, column) for row in table.rows for column in row.columns]
-    chosen = fit(best, slots, table, f"表「{table.title}」", reading.notes)
-    if chosen is not None:
-        reading.rows_found.update(row.id for row in table.rows)
-        store(chosen, slots, table, reading)

@@ -19,6 +19,8 @@ _ONLY_BARS = re.compile(r"^[|｜\s]+$")
 
 _GLUED = re.compile(r"^(.*[^\d.,\s\-－])(\d[\d.,]*(?:-\d[\d.,]*)*(?:万元|元)?)$")  # "规章000", "行政处罚2648-18538"
 _SIGN = re.compile(r"(?=-)")
+_WORD = re.compile(r"\S+")
+_DIGITS = frozenset("0123456789０１２３４５６７８９-—－/／无")  # how a number or a placeholder for one begins
 
 
 def _run_cell(text: str) -> CellText:
@@ -43,9 +45,32 @@ LINE_END = LineEnd()
 Token = Label | CellText | LineEnd
 
 
-def piece_tokens(piece: str) -> Iterator[Token]:
+def _placed(cells: list[CellText], piece: str, offset: int) -> list[CellText]:
+    """``cells``, the last words of ``piece`` (which starts at ``offset`` in its line), with where
+    each ends in the line."""
+    ends = [match.end() + offset for match in _WORD.finditer(piece)][-len(cells):]
+    if len(ends) != len(cells):
+        return cells
+    return [CellText(cell.text, cell.value, cell.placeholder, cell.remark, end) for cell, end in zip(cells, ends)]
+
+
+def piece_tokens(piece: str, offset: int | None = None) -> Iterator[Token]:
     """The tokens of one cell-sized piece of text: a value, a label, or a label followed by the
-    numbers printed after it on the same line ("行政许可 97", "1. 属于国家秘密 0 0 0 0 0 0 0")."""
+    numbers printed after it on the same line ("行政许可 97", "1. 属于国家秘密 0 0 0 0 0 0 0").
+    Numbers separated by spaces are so many cells ("447   7   0   0", a `pdftotext -layout` row),
+    never one number. ``offset``, where a whole line's piece starts in it: the numbers then say
+    where they end (the column they are printed in)."""
+    words = piece.split()
+    if len(words) > 1 and words[0][0] in _DIGITS:
+        cells = []
+        for word in words:
+            cell = read_cell(word)
+            if cell is None or cell.blank:
+                break
+            cells.append(cell)
+        else:
+            yield from (_placed(cells, piece, offset) if offset is not None else cells)
+            return
     cell = read_cell(piece)
     if cell is not None:
         yield cell
@@ -68,7 +93,10 @@ def piece_tokens(piece: str) -> Iterator[Token]:
         break
     if words:
         yield Label(" ".join(words))
-    yield from reversed(values)
+    values.reverse()
+    if offset is not None and values and len(text) == len(piece):
+        values = _placed(values, text, offset)
+    yield from values
 
 
 def line_tokens(line: str) -> Iterator[Token]:
@@ -84,7 +112,7 @@ def line_tokens(line: str) -> Iterator[Token]:
     if _ONLY_BARS.match(core) or is_debris(core):
         return
     if not _SEPARATORS.search(core):
-        yield from piece_tokens(core)
+        yield from piece_tokens(core, len(body) - len(body.lstrip(" \u3000\ufeff")))
         return
     if core[0] in "|｜":
         core = core[1:]

@@ -1,0 +1,55 @@
+"""What a text strategy is, and the schema arithmetic the strategies check whole readings by.
+
+A strategy reads one schema table from the tokens of the text where the table is printed
+(``tokens.text_tokens``) and returns its reading, or ``None`` when the text is not laid out the
+way it reads. ``name`` is how the import notes name the layout it read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable, Mapping, Sequence
+
+from gipr_desktop.core.schema import CellRef, Table
+from gipr_desktop.io.text_import.known import Known
+from gipr_desktop.io.text_import.tables import TableReading
+from gipr_desktop.io.text_import.tokens import Token
+
+Reader = Callable[[Table, Sequence[Token], str, "Known | None"], "TableReading | None"]
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """One printed layout of a table and how to read it."""
+
+    name: str  # as the import notes say it: 表「…」按「{name}」读取
+    layouts: frozenset[str]  # the schema table layouts it reads ("groups", "grid", "single_row")
+    read: Reader
+
+
+def arithmetic_holds(table: Table, values: Mapping[CellRef, int | Decimal]) -> bool:
+    """Whether every rule of ``table`` whose cells are all in ``values`` holds: row sums (R1,
+    R4), the column sum of the results (R2) and the balance of the year (R3)."""
+    def get(row: str, col: str):
+        return values.get(CellRef(table.id, row, col))
+
+    columns = [column.id for column in table.rows[0].columns] if table.rows else []
+    for rule in table.rules:
+        if rule.kind == "row_sum":
+            for row in table.rows:
+                cells = [get(row.id, rule.total), *(get(row.id, part) for part in rule.parts)]
+                if None not in cells and cells[0] != sum(cells[1:]):
+                    return False
+        elif rule.kind == "column_sum":
+            for col in columns:
+                cells = [get(rule.total, col), *(get(part, col) for part in rule.parts)]
+                if None not in cells and cells[0] != sum(cells[1:]):
+                    return False
+        elif rule.kind == "balance":
+            for col in columns:
+                left = [get(row, col) for row in rule.left]
+                right = [get(row, col) for row in rule.right]
+                if None not in left + right and sum(left) != sum(right):
+                    return False
+    return True

@@ -1,0 +1,91 @@
+"""Text copied out of a PDF viewer in reading order where, at a page break, the numbers of several
+rows come in one run after the first row's label, and the other rows' labels follow the run::
+
+    4.无正当理由大量反复申请
+    0  0  0  0  0  0  0        ← its own numbers
+    8  0  0  0  0  0  8        ← 5.要求行政机关确认…, whose label is printed below
+    …
+    147  1  0  0  0  0  148   ← （七）总计
+    5.要求行政机关确认或重新出具已获取信息
+    1.申请人无正当理由逾期不补正…
+    …
+    （七）总计
+
+Rows are read label by label (``by_label``); a run of numbers as long as several rows is then
+cut into rows of the table's width and given to the label before it and the row labels after it,
+only where those labels are consecutive rows of the table, every row adds up (R1), and the whole
+table still does (R2, R3). The notes name the rows so read.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from gipr_desktop.core.schema import CellRef, Table
+from gipr_desktop.io.errors import ImportNote
+from gipr_desktop.io.text_import.known import Known
+from gipr_desktop.io.text_import.numbers import CellText
+from gipr_desktop.io.text_import.strategies.base import Strategy, arithmetic_holds
+from gipr_desktop.io.text_import.strategies.by_label import read as by_label
+from gipr_desktop.io.text_import.tables import TableReading, row_label, store
+from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token
+
+
+def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | None = None) -> TableReading | None:
+    rows = [row for row in table.rows if not row.optional]
+    width = len(rows[0].columns) if rows else 0
+    if width < 2 or any(len(row.columns) != width for row in rows):
+        return None
+    place = {row.id: i for i, row in enumerate(rows)}
+    pieces: list[tuple[str, str] | list[CellText]] = []  # row labels (row id, text) and runs of numbers
+    for token in tokens:
+        if isinstance(token, LineEnd):
+            continue
+        if isinstance(token, Label):
+            row_id = row_label(table, token.text, format_id)
+            if row_id in place:
+                pieces.append((row_id, token.text))
+            continue
+        if token.blank:
+            continue
+        if not pieces or not isinstance(pieces[-1], list):
+            pieces.append([])
+        pieces[-1].append(token)  # type: ignore[union-attr]
+    if not any(isinstance(piece, list) and len(piece) >= 2 * width and not len(piece) % width for piece in pieces):
+        return None
+    reading = by_label(table, tokens, format_id, known)
+    added: list[str] = []
+    for i, piece in enumerate(pieces):
+        if not isinstance(piece, list) or len(piece) < 2 * width or len(piece) % width or i == 0:
+            continue
+        before = pieces[i - 1]
+        if isinstance(before, list):
+            continue
+        count = len(piece) // width
+        after = [p[0] for p in pieces[i + 1:] if not isinstance(p, list)][: count - 1]
+        names = [before[0], *after]
+        if len(names) != count or [place[n] for n in names] != list(range(place[names[0]], place[names[0]] + count)):
+            continue
+        if any(name in reading.rows_found for name in names):
+            continue
+        chunks = [piece[k * width:(k + 1) * width] for k in range(count)]
+        trial = dict(reading.values)
+        for name, chunk in zip(names, chunks):
+            for cell, column in zip(chunk, table.row(name).columns):
+                trial[CellRef(table.id, name, column.id)] = 0 if cell.placeholder else cell.value
+        if not arithmetic_holds(table, trial):
+            continue
+        for name, chunk in zip(names, chunks):
+            reading.rows_found.add(name)
+            store(chunk, [(name, column) for column in table.row(name).columns], table, reading)
+        added.extend(names)
+    if not added:
+        return None
+    said = set(added)
+    reading.notes[:] = [note for note in reading.notes if note.row not in said]
+    reading.notes.append(ImportNote(f"表「{table.title}」有 {len(added)} 行的数字印在一处、行名印在其后（PDF 转换所致），"
+                                    f"已按表格行序配对：{'、'.join(table.row_name(name) for name in added)}；请核对", table.id))
+    return reading
+
+
+STRATEGY = Strategy("PDF 复制文字：数字成段印在行名之前", frozenset({"grid"}), read)

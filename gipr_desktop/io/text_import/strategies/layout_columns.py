@@ -1,0 +1,111 @@
+"""Text of a PDF laid out in columns by spaces (``pdftotext -layout``, some viewers' copy) whose
+table prints blank cells: a row then has fewer numbers than columns, and only where each number
+stands tells its column::
+
+    一、本年新收政府信息公开申请数量              821    35        0      0       2        1   859
+         （一）予以公开                  258    12        0      0       1        1
+    三、          1.属于国家秘密          14     0         0      0       0        0
+
+Rows are read label by label (``by_label``); where rows printed with every column give each
+column its place (where its numbers end), a row with fewer numbers has each of them put in the
+column it stands under in the full rows printed nearest above and below it (a page may place the
+columns elsewhere), the others kept empty as printed blank, only where every number is clearly
+under one column, in order, both full rows agree, and the row still adds up (R1).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Sequence
+
+from gipr_desktop.core.schema import Table
+from gipr_desktop.io.errors import ImportNote
+from gipr_desktop.io.text_import.known import Known
+from gipr_desktop.io.text_import.numbers import BLANK, CellText
+from gipr_desktop.io.text_import.strategies.base import Strategy
+from gipr_desktop.io.text_import.strategies.by_label import read as by_label
+from gipr_desktop.io.text_import.tables import TableReading, lines, rule_check, row_label, store
+from gipr_desktop.io.text_import.tokens import Label, Token
+
+MIN_FULL_ROWS = 2  # rows printed with every column, to place the columns by
+SLACK = 2  # characters a number may stand off its column's place
+
+
+def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | None = None) -> TableReading | None:
+    rows = [row for row in table.rows if not row.optional]
+    width = len(rows[0].columns) if rows else 0
+    if width < 2 or any(len(row.columns) != width for row in rows):
+        return None
+    printed = []  # (row id or None, placed numbers) per line
+    for line in lines(tokens):
+        labels = [token for token in line if isinstance(token, Label)]
+        cells = [token for token in line if isinstance(token, CellText) and not token.blank]
+        row_id = row_label(table, labels[-1].text, format_id) if labels else None
+        printed.append((row_id, cells if cells and all(cell.end >= 0 for cell in cells) else []))
+    full = [i for i, (_, cells) in enumerate(printed) if len(cells) == width]
+    if len(full) < MIN_FULL_ROWS or not any(0 < len(cells) < width for _, cells in printed):
+        return None
+    reading = by_label(table, tokens, format_id, known)
+    added = []
+    pending: str | None = None  # a row label printed without numbers: its numbers may be on the next line
+    for i, (row_id, cells) in enumerate(printed):
+        if row_id is not None and not cells:
+            pending = row_id
+            continue
+        target = row_id if row_id is not None else pending
+        pending = None
+        if target is None or target in reading.rows_found or not 0 < len(cells) < width:
+            continue
+        placed = _placed(cells, [printed[j][1] for j in _nearest(full, i)])
+        if placed is None:
+            continue
+        slots = [(target, column) for column in table.row(target).columns]
+        if rule_check(table, slots)([None if c.blank else 0 if c.placeholder else c.value for c in placed]) is False:
+            continue
+        reading.notes[:] = [note for note in reading.notes if note.row != target]
+        reading.rows_found.add(target)
+        store(placed, slots, table, reading)
+        added.append(target)
+    if not added:
+        return None
+    reading.notes.append(ImportNote(f"表「{table.title}」有 {len(added)} 行印有空白栏，已按各数字所在的栏位读取："
+                                    f"{'、'.join(table.row_name(row_id) for row_id in added)}；请核对", table.id))
+    return reading
+
+
+def _nearest(full: list[int], i: int) -> list[int]:
+    """The full rows printed nearest above and below line ``i`` (a page further on may place the
+    columns elsewhere)."""
+    at = bisect_left(full, i)
+    return full[max(at - 1, 0):at] + full[at:at + 1]
+
+
+def _placed(cells: list[CellText], beside: list[list[CellText]]) -> list[CellText] | None:
+    """The row as the full rows beside it place its numbers: only where those that place all of
+    them place them alike."""
+    found = {}
+    for full in beside:
+        places = [cell.end for cell in full]
+        if any(b - a <= SLACK for a, b in zip(places, places[1:])):
+            continue
+        row = _place(cells, places)
+        if row is not None:
+            found[tuple(cell is BLANK for cell in row)] = row
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _place(cells: list[CellText], places: list[float]) -> list[CellText] | None:
+    """The row with each of ``cells`` in the column it stands under and blanks elsewhere, or
+    ``None`` when a number is under no column, or two under one."""
+    row: list[CellText] = [BLANK] * len(places)
+    last = -1
+    for cell in cells:
+        near = [j for j, place in enumerate(places) if abs(cell.end - place) <= SLACK]
+        if len(near) != 1 or near[0] <= last:
+            return None
+        last = near[0]
+        row[last] = cell
+    return row
+
+
+STRATEGY = Strategy("pdftotext -layout 分栏文字：按栏位读取", frozenset({"grid"}), read)

@@ -1,0 +1,50 @@
+"""Table 四 as the official template prints it: three groups of headers, then all fifteen
+numbers on one line (or one per line) in the order of the columns::
+
+    行政复议 …… 行政诉讼 …… 维持 纠正 其他 尚未审结 总计 ……
+    72   64    178    37    351   13    4    8    1    26   12   1    1    6    20
+
+The longest run of cells between labels that holds numbers is the data row; where header words
+cut it (a PDF copy in reading order), all the numbers in order, if they are exactly the table's
+cells and every group adds up (R4).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from gipr_desktop.core.schema import Table
+from gipr_desktop.io.text_import.numbers import CellText
+from gipr_desktop.io.text_import.known import Known
+from gipr_desktop.io.text_import.strategies.base import Strategy
+from gipr_desktop.io.text_import.tables import TableReading, fit, rule_check, store
+from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token
+
+
+def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | None = None) -> TableReading:
+    reading = TableReading()
+    runs: list[list[CellText]] = [[]]
+    for token in tokens:
+        if isinstance(token, LineEnd):
+            continue
+        if isinstance(token, Label):
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append(token)
+    best = max(reversed(runs), key=lambda run: sum(not c.blank for c in run))
+    if not any(not c.blank for c in best):
+        return reading
+    slots = [(row.id, column) for row in table.rows for column in row.columns]
+    every = [cell for run in runs for cell in run if not cell.blank]
+    if len(every) == len(slots) and sum(not c.blank for c in best) < len(slots) and rule_check(table, slots)(
+            [0 if cell.placeholder else cell.value for cell in every]):
+        best = every  # header words printed between the numbers: read in order, where every group adds up
+    chosen = fit(best, slots, table, f"表「{table.title}」", reading.notes)
+    if chosen is not None:
+        reading.rows_found.update(row.id for row in table.rows)
+        store(chosen, slots, table, reading)
+    return reading
+
+
+STRATEGY = Strategy("一行数字印在表头下", frozenset({"single_row"}), read)

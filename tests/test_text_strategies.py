@@ -1,0 +1,396 @@
+"""Tables that exist only as text, in the layouts real copies print them, each read by its named
+strategy (io/text_import/strategies) and said in the import notes. The texts are real:
+tests/fixtures/reports/SOURCES.md says how each copy was made."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gipr_desktop.core.notes import READ_BY
+from gipr_desktop.core.schema import CellRef
+from gipr_desktop.io.text_import import parse_report_text
+from gipr_desktop.io.text_import.strategies import STRATEGIES
+from tests.fixture_truth import EXPECTED, truth_report
+from tests.test_word_and_text import HUAIAN
+
+REPORTS = Path(__file__).parent / "fixtures" / "reports"
+PDF_TEXT = REPORTS / "pdf_text"
+
+
+def _read_report(name: str):
+    return parse_report_text((REPORTS / name).read_text(encoding="utf-8"), source=name)
+
+
+def _read(name: str):
+    return parse_report_text((PDF_TEXT / name).read_text(encoding="utf-8"), source=name)
+
+
+def _table(report, table_id: str) -> list[list]:
+    table = report.schema.table(table_id)
+    return [[report.get(CellRef(table_id, row.id, column.id)) for column in row.columns]
+            for row in table.rows if not row.optional]
+
+
+def _read_by(result, table_id: str) -> str:
+    title = result.report.schema.table(table_id).title
+    said = [note.message for note in result.notes if note.kind == READ_BY and f"表「{title}」" in note.message]
+    assert len(said) == 1, said
+    return said[0].split("按「", 1)[1].removesuffix("」读取")
+
+
+def test_pdftotext_layout_copy_reads_every_cell():
+    """`pdftotext -layout` of the 淮安 PDF: columns of numbers separated by runs of spaces; table 四
+    is one line of fifteen numbers; two labels are broken around their line of numbers."""
+    result = _read("huaian_2024.pdftotext-layout.txt")
+    for table_id, rows in HUAIAN.items():
+        assert _table(result.report, table_id) == rows, table_id
+    assert _read_by(result, "review_litigation") == "一行数字印在表头下"
+
+
+def test_pdftotext_reading_order_copy_reads_by_the_tables_shape_and_arithmetic():
+    """`pdftotext` (reading order) of the 淮安 PDF: the labels of （一）（二） and of the rows after
+    （五）4. are printed away from their numbers, header words interleave, one token per line.
+    The numbers come in table order and every row, column and balance adds up: table 三 is read
+    by its shape. Table 四's groups come in an order its totals contradict: the first group is
+    read, the two whose order is not certain are left empty and named."""
+    result = _read("huaian_2024.pdftotext.txt")
+    report = result.report
+    assert _table(report, "active") == HUAIAN["active"]
+    assert _table(report, "applications") == HUAIAN["applications"]
+    assert _read_by(result, "applications") == "PDF 复制文字：数字按表格行序，行名错位"
+    review = _table(report, "review_litigation")
+    assert review == [HUAIAN["review_litigation"][0], [None] * 5, [None] * 5]
+    table = report.schema.table("review_litigation")
+    for row_id in ("direct_suit", "suit_after_review"):
+        assert any(note.row == row_id and table.row_name(row_id) in note.message and "未能读取" in note.message
+                   for note in result.notes), row_id
+
+
+COPIES = sorted(path.name for path in PDF_TEXT.glob("*.lo.pdftotext*.txt"))
+
+
+@pytest.fixture(scope="module")
+def copies():
+    return {name: (_read(name), truth_report(name.split(".lo.")[0] + ".txt")) for name in COPIES}
+
+
+def test_every_real_report_has_both_pdf_text_copies():
+    assert len(COPIES) == 2 * len(EXPECTED)
+
+
+@pytest.mark.parametrize("name", COPIES)
+def test_pdf_text_copies_never_get_a_number_wrong(copies, name):
+    """The program's Word export of each real report, through LibreOffice's PDF and pdftotext in
+    both orders: a cell is read right or left empty, never given another number."""
+    result, truth = copies[name]
+    wrong = {ref: (value, result.report.get(ref)) for ref, value in truth.cells.items()
+             if result.report.get(ref) not in (None, value)}
+    assert wrong == {}
+    assert set(result.report.cells) <= set(truth.cells)
+
+
+# one real text per strategy: the file, and the table of it that the strategy reads
+STRATEGY_FIXTURES = {
+    "detached": ("009_shanghai_kewei_2024.txt", "applications"),
+    "by_label": ("010_shuyang_fagaiju_2023.txt", "applications"),  # one cell per line
+    "table_order": ("pdf_text/huaian_2024.pdftotext.txt", "applications"),
+    "group_rows": ("011_shuyang_xianzhengfu_2025.txt", "review_litigation"),
+    "one_row": ("pdf_text/huaian_2024.pdftotext-layout.txt", "review_litigation"),
+    "regrouped": ("pdf_text/huaian_2024.pdftotext.txt", "review_litigation"),
+    "labels_after": ("pdf_text/008_pingtan_2025.lo.pdftotext.txt", "applications"),
+    "layout_columns": ("pdf_text/001_shanghai_szfbgt_2019.lo.pdftotext-layout.txt", "applications"),
+}
+
+
+def test_every_strategy_has_a_real_fixture():
+    assert {strategy.read.__module__.rsplit(".", 1)[1] for strategy in STRATEGIES} == set(STRATEGY_FIXTURES)
+
+
+@pytest.mark.parametrize("module", STRATEGY_FIXTURES)
+def test_the_notes_say_which_strategy_read_the_table(module):
+    name, table_id = STRATEGY_FIXTURES[module]
+    path = REPORTS / name
+    result = parse_report_text(path.read_text(encoding="utf-8"), source=path.name)
+    strategy = next(s for s in STRATEGIES if s.read.__module__.endswith("." + module))
+    assert _read_by(result, table_id) == strategy.name
+
+
+# --- labels damaged -------------------------------------------------------------------------------
+
+
+def test_a_long_label_with_a_character_lost_or_wrong_is_read_by_similarity_and_place_and_said():
+    """010 (one cell per line, as the page prints it) with two labels damaged as OCR damages them:
+    「需要」 lost a character, 「内容」 became 「内客」."""
+    name = "010_shuyang_fagaiju_2023.txt"
+    text = (REPORTS / name).read_text(encoding="utf-8")
+    damaged = text.replace("2.没有现成信息需要另行制作", "2.没有现成信息需另行制作").replace(
+        "3.补正后申请内容仍不明确", "3.补正后申请内客仍不明确")
+    assert damaged.count("需另行制作") == 1 and damaged.count("内客") == 1
+    result = parse_report_text(damaged, source=name)
+    undamaged = parse_report_text(text, source=name)
+    assert result.report.cells == undamaged.report.cells
+    assert _table(result.report, "applications") == _table(undamaged.report, "applications")
+    for row_id in ("unavailable_needs_creation", "unavailable_unclear"):
+        assert CellRef("applications", row_id, "total") in result.report.cells, row_id
+    said = [note.message for note in result.notes if "相近" in note.message]
+    assert len(said) == 2 and any("「2.没有现成信息需另行制作」" in message for message in said)
+
+
+def test_a_damaged_label_out_of_its_place_in_the_table_is_not_taken():
+    """The same damaged label printed before the rows that precede it is no row: its numbers are
+    not read, and the row is named."""
+    text = ("三、收到和处理政府信息公开申请情况\n"
+            "3.补正后申请内客仍不明确\t1\t0\t0\t0\t0\t0\t1\n"
+            "一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3\n"
+            "1.本机关不掌握相关政府信息\t2\t0\t0\t0\t0\t0\t2\n")
+    result = parse_report_text(text)
+    assert result.report.get(CellRef("applications", "unavailable_unclear", "total")) is None
+    assert result.report.get(CellRef("applications", "unavailable_not_held", "total")) == 2
+    assert any(note.row == "unavailable_unclear" for note in result.notes)
+
+
+def test_letter_spaced_labels_are_the_labels():
+    text = ("三、收到和处理政府信息公开申请情况\n"
+            "一、本 年 新 收 政 府 信 息 公 开 申 请 数 量\t3\t0\t0\t0\t0\t0\t3\n")
+    assert parse_report_text(text).report.get(CellRef("applications", "new", "total")) == 3
+
+
+@pytest.mark.parametrize("printed", ["8（其中修订3件）", "8(其中修订3件)", "8 （其中修订3件）"])
+def test_a_note_printed_in_a_cell_is_left_out_and_said(printed):
+    """010 with the note a drafter wrote into the cell of 本年制发件数 ("22（其中修订16件）")."""
+    name = "010_shuyang_fagaiju_2023.txt"
+    text = (REPORTS / name).read_text(encoding="utf-8").replace("规范性文件\n8\n", f"规范性文件\n{printed}\n", 1)
+    assert printed in text
+    result = parse_report_text(text, source=name)
+    assert [result.report.get(CellRef("active", "normative_documents", c)) for c in ("issued", "repealed", "in_force")] == [8, 0, 18]
+    assert any("其中修订3件" in note.message and note.row == "normative_documents" for note in result.notes)
+
+
+def test_a_note_moved_out_of_its_cell_ends_nothing_and_is_no_number():
+    text = ("二、主动公开政府信息情况\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+            "行政规范性文件\t22\t3\t40\n（其中修订16件）\n行政许可\t5\n")
+    report = parse_report_text(text).report
+    assert [report.get(CellRef("active", "normative_documents", c)) for c in ("issued", "repealed", "in_force")] == [22, 3, 40]
+    assert report.get(CellRef("active", "licensing", "decisions")) == 5
+
+
+# --- glued digits in table 二, split by what the report and last year's say ------------------------
+
+ISSUED = CellRef("active", "normative_documents", "issued")
+
+
+def _normative(report) -> list:
+    return [report.get(CellRef("active", "normative_documents", c)) for c in ("issued", "repealed", "in_force")]
+
+
+def test_a_glued_row_of_table_two_is_split_by_the_counts_the_narrative_states():
+    """005 prints 「行政规范性文件8855698」 and says 「现行有效行政规范性文件698件」「制发的规范性文件88件」."""
+    result = _read_report("005_pingtan_2022.txt")
+    assert _normative(result.report) == [88, 55, 698]
+    assert any("8855698" in note.message and "正文所述" in note.message and "拆分为 88 55 698" in note.message
+               for note in result.notes)
+
+
+def test_a_glued_row_of_table_two_is_split_by_last_years_stock_when_the_previous_report_is_given():
+    """005 with its narrative counts taken out: only 2021's 现行有效 665 (004) is known, and
+    665 + 88 − 55 = 698 is the one split that carries it over."""
+    text = (REPORTS / "005_pingtan_2022.txt").read_text(encoding="utf-8")
+    text = text.replace("现行有效行政规范性文件698件", "现行有效行政规范性文件").replace("制发的规范性文件88件", "制发的规范性文件")
+    alone = parse_report_text(text, source="005")
+    assert _normative(alone.report) == [None, None, None]
+    assert any(note.row == "normative_documents" and "未能读取" in note.message for note in alone.notes)
+    result = parse_report_text(text, source="005", previous=truth_report("004_pingtan_2021.txt"))
+    assert _normative(result.report) == [88, 55, 698]
+    assert any("上年报告的现行有效件数（665）" in note.message for note in result.notes)
+
+
+def test_a_glued_row_the_narrative_contradicts_stays_empty_and_named():
+    """006 prints 「行政规范性文件77132470」 but says 现行有效 393 (and 005 leaves 698 + 77 − 132 = 643):
+    no split agrees with everything known."""
+    text = (REPORTS / "006_pingtan_2023.txt").read_text(encoding="utf-8")
+    result = parse_report_text(text, source="006", previous=truth_report("005_pingtan_2022.txt"))
+    assert _normative(result.report) == [None, None, None]
+    assert any(note.row == "normative_documents" and "77132470" in note.message and "不符" in note.message
+               for note in result.notes)
+
+
+# --- a cell lost from a row -----------------------------------------------------------------------
+
+
+def test_a_row_whose_numbers_do_not_add_up_is_left_empty_and_named_never_shifted(copies):
+    """The LibreOffice PDF of 008 copied in reading order prints 结转下年度继续办理 as
+    「2 0 0 0 0 6 4」, its 自然人 4 moved behind the total; 淮安's layout copy with its 本年新收 printed the same
+    way (3001 behind the total): seven numbers, but the total is not the sum of the others."""
+    result, _ = copies["008_pingtan_2025.lo.pdftotext.txt"]
+    row = result.report.schema.table("applications").row("carry_forward")
+    assert [result.report.get(CellRef("applications", "carry_forward", c.id)) for c in row.columns] == [None] * 7
+    assert any(note.row == "carry_forward" and "未能读取" in note.message for note in result.notes)
+    text = (PDF_TEXT / "huaian_2024.pdftotext-layout.txt").read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("一、本年新收"))
+    label, *numbers = line.split()
+    moved = text.replace(line, "  ".join([label, *numbers[1:], numbers[0]]))
+    assert numbers == ["3001", "53", "0", "0", "61", "4", "3119"] and moved != text
+    result = parse_report_text(moved, source="huaian")
+    assert [result.report.get(CellRef("applications", "new", c.id)) for c in row.columns] == [None] * 7
+    assert any(note.row == "new" and "总计不等于各栏之和" in note.message for note in result.notes)
+
+
+def test_a_blank_lost_from_a_one_cell_per_line_row_leaves_the_row_empty_and_named():
+    """010 prints one cell per line and a blank cell as a line holding a space; one of those lines
+    lost: the row has six cells, and the next row's numbers are not taken for its seventh."""
+    name = "010_shuyang_fagaiju_2023.txt"
+    text = (REPORTS / name).read_text(encoding="utf-8")
+    lost = text.replace("1.属于国家秘密\n0\n \n", "1.属于国家秘密\n0\n", 1)
+    assert lost != text
+    result = parse_report_text(lost, source=name)
+    row = result.report.schema.table("applications").row("withheld_state_secret")
+    assert [result.report.get(CellRef("applications", row.id, c.id)) for c in row.columns] == [None] * 7
+    assert any(note.row == row.id and "未能读取" in note.message for note in result.notes)
+    undamaged = parse_report_text(text, source=name).report
+    others = {ref: value for ref, value in undamaged.cells.items() if ref.row != row.id}
+    assert {ref: value for ref, value in result.report.cells.items()} == others
+
+
+# --- every empty cell is named ----------------------------------------------------------------------
+
+ALL_TEXTS = sorted([f"pdf_text/{name}" for name in (path.name for path in PDF_TEXT.glob("*.txt"))] + list(EXPECTED))
+
+
+@pytest.mark.parametrize("name", ALL_TEXTS)
+def test_the_notes_name_every_row_left_empty(name):
+    """A cell left empty is named in the notes: its row printed blank (原文空白), its row not read
+    (未能读取), or its table not found."""
+    result = _read_report(name)
+    report = result.report
+    for table in report.schema.tables:
+        notes = [note for note in result.notes if note.table == table.id]
+        if any(note.kind == "no_table" for note in notes):
+            continue
+        named = {note.row for note in notes}
+        for row in table.rows:
+            if row.optional or (row.id.startswith("other_") and "other" in {r.row for r in report.cells}):
+                continue
+            empty = [c.id for c in row.columns if report.get(CellRef(table.id, row.id, c.id)) is None]
+            if empty:
+                assert row.id in named, (table.id, row.id, empty)
+
+
+def test_a_page_of_numbers_printed_before_its_labels_is_paired_by_row_order_and_arithmetic(copies):
+    """008's LibreOffice PDF in reading order: after 「4.无正当理由大量反复申请」 come the numbers of
+    six rows, then the labels of the five rows after it."""
+    result, truth = copies["008_pingtan_2025.lo.pdftotext.txt"]
+    table = result.report.schema.table("applications")
+    for row_id in ("rejected_mass", "rejected_confirmation", "other_no_correction", "other_no_fee", "other_misc",
+                   "handled_total"):
+        refs = [CellRef("applications", row_id, column.id) for column in table.row(row_id).columns]
+        assert [result.report.get(ref) for ref in refs] == [truth.get(ref) for ref in refs], row_id
+    assert any("行名印在其后" in note.message and table.row_name("handled_total") in note.message for note in result.notes)
+
+
+def test_table_four_cut_by_header_words_is_read_in_order_where_every_group_adds_up(copies):
+    """005's LibreOffice PDF in reading order prints nine numbers, the 复议后起诉 headers, then six."""
+    result, truth = copies["005_pingtan_2022.lo.pdftotext.txt"]
+    assert _table(result.report, "review_litigation") == _table(truth, "review_litigation")
+
+
+def test_a_page_of_numbers_that_does_not_add_up_is_not_paired():
+    """The same 008 copy with one number of the run changed (148 → 149 in （七）总计): the run is
+    not given to the labels after it, and no row is read wrong."""
+    text = (PDF_TEXT / "008_pingtan_2025.lo.pdftotext.txt").read_text(encoding="utf-8")
+    start = text.index("4.无正当理由大量反复申请")
+    changed = text[:start] + text[start:].replace("\n148\n", "\n149\n", 1)
+    assert changed != text
+    result = parse_report_text(changed, source="008")
+    truth = truth_report("008_pingtan_2025.txt")
+    assert result.report.get(CellRef("applications", "handled_total", "total")) is None
+    assert all(result.report.get(ref) in (None, value) for ref, value in truth.cells.items())
+
+
+def test_a_later_strategy_never_replaces_a_reading_it_contradicts(monkeypatch):
+    """Two strategies: the first reads one row, the second more rows but another number in that
+    row. The first reading is kept."""
+    from gipr_desktop.io.text_import import strategies
+    from gipr_desktop.io.text_import.strategies.base import Strategy
+    from gipr_desktop.io.text_import.tables import TableReading
+
+    def reading(values: dict) -> TableReading:
+        read = TableReading()
+        for (row_id, col_id), value in values.items():
+            read.values[CellRef("applications", row_id, col_id)] = value
+            read.rows_found.add(row_id)
+        return read
+
+    first = Strategy("一", frozenset({"grid"}), lambda *args: reading({("new", "total"): 3}))
+    second = Strategy("二", frozenset({"grid"}), lambda *args: reading({("new", "total"): 4, ("carried_over", "total"): 1}))
+    monkeypatch.setattr(strategies, "STRATEGIES", (first, second))
+    table = parse_report_text("").report.schema.table("applications")
+    got = strategies.read_table(table, [], "2021")
+    assert got.values == {CellRef("applications", "new", "total"): 3}
+    assert got.notes[0].message == f"表「{table.title}」按「一」读取"
+
+
+def test_a_layout_copy_with_blank_cells_reads_each_number_in_the_column_it_stands_under(copies):
+    """001 prints its 总计 column blank in the result rows; `pdftotext -layout` of its PDF then
+    prints six numbers for seven columns, and the two pages place the columns differently."""
+    result, truth = copies["001_shanghai_szfbgt_2019.lo.pdftotext-layout.txt"]
+    table = result.report.schema.table("applications")
+    for row_id in ("disclosed", "withheld_query", "unavailable_not_held", "rejected_duplicate"):
+        refs = [CellRef("applications", row_id, column.id) for column in table.row(row_id).columns]
+        assert [result.report.get(ref) for ref in refs] == [truth.get(ref) for ref in refs], row_id
+        assert truth.get(CellRef("applications", row_id, "total")) is None
+        assert any(note.kind == "blank" and note.row == row_id and "原文空白" in note.message for note in result.notes)
+
+
+@pytest.mark.parametrize("name", COPIES)
+def test_pdf_text_copies_find_the_unit_year_and_format_even_with_the_title_split(copies, name):
+    """The title as LibreOffice breaks it: 「上海市人民政府办公厅 2019 年政府信息公」 / 「开工作年度报告」."""
+    result, truth = copies[name]
+    assert (result.report.unit, result.report.year, result.report.format) == (truth.unit, truth.year, truth.format)
+
+
+def test_gipr_check_with_the_previous_report_splits_a_glued_row_by_last_years_stock(tmp_path, capsys):
+    """`gipr check --previous 2021.gipr 2022.txt`: the text import knows last year's 现行有效."""
+    import json
+
+    from gipr_desktop.cli import main
+    from gipr_desktop.io.registry import write_report
+
+    text = (REPORTS / "005_pingtan_2022.txt").read_text(encoding="utf-8")
+    (tmp_path / "2022.txt").write_text(
+        text.replace("现行有效行政规范性文件698件", "现行有效行政规范性文件").replace("制发的规范性文件88件", "制发的规范性文件"),
+        encoding="utf-8")
+    write_report(truth_report("004_pingtan_2021.txt"), tmp_path / "2021.gipr")
+    main(["check", "--json", "--previous", str(tmp_path / "2021.gipr"), str(tmp_path / "2022.txt")])
+    (record,) = json.loads(capsys.readouterr().out)
+    assert any("上年报告的现行有效件数（665）" in note["message"] and "拆分为 88 55 698" in note["message"]
+               for note in record["import_notes"])
+    main(["check", "--json", str(tmp_path / "2022.txt")])
+    (alone,) = json.loads(capsys.readouterr().out)
+    assert any(note["row"] == "normative_documents" and "未能读取" in note["message"] for note in alone["import_notes"])
+
+
+def test_a_documents_own_tables_are_read_without_a_note_on_the_layout(tmp_path):
+    """Word's tables have their cells: the notes say nothing of text layouts (nor open a dialog
+    on every import of the program's own export)."""
+    from gipr_desktop.io.registry import read_report, write_report
+
+    write_report(truth_report("010_shuyang_fagaiju_2023.txt"), tmp_path / "r.docx")
+    back = read_report(tmp_path / "r.docx")
+    assert back.report.cells == truth_report("010_shuyang_fagaiju_2023.txt").cells
+    assert [note for note in back.notes if note.kind == READ_BY] == []
+
+
+def test_a_layout_row_whose_numbers_crowd_under_one_column_is_not_read():
+    """001's layout copy with two numbers of 8.属于行政查询事项 moved together (「10 2」 under
+    自然人): no column placing is certain; the row is left empty and named, never read shifted."""
+    text = (PDF_TEXT / "001_shanghai_szfbgt_2019.lo.pdftotext-layout.txt").read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if "8.属于行政查询事项" in line)
+    crowded = text.replace(line, line.replace("10        2   ", "10 2          ", 1))
+    assert crowded != text
+    result = parse_report_text(crowded, source="001")
+    row = result.report.schema.table("applications").row("withheld_query")
+    assert [result.report.get(CellRef("applications", row.id, c.id)) for c in row.columns] == [None] * 7
+    assert any(note.row == row.id and "未能读取" in note.message for note in result.notes)
+    assert parse_report_text(text, source="001").report.get(CellRef("applications", row.id, "natural_person")) == 10
