@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import re
+from decimal import Decimal
 
 import pytest
 
@@ -408,3 +409,12 @@ def test_r7_a_share_stated_with_a_count_of_hundreds_of_digits_is_named_not_faile
     assert not [f for f in found if f.rule == CHECK_FAILED]
     [finding] = [f for f in found if f.rule == "R7" and "9999 件，占 33.9%" in f.message]
     assert re.search(r"件计应为 \d{390,}\.\d%$", finding.message)
+
+
+def test_r7_a_share_against_a_total_typed_as_a_decimal_is_checked():
+    report = zero_report()
+    report.cells[CellRef(A, "handled_total", "total")] = Decimal("2.0")  # a whole number, as a file may hold it
+    report.sections["6"] = "予以公开及部分公开1件，占60%；"
+    found = check(report)
+    assert not [f for f in found if f.rule == CHECK_FAILED]
+    assert any(f.rule == "R7" and f.message.endswith("件计应为 50.0%") for f in found)

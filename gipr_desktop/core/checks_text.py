@@ -291,7 +291,7 @@ def _share_finding(report: Report, where: str, section: str, statement: Statemen
     handled = _sum(report, "handled")
     if handled is None or handled[1] == 0:
         return
-    exact = Fraction(statement.count * 100, handled[1])
+    exact = Fraction(statement.count * 100) / Fraction(handled[1])  # a count cell may hold 2.0 (a Decimal)
     stated = Fraction(statement.share)
     decimals = len(statement.share.partition(".")[2])
     if abs(stated - exact) < Fraction(1, 10 ** decimals):  # rounded or cut at the printed decimals
