@@ -10,16 +10,17 @@ from pathlib import Path
 
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import CellRef
-from gipr_desktop.io.text_import import parse_report_text
+from gipr_desktop.io.registry import read_report
 
 REPORTS = Path(__file__).parent / "fixtures" / "reports"
 EXPECTED = json.loads((REPORTS / "expected.json").read_text(encoding="utf-8"))
+BY_STEM = {Path(name).stem: name for name in EXPECTED}  # a copy's name begins with its report's stem
 
 
 def truth_report(name: str) -> Report:
     """The report imported from its text, with every cell as expected.json records it (a row it
     does not list prints 0; an optional row it does not list is not printed)."""
-    report = parse_report_text((REPORTS / name).read_text(encoding="utf-8"), source=name).report
+    report = read_report(REPORTS / name).report
     report.cells.clear()
     listed = EXPECTED[name]["tables"]
     for table in report.schema.tables:

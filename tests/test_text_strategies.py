@@ -4,15 +4,17 @@ tests/fixtures/reports/SOURCES.md says how each copy was made."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from gipr_desktop.core.notes import READ_BY
 from gipr_desktop.core.schema import CellRef
+from gipr_desktop.io.registry import read_report
 from gipr_desktop.io.text_import import parse_report_text
 from gipr_desktop.io.text_import.strategies import STRATEGIES
-from tests.fixture_truth import EXPECTED, truth_report
+from tests.fixture_truth import BY_STEM, EXPECTED, truth_report
 from tests.test_word_and_text import HUAIAN
 
 REPORTS = Path(__file__).parent / "fixtures" / "reports"
@@ -20,7 +22,7 @@ PDF_TEXT = REPORTS / "pdf_text"
 
 
 def _read_report(name: str):
-    return parse_report_text((REPORTS / name).read_text(encoding="utf-8"), source=name)
+    return read_report(REPORTS / name)
 
 
 def _read(name: str):
@@ -73,7 +75,7 @@ COPIES = sorted(path.name for path in PDF_TEXT.glob("*.lo.pdftotext*.txt"))
 
 @pytest.fixture(scope="module")
 def copies():
-    return {name: (_read(name), truth_report(name.split(".lo.")[0] + ".txt")) for name in COPIES}
+    return {name: (_read(name), truth_report(BY_STEM[name.split(".lo.")[0]])) for name in COPIES}
 
 
 def test_every_real_report_has_both_pdf_text_copies():
@@ -394,3 +396,26 @@ def test_a_layout_row_whose_numbers_crowd_under_one_column_is_not_read():
     assert [result.report.get(CellRef("applications", row.id, c.id)) for c in row.columns] == [None] * 7
     assert any(note.row == row.id and "未能读取" in note.message for note in result.notes)
     assert parse_report_text(text, source="001").report.get(CellRef("applications", row.id, "natural_person")) == 10
+
+
+# --- text copied out of published PDFs --------------------------------------------------------------
+
+PUBLISHED = [(stem, kind) for stem, name in sorted(BY_STEM.items()) if name.endswith(".pdf")
+             for kind in ("pdftotext", "pdftotext-layout")]
+
+
+@pytest.mark.parametrize(("stem", "kind"), PUBLISHED)
+def test_text_copied_out_of_a_published_pdf_never_gets_a_number_wrong(stem, kind):
+    """`pdftotext` of the published PDF itself (not of the program's export): each cell as the truth
+    records it, or empty; a cell the original does not print (null) stays empty."""
+    result = _read(f"{stem}.{kind}.txt")
+    wrong = {}
+    for table_id, rows in EXPECTED[BY_STEM[stem]]["tables"].items():
+        for row_id, columns in rows.items():
+            for col_id, value in columns.items():
+                got = result.report.get(CellRef(table_id, row_id, col_id))
+                value = Decimal(str(value)) if isinstance(value, float) else value
+                if got is not None and (value is None or got != value):
+                    wrong[(table_id, row_id, col_id)] = (got, value)
+    assert wrong == {}
+    assert len(result.report.cells) > (100 if kind == "pdftotext-layout" else 20)  # the copy is read, not refused

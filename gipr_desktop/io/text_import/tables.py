@@ -283,7 +283,7 @@ def store(chosen: Sequence[CellText], slots: Sequence[Slot], table: Table, readi
             continue
         value = cell.value
         if cell.remark:
-            reading.notes.append(ImportNote(f"{where}印为「{cell.text}」，读取为 {value}，括号内的说明「{cell.remark}」"
+            reading.notes.append(ImportNote(f"{_where(table, ref)}印为「{cell.text}」，读取为 {value}，括号内的说明「{cell.remark}」"
                                             "未读入表格，请核对", table.id, row_id, column.id))
         if column.kind == "amount":
             reading.values[ref] = Decimal(value)
