@@ -22,11 +22,7 @@ REPORTS = Path(__file__).parent / "fixtures" / "reports"
 EXPECTED = {name: entry for name, entry in json.loads((REPORTS / "expected.json").read_text(encoding="utf-8")).items()
             if 12 <= int(name[:3]) < 100}  # 1NN: tests/test_more_reports.py
 
-# A negative change glued to the numbers around it in a 2019-format row ("行政许可88-720" = 88|-72|0) is
-# split as if the minus sign ended the run: 8|8 and "-720" refused, so two cells hold numbers never printed.
-NEGATIVE_GLUED = pytest.mark.xfail(strict=True, reason="「88-720」拆成 8|8|-720：负数连在一起时两栏被填入原文没有的数字 "
-                                                       "(io/text_import/tables.py fit → split_digit_run)")
-KNOWN_WRONG = {"019_pingtan_jiaojianju_2020.txt": NEGATIVE_GLUED}
+KNOWN_WRONG: dict = {}  # file -> an xfail mark naming a known defect (none today)
 
 
 def _value(value):

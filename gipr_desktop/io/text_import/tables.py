@@ -232,16 +232,17 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
                                 table.id, row_id))
         return None
     shown = "、".join(glued)
-    readings = split_digit_run(cells, count, lambda values: verdict(values) is True)
+    fits = _fitting(slots)
+    readings = split_digit_run(cells, count, lambda values: fits(values) and verdict(values) is True)
     if verdict.has_rules:  # type: ignore[attr-defined]
         chosen, why = _plausible(readings)
     else:  # no arithmetic to check: only a run with one digit per cell has one reading, or the one
         # reading that agrees with what the narrative and last year's report say of the row
-        readings = split_digit_run(cells, count, lambda values: True)[:2]
+        readings = split_digit_run(cells, count, fits)[:2]
         chosen, why = (readings[0], "每栏一位数，") if len(readings) == 1 else (None, "")
         test = known.constraints([CellRef(table.id, r, column.id) for r, column in slots]) if known else None
         if chosen is None and test is not None:
-            readings = split_digit_run(cells, count, test[0])[:2]
+            readings = split_digit_run(cells, count, lambda values: fits(values) and test[0](values))[:2]
             chosen, why = (readings[0], f"按{'、'.join(test[1])}，") if len(readings) == 1 else (None, "")
             if chosen is None:
                 reason = "与" + "、".join(test[1]) + ("不符" if not readings else "仍有多种拆法")
@@ -249,11 +250,31 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
                                         f"{reason}，{UNREAD}，请按原文填写", table.id, row_id))
                 return None
     if chosen is None:
-        reason = "没有符合行内勾稽关系的拆法" if not readings else "有多种同样可能的拆法"
-        notes.append(ImportNote(f"{where}：数字「{shown}」连在一起，{reason}，{UNREAD}，请按原文填写", table.id, row_id))
+        reason = ("没有符合行内勾稽关系的拆法" if verdict.has_rules else "没有各栏都能填入的拆法") if not readings \
+            else "有多种同样可能的拆法"
+        printed = "".join(c.text for c in cells if not c.blank)  # as printed, the signed part too ("88-720")
+        notes.append(ImportNote(f"{where}：数字「{printed}」连在一起，{reason}，{UNREAD}，请按原文填写", table.id, row_id))
         return None
     notes.append(ImportNote(f"{where}：数字「{shown}」连在一起，{why}拆分为 {' '.join(str(v) for v in chosen)}，请核对", table.id))
     return [CellText(str(v), value=v) for v in chosen]
+
+
+def _fitting(slots: Sequence[Slot]) -> Callable[[Values], bool]:
+    """A test of a split: every value is one its column may hold (a minus sign only where the
+    column is 本年增/减), so that a split never puts a number where no such number can stand."""
+    kinds = [column.kind for _, column in slots]
+
+    def fits(values: Values) -> bool:
+        for kind, value in zip(kinds, values):
+            if value is None:
+                continue
+            try:
+                checked_value(kind, value)
+            except ValueRefused:
+                return False
+        return True
+
+    return fits
 
 
 def _plausible(readings: list[list]) -> tuple[list | None, str]:
