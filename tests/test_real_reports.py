@@ -88,8 +88,6 @@ def test_format_unit_and_year_as_printed(imported, name):
     assert (report.format, report.unit, report.year) == (entry["format"], entry["unit"], entry["year"])
 
 
-@pytest.mark.xfail(strict=True, reason="表四印出但拆不开时，导入说明另有一条「未找到表」，与「未能读取」自相矛盾 "
-                                       "(io/text_import/recognise.py _apply: 单行表拆不开时 rows_found 为空，又记一条 NO_TABLE)")
 @pytest.mark.parametrize("name", ["020_pingtan_jingfaju_2025.txt", "025_pingtan_shenpiju_2024.txt"])
 def test_a_printed_table_that_cannot_be_read_is_not_said_to_be_missing(imported, name):
     notes = [note.message for note in imported[name].notes if note.table == "review_litigation"]

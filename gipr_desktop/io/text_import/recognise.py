@@ -27,7 +27,7 @@ from gipr_desktop.io.text_import.sections import (
 )
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.strategies import read_table
-from gipr_desktop.io.text_import.tables import TableReading
+from gipr_desktop.io.text_import.tables import UNREAD, TableReading
 from gipr_desktop.io.text_import.tokens import Label, Token, grid_tokens, text_tokens
 from gipr_desktop.io.text_import.traditional import NOTE_CONVERTED, NOTE_UNCONVERTED, is_traditional, to_simplified
 from gipr_desktop.io.text_import.version import detect_format
@@ -192,7 +192,8 @@ def _apply(table: Table, reading: TableReading, report: Report, notes: list[Impo
         except ValueRefused as exc:
             notes.append(ImportNote(f"表「{table.title}」{exc}；未能读取，留空", *ref))
     if not reading.rows_found:
-        notes.append(ImportNote(f"未找到表「{table.title}」，表中各栏留空（未知），请核对原文后填写", table.id, kind=NO_TABLE))
+        if not any(note.table == table.id and UNREAD in note.message for note in reading.notes):  # found, unreadable: said
+            notes.append(ImportNote(f"未找到表「{table.title}」，表中各栏留空（未知），请核对原文后填写", table.id, kind=NO_TABLE))
         return
     said = {note.row for note in reading.notes if note.table == table.id}  # rows found but not read: said already
     missing = [row for row in table.rows if not row.optional and row.id not in reading.rows_found and row.id not in said
