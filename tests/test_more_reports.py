@@ -143,9 +143,7 @@ def test_section_five_begins_where_the_original_does(imported):
 PAGE_FOOTER = re.compile(r"^\s*[—–-]\s*\d{1,3}\s*[—–-]\s*$")
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="PDF text copy: page footers「— N —」kept inside the sections"))
-    if name == "103_shanghai_szfbgt_2025.txt" else name for name in EXPECTED])
+@pytest.mark.parametrize("name", EXPECTED)
 def test_page_footers_are_not_section_text(imported, name):
     sections = imported[name].report.sections
     assert [line for text in sections.values() for line in text.splitlines() if PAGE_FOOTER.match(line)] == []

@@ -13,6 +13,7 @@ from gipr_desktop.core.schema import CellRef
 from gipr_desktop.io.registry import read_report, write_report
 from gipr_desktop.io.text_import import parse_report_text
 from gipr_desktop.io.text_import.sections import find_title
+from tests.conftest import SEEDS
 from tests.helpers import sample_report
 
 PUNCTUATION_START = tuple("。，、；：）」』”")
@@ -238,3 +239,13 @@ def test_the_year_from_a_heading(seeds_dir):
     result = parse_report_text(text)
     assert result.report.year == 2024
     assert "报告年度取自小标题「一、2024年政府信息公开工作总体情况」" in _notes(result)
+
+
+@pytest.mark.parametrize("footer", ["— 4 —", "- 12 -", "－ 3 －", "第 4 页", "第4页 共7页", "  第 2 页，共 9 页  "])
+def test_a_page_number_line_of_a_pdf_copy_is_no_part_of_the_report(footer):
+    text = (SEEDS / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    plain = parse_report_text(text)
+    for at in (len(lines) // 4, len(lines) // 2, 3 * len(lines) // 4):  # in the sections or the tables
+        with_footer = parse_report_text("\n".join([*lines[:at], footer, *lines[at:]]))
+        assert with_footer.report == plain.report, at

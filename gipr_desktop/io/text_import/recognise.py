@@ -20,6 +20,7 @@ from gipr_desktop.io.text_import.reflow import reflow
 from gipr_desktop.io.text_import.sections import (
     Layout,
     clean_line,
+    is_page_number,
     find_headings,
     Title,
     find_title,
@@ -53,7 +54,8 @@ def parse_report_text(text: str, *, tables: list[Grid] | None = None, source: st
         raise ReadError(f"「{name}」中的表格过大，不像一份年度报告")
     notes: list[ImportNote] = []
     text, tables = _simplified(text, tables, notes)
-    lines = [clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+             if not is_page_number(line)]
     table_text = "\n".join("\t".join(row) for table in tables for row in table)
     format_id, _ = detect_format(text + "\n" + table_text)
     lines = reflow(lines, format_id or CURRENT_FORMAT)

@@ -47,6 +47,15 @@ class Layout:
         return self.lines[: min(self.headings.values(), default=len(self.lines))]
 
 
+# A page's number printed as its own line by a PDF copy: 「— 4 —」「- 4 -」「第 4 页」「第4页 共7页」.
+_PAGE_NUMBER = re.compile(r"^\s*(?:[—–\-－]\s*\d{1,3}\s*[—–\-－]|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+
+
+def is_page_number(line: str) -> bool:
+    """A line that only numbers a page: no part of the report, dropped before anything is read."""
+    return len(line) < 24 and bool(_PAGE_NUMBER.match(line))
+
+
 def clean_line(line: str) -> str:
     """A line without conversion debris and without markdown heading marks ("## 一、总体情况")."""
     if "[" in line or not line.isascii() and _INVISIBLE.search(line):
