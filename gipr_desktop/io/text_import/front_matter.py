@@ -37,6 +37,7 @@ _CONTACT_PART = re.compile(  # each label spelt out from its first character, so
     r"(通讯地址|通信地址|联系地址|办公地址|地址|邮政编码|邮编|联系电话(?:/传真)?|咨询电话(?:/传真)?|办公电话(?:/传真)?"
     r"|电话(?:/传真)?|传真|电子邮箱|电子信箱|邮箱|E(?i:-?mail)|e(?i:-?mail))"
     r"\s*[:：]\s*([^，,；;。()（）\n]{2,80})")
+_LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff：，；])[ \u3000]+(?=[\u4e00-\u9fff：，；])")  # 「邮 编 ：」
 _REPORT_NAME = re.compile(r"报告|年报|信息公开")  # a file name that names the report, not any file with a number
 _FILE_TAIL = re.compile(r"(?:政府)?信息公开.*$")
 END_LINES = 8  # the signature is among the last lines that hold text
@@ -160,7 +161,7 @@ def find_contact(front: list[str], lines: list[str]) -> Found:
     """Address, post code, telephone and e-mail as printed in the preamble, else at the end."""
     for where, part in (("前言", front), ("文末", _end_lines(lines))):
         parts: dict[str, str] = {}
-        for match in _CONTACT_PART.finditer("\n".join(part)):
+        for match in _CONTACT_PART.finditer(_LETTER_SPACED.sub("", "\n".join(part))):
             label = match.group(1)
             parts.setdefault(label, f"{label}：{match.group(2).strip()}")
         if parts:
