@@ -172,13 +172,15 @@ def printed_blank(notes: list, fmt: str) -> set[CellRef]:
     return cells
 
 
-def expected_case(name: str, cells: dict) -> Case:
-    """A real report with its truth from expected.json (which records a cell printed blank as 0)."""
+def expected_case(name: str, cells: dict, path: Path | None = None, group: str = "real") -> Case:
+    """A real report (or a text copy of it at ``path``) with its truth from expected.json (which
+    records a cell printed blank as 0)."""
     truth = {CellRef(t, r, c): v for t, rows in cells["tables"].items() for r, cols in rows.items()
              for c, v in cols.items() if v is not None}
-    text = (REPORTS / name).read_text(encoding="utf-8")
-    blank = printed_blank(parse_report_text(text, source=name).notes, cells["format"])
-    return Case("real", name, text, truth, frozenset(ref for ref in blank if truth.get(ref) == 0))
+    path = path or REPORTS / name
+    text = path.read_text(encoding="utf-8")
+    blank = printed_blank(parse_report_text(text, source=path.name).notes, cells["format"])
+    return Case(group, path.name, text, truth, frozenset(ref for ref in blank if truth.get(ref) == 0))
 
 
 def pdftotext(path: Path, layout: bool) -> str | None:
@@ -196,7 +198,12 @@ def cases() -> list[Case]:
         found.append(Case("seed", path.name, text, dict(parse_report_text(text, source=path.name).report.cells)))
     if (REPORTS / "expected.json").is_file():
         expected = json.loads((REPORTS / "expected.json").read_text(encoding="utf-8"))
-        found.extend(expected_case(name, cells) for name, cells in expected.items())
+        found.extend(expected_case(name, cells) for name, cells in expected.items() if name.endswith(".txt"))
+        by_stem = {Path(name).stem: name for name in expected}  # text copies of them out of PDFs, both orders
+        for path in sorted((REPORTS / "pdf_text").glob("*.txt")):
+            name = by_stem.get(path.name.split(".")[0])
+            if name is not None:
+                found.append(expected_case(name, expected[name], path, "pdf_text"))
     texts = {layout: pdftotext(PDF, layout) for layout in (False, True)}
     if all(text is not None for text in texts.values()):
         truth = dict(read_report(PDF).report.cells)
