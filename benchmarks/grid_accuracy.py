@@ -14,6 +14,8 @@ that of 淮安 is the test's table of its printed cells; that of the spreadsheet
 A cell is "exact" when it holds the number, "blank kept empty" when the truth has no number there
 and the importer left it empty, "left empty" when the importer did not read a number the truth has,
 "wrong" when it holds another number (or one where the truth has none). "wrong" must stay 0.
+The last column counts the tables the import notes say were read from the document's own tables
+(「按原表格读取」) and from its text; spreadsheets are always read as grids and say nothing.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from gipr_desktop.core.layout import table_layout  # noqa: E402
+from gipr_desktop.core.notes import READ_AS  # noqa: E402
 from gipr_desktop.core.report import Report  # noqa: E402
 from gipr_desktop.core.schema import CellRef  # noqa: E402
 from gipr_desktop.io.errors import ReadError  # noqa: E402
@@ -41,6 +44,7 @@ SHARED = ROOT.parent / "shared"
 REPORTS = ROOT / "tests" / "fixtures" / "reports"
 DATA = ROOT / "tests" / "data"
 KINDS = ("exact", "blank kept empty", "left empty", "wrong")
+HOW = ("tables read as grids", "tables read from text")
 EXPORTS = (".docx", ".html", ".xlsx")
 CACHE = Path(tempfile.gettempdir()) / "gipr-grid-accuracy"
 
@@ -145,22 +149,27 @@ def cases(office: bool):
 
 def main() -> None:
     office = "--no-office" not in sys.argv
-    per_kind: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(KINDS, 0))
+    per_kind: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(KINDS + HOW, 0))
     failures: list[str] = []
     for kind, name, path, truth, skip in cases(office):
         try:
-            got = read_report(path).report
+            result = read_report(path)
         except ReadError as exc:
             failures.append(f"{kind}: {name}: {exc}")
             continue
+        got = result.report
         counts = tally(got, truth, skip or (lambda ref: False))
+        how = [note.message for note in result.notes if note.kind == READ_AS]
+        counts[HOW[0]] = sum("按原表格读取" in message for message in how)
+        counts[HOW[1]] = len(how) - counts[HOW[0]]
         for key, value in counts.items():
             per_kind[kind][key] += value
         if "-v" in sys.argv:
-            print(f"  {name:<40} " + "  ".join(f"{k} {v:>4}" for k, v in counts.items()))
-    print(f"{'source':<48} {'cells':>6}  " + "  ".join(f"{k:>16}" for k in KINDS))
+            print(f"  {name:<40} " + "  ".join(f"{k} {counts[k]:>4}" for k in KINDS))
+    print(f"{'source':<48} {'cells':>6}  " + "  ".join(f"{k:>16}" for k in KINDS) + "  tables: as grids / from text")
     for kind, counts in per_kind.items():
-        print(f"{kind:<48} {sum(counts.values()):>6}  " + "  ".join(f"{counts[k]:>16}" for k in KINDS))
+        print(f"{kind:<48} {sum(counts[k] for k in KINDS):>6}  " + "  ".join(f"{counts[k]:>16}" for k in KINDS)
+              + f"  {counts[HOW[0]]:>14} / {counts[HOW[1]]}")
     for failure in failures:
         print("not read:", failure)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 BLANK = "blank"  # cells of the table printed blank in the original (the cells empty and not named otherwise)
 NO_TABLE = "no_table"  # the table is not in the original at all
 NO_HEADING = "no_heading"  # the section's heading was not found; its text may sit in the section before
+READ_AS = "read_as"  # how a table was read: from the document's own table (按原表格读取) or from its text
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class ImportNote:
     table: str = ""
     row: str = ""
     col: str = ""
-    kind: str = ""  # BLANK, NO_TABLE, NO_HEADING or ""
+    kind: str = ""  # BLANK, NO_TABLE, NO_HEADING, READ_AS or ""
     section: str = ""  # "1"…"6" for a note on a section
 
     def to_json(self) -> dict:
