@@ -63,6 +63,7 @@ def table_grid(tbl, name: str = "") -> Grid:
     values: dict[tuple[int, int], str] = {}
     spans: dict[tuple[int, int], list[int]] = {}  # top-left → [last row, last col]
     above: dict[int, tuple[int, int]] = {}  # grid column → the top-left of the cell that may continue down
+    reach: dict[int, int] = {}  # line → the last grid column its cells (and declared gridAfter) reach
     for r, tr in enumerate(tbl.iterchildren(_TR), 1):
         c = 1 + _int(_property(tr, "w:trPr/w:gridBefore"), 0)
         for tc in tr.iterchildren(_TC):
@@ -82,9 +83,10 @@ def table_grid(tbl, name: str = "") -> Grid:
             for col in range(c, c + span):
                 above[col] = start
             c += span
+        reach[r] = c - 1 + _int(_property(tr, "w:trPr/w:gridAfter"), 0)
     merges = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in spans.items() if (r2, c2) != (r1, c1)]
     shape = (max((r for r, _ in spans), default=0), max((c for _, c in spans.values()), default=0))
-    return Grid(name, values, merges, shape=shape)
+    return Grid(name, values, merges, shape=shape, ends={r: c for r, c in reach.items() if c < shape[1]})
 
 
 def _blocks(container, lines: list[str], tables: list[Grid]) -> None:

@@ -43,6 +43,7 @@ class Grid:
     merges: list[Merge] = field(default_factory=list)
     formulas: set[Pos] = field(default_factory=set)  # cells holding a formula; value = its stored result or absent
     shape: Pos = (0, 0)  # at least this many rows and columns: empty ones at the end are still the table's
+    ends: dict[int, int] = field(default_factory=dict)  # line → the last column its cells reach, where short
 
     def __post_init__(self) -> None:
         self._merge_at = {(m[0], m[1]): m for m in self.merges}
@@ -62,7 +63,9 @@ class Grid:
         """A grid from rows of cells (row 1 first); an empty string or ``None`` is an empty cell."""
         values = {(r, c): value for r, row in enumerate(rows, 1) for c, value in enumerate(row, 1)
                   if value is not None and value != ""}
-        return cls(name, values, list(merges), shape=(len(rows), max((len(row) for row in rows), default=0)))
+        width = max((len(row) for row in rows), default=0)
+        ends = {r: len(row) for r, row in enumerate(rows, 1) if len(row) < width}
+        return cls(name, values, list(merges), shape=(len(rows), width), ends=ends)
 
     def rows(self) -> list[list[str]]:
         """The grid as printed rows of strings: a merged cell's text once, at its top-left."""
@@ -76,6 +79,11 @@ class Grid:
     def bottom_right(self, pos: Pos) -> Pos:
         merge = self._merge_at.get(pos)
         return (merge[2], merge[3]) if merge else pos
+
+    def end(self, row: int) -> int:
+        """The last column the cells of ``row`` reach: a row printed with fewer cells than the
+        table is wide (a cell lost) ends early, and its cells' columns are not sure."""
+        return self.ends.get(row, self.width)
 
     def is_covered(self, pos: Pos) -> bool:
         """Whether ``pos`` lies under a merged cell that starts elsewhere."""
@@ -107,14 +115,16 @@ def stacked(grids: Sequence[Grid], name: str = "") -> Grid:
     values: dict[Pos, object] = {}
     merges: list[Merge] = []
     formulas: set[Pos] = set()
+    ends: dict[int, int] = {}
     top = 0
     for grid in grids:
         shift = width - grid.width
         values.update({(r + top, c + shift): value for (r, c), value in grid.values.items()})
+        ends.update({r + top: c + shift for r, c in grid.ends.items()})
         merges += [(r1 + top, c1 + shift, r2 + top, c2 + shift) for r1, c1, r2, c2 in grid.merges]
         formulas |= {(r + top, c + shift) for r, c in grid.formulas}
         top += grid.height
-    return Grid(name or grids[0].name, values, merges, formulas, (top, width))
+    return Grid(name or grids[0].name, values, merges, formulas, (top, width), ends)
 
 
 @dataclass
@@ -150,7 +160,7 @@ def _row_labels(grid: Grid, table: Table, format_id: str, skip: set[Pos] = froze
 def _cells_after(grid: Grid, r: int, c: int) -> list[Pos]:
     """The cells of line ``r`` right of the label at column ``c`` (its merged width included)."""
     end = grid.bottom_right((r, c))[1]
-    return [(r, col) for col in range(end + 1, grid.width + 1) if not grid.is_covered((r, col))]
+    return [(r, col) for col in range(end + 1, grid.end(r) + 1) if not grid.is_covered((r, col))]
 
 
 def _in_order(grid: Grid, table: Table, row_id: str, r: int, c: int, found: Found) -> None:
@@ -169,13 +179,13 @@ def _in_order(grid: Grid, table: Table, row_id: str, r: int, c: int, found: Foun
 
 def _place(grid: Grid, table: Table, row_id: str, r: int, c: int, where: dict[str, int], found: Found) -> None:
     """The cells of the row labelled at (r, c), under the header columns ``where`` (column id →
-    grid column) when every value the line prints stands under one of them, right of its label;
-    else in order (``_in_order``)."""
+    grid column) when the line has all its cells and every value it prints stands under one of
+    them, right of its label; else in order (``_in_order``), never shifted under another header."""
     columns = [column for column in table.row(row_id).columns if column.id in where]
     end = grid.bottom_right((r, c))[1]
     under = {where[column.id] for column in columns}
     printed = {col for col in range(end + 1, grid.width + 1) if (r, col) in grid.values}
-    if columns and printed <= under and min(under) > end:
+    if columns and printed <= under and min(under) > end and grid.end(r) == grid.width:
         for column in columns:
             found.places.setdefault(CellRef(table.id, row_id, column.id), (r, where[column.id]))
     else:

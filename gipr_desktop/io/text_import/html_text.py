@@ -72,8 +72,12 @@ class _Table:
 
         # rows a rowspan reaches past the last <tr> are not printed
         merges = [(r1, c1, min(r2, self.row), c2) for r1, c1, r2, c2 in self.merges]
-        width = max((c for r, c in self.taken if r <= self.row), default=0)
-        return Grid(name, self.values, [m for m in merges if (m[0], m[1]) != (m[2], m[3])], shape=(self.row, width))
+        reach: dict[int, int] = {}
+        for r, c in self.taken:
+            reach[r] = max(c, reach.get(r, 0))
+        width = max((c for r, c in reach.items() if r <= self.row), default=0)
+        return Grid(name, self.values, [m for m in merges if (m[0], m[1]) != (m[2], m[3])], shape=(self.row, width),
+                    ends={r: c for r, c in reach.items() if c < width and r <= self.row})
 
 
 def _span(value: str | None) -> int:

@@ -110,7 +110,7 @@ def _simplified(text: str, grids: list[Grid], notes: list[ImportNote]) -> tuple[
     values: dict[int, dict] = {id(grid): dict(grid.values) for grid in grids}
     for (grid, pos, _), simplified in zip(cells, converted[1:]):
         values[id(grid)][pos] = simplified
-    return converted[0], [Grid(grid.name, values[id(grid)], grid.merges, grid.formulas, (grid.height, grid.width))
+    return converted[0], [Grid(grid.name, values[id(grid)], grid.merges, grid.formulas, (grid.height, grid.width), grid.ends)
                           for grid in grids]
 
 

@@ -1,0 +1,114 @@
+"""The one header/label locator (io/grid_tables.py) on the real tables of Word files, web pages and
+PDFs: every cell where it stands, merged cells kept, a table broken in two put back together, and
+a cell that cannot be placed left empty and named, never shifted."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import docx
+import pytest
+
+from gipr_desktop.core.notes import READ_AS
+from gipr_desktop.core.schema import CellRef
+from gipr_desktop.io.registry import read_report, write_report
+from gipr_desktop.io.text_import import parse_report_text
+
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "shared" / "seeds").glob("*.txt"))
+
+
+def _seed(path: Path):
+    return parse_report_text(path.read_text(encoding="utf-8"), source=path.name).report
+
+
+def _read_as(result) -> list[str]:
+    return [note.message for note in result.notes if note.kind == READ_AS]
+
+
+@pytest.mark.parametrize("extension", [".docx", ".html"])
+@pytest.mark.parametrize("seed", SEEDS, ids=[p.stem for p in SEEDS])
+def test_a_seed_written_as_word_or_web_page_reads_back_from_its_tables(seed, extension, tmp_path):
+    report = _seed(seed)
+    write_report(report, tmp_path / f"r{extension}")
+    back = read_report(tmp_path / f"r{extension}")
+    assert back.report.cells == report.cells
+    assert _read_as(back) == [f"表「{table.title}」按原表格读取" for table in report.schema.tables]
+
+
+def _word_tables(report, path: Path):
+    write_report(report, path)
+    document = docx.Document(str(path))
+    return document, {table.id: word for table, word in zip(report.schema.tables, document.tables)}
+
+
+SEED_2021 = next(p for p in SEEDS if p.name.startswith("001_"))
+
+
+def test_a_table_broken_over_two_pages_with_its_header_repeated_reads_as_one(tmp_path):
+    """The second piece repeats the header rows, as Word and PDF do after a page break."""
+    report = _seed(SEED_2021)
+    document, tables = _word_tables(report, tmp_path / "r.docx")
+    table = tables["applications"]._tbl
+    rows = table.findall(docx.oxml.ns.qn("w:tr"))
+    second = copy.deepcopy(table)
+    for tr in second.findall(docx.oxml.ns.qn("w:tr"))[3:15]:  # header (3 rows) kept, first 12 lines cut
+        second.remove(tr)
+    for tr in rows[15:]:
+        table.remove(tr)
+    paragraph = document.add_paragraph("（续表）")._p
+    table.addnext(paragraph)
+    paragraph.addnext(second)
+    document.save(str(tmp_path / "broken.docx"))
+    back = read_report(tmp_path / "broken.docx")
+    assert len(docx.Document(str(tmp_path / "broken.docx")).tables) == 4
+    assert {r: v for r, v in back.report.cells.items() if r.table == "applications"} == \
+           {r: v for r, v in report.cells.items() if r.table == "applications"}
+    assert "表「收到和处理政府信息公开申请情况」按原表格读取" in _read_as(back)
+
+
+def test_a_word_row_that_lost_a_cell_is_left_empty_and_named_not_shifted(tmp_path):
+    report = _seed(SEED_2021)
+    report.set(CellRef("applications", "new", "commercial"), 7)  # a row whose numbers differ
+    report.set(CellRef("applications", "new", "total"), report.get(CellRef("applications", "new", "total")) + 7)
+    document, tables = _word_tables(report, tmp_path / "r.docx")
+    new_line = tables["applications"].rows[3]._tr
+    cells = new_line.findall(docx.oxml.ns.qn("w:tc"))
+    new_line.remove(cells[-3])  # one value cell gone: the row is a cell short
+    document.save(str(tmp_path / "short.docx"))
+    back = read_report(tmp_path / "short.docx")
+    row = [CellRef("applications", "new", column.id) for column in report.schema.table("applications").row("new").columns]
+    assert [back.report.get(ref) for ref in row] == [None] * 7
+    assert any(note.row == "new" and "未能读取" in note.message for note in back.notes)
+    others = {r: v for r, v in report.cells.items() if r.table == "applications" and r.row != "new"}
+    assert {r: v for r, v in back.report.cells.items() if r in others} == others
+
+
+def test_a_word_cell_that_is_no_number_is_left_empty_and_named(tmp_path):
+    report = _seed(SEED_2021)
+    document, tables = _word_tables(report, tmp_path / "r.docx")
+    tables["applications"].rows[3].cells[-1].text = "见附件"
+    document.save(str(tmp_path / "text.docx"))
+    back = read_report(tmp_path / "text.docx")
+    ref = CellRef("applications", "new", "total")
+    assert back.report.get(ref) is None
+    assert any((note.row, note.col) == ("new", "total") and "见附件" in note.message for note in back.notes)
+    assert {r: v for r, v in back.report.cells.items()} == {r: v for r, v in report.cells.items() if r != ref}
+
+
+def test_a_web_table_with_rowspans_places_the_rows_under_them(tmp_path):
+    """Under 「三、本年度办理结果」 (rowspan) the lines start a column further right; without the
+    rowspan kept, 「（一）予以公开」's numbers would stand one column to the left."""
+    page = """<html><body><p>某局2024年政府信息公开工作年度报告</p><table>
+    <tr><td colspan="2" rowspan="2">本列数据的勾稽关系</td><td colspan="7">申请人情况</td></tr>
+    <tr><td>自然人</td><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td><td>总计</td></tr>
+    <tr><td colspan="2">一、本年新收政府信息公开申请数量</td><td>5</td><td>1</td><td></td><td>0</td><td>0</td><td>0</td><td>6</td></tr>
+    <tr><td rowspan="2">三、本年度办理结果</td><td>（一）予以公开</td><td>3</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>4</td></tr>
+    <tr><td>（七）总计</td><td>3</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>4</td></tr>
+    </table></body></html>"""
+    (tmp_path / "r.html").write_text(page, encoding="utf-8")
+    back = read_report(tmp_path / "r.html")
+    columns = [c.id for c in back.report.schema.table("applications").row("new").columns]
+    got = {row: [back.report.get(CellRef("applications", row, c)) for c in columns] for row in ("new", "disclosed", "handled_total")}
+    assert got == {"new": [5, 1, None, 0, 0, 0, 6], "disclosed": [3, 1, 0, 0, 0, 0, 4], "handled_total": [3, 1, 0, 0, 0, 0, 4]}
+    assert any("原文空白 1 栏（科研机构）" in note.message for note in back.notes)
