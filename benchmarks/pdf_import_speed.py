@@ -22,17 +22,21 @@ from gipr_desktop.io.grid_tables import Grid  # noqa: E402
 from gipr_desktop.io.text_import import parse_report_text  # noqa: E402
 
 PDF = ROOT.parent / "shared" / "fixtures" / "huaian-city-2024.pdf"
-RUNS = 9
+RUNS = 11
 
 
-def median_ms(action) -> float:
-    action()  # warm imports, caches and the fork server
-    times = []
+def medians_ms(actions: dict) -> dict[str, float]:
+    """Each action's median time; the actions take turns, so that a change of the machine's load
+    during the run falls on all of them alike."""
+    times: dict[str, list[float]] = {name: [] for name in actions}
+    for action in actions.values():
+        action()  # warm imports, caches and the fork server
     for _ in range(RUNS):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+        for name, action in actions.items():
+            start = time.perf_counter()
+            action()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) * 1000 for name, values in times.items()}
 
 
 def bare_text() -> None:
@@ -44,16 +48,17 @@ def bare_text() -> None:
 
 
 def main() -> None:
-    floor = median_ms(bare_text)
     lines, tables = pdf_pages.extract(str(PDF), "淮安")
     text = pdf_reader.reflow(lines)
     grids = [Grid.from_rows(t["rows"], "", t["merges"]) for t in tables]
     steps = {
+        "floor": bare_text,
         "whole import (read_pdf)": lambda: pdf_reader.read_pdf(PDF),
         "pages extracted (in this process)": lambda: pdf_pages.extract(str(PDF), "淮安"),
         "report recognised from them": lambda: parse_report_text(text, tables=grids, source=PDF.name),
     }
-    figures = {name: median_ms(step) for name, step in steps.items()}
+    figures = medians_ms(steps)
+    floor = figures.pop("floor")
     figures["child start and hand-over"] = (figures["whole import (read_pdf)"] - figures["pages extracted (in this process)"]
                                             - figures["report recognised from them"])
     print(f"floor: pdfplumber's bare page text, 6 pages: {floor:6.0f} ms  (median of {RUNS})")
