@@ -112,3 +112,22 @@ def test_a_web_table_with_rowspans_places_the_rows_under_them(tmp_path):
     got = {row: [back.report.get(CellRef("applications", row, c)) for c in columns] for row in ("new", "disclosed", "handled_total")}
     assert got == {"new": [5, 1, None, 0, 0, 0, 6], "disclosed": [3, 1, 0, 0, 0, 0, 4], "handled_total": [3, 1, 0, 0, 0, 0, 4]}
     assert any("原文空白 1 栏（科研机构）" in note.message for note in back.notes)
+
+
+def test_a_sheet_without_a_title_has_its_year_and_unit_found_as_in_any_document(tmp_path):
+    """Title, unit and year are found once, by the text side, in the cells outside the tables."""
+    import openpyxl
+
+    from tests.helpers import sample_report
+    from tests.test_xlsx import person_workbook
+
+    report = sample_report()
+    person_workbook(report, tmp_path / "filled.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "filled.xlsx")
+    book.active["B2"] = "本报告统计期限为2023年1月1日至2023年12月31日。"
+    book.save(tmp_path / f"{report.unit}2023年政府信息公开工作年度报告.xlsx")
+    back = read_report(tmp_path / f"{report.unit}2023年政府信息公开工作年度报告.xlsx")
+    assert (back.report.year, back.report.unit) == (2023, report.unit)
+    messages = [note.message for note in back.notes]
+    assert "报告年度取自正文中的统计期限" in messages
+    assert any(message.startswith("机关名称取自文件名") for message in messages)

@@ -135,6 +135,12 @@ class Found:
     grid: Grid
     places: dict[CellRef, Pos] = field(default_factory=dict)
     rows: set[str] = field(default_factory=set)  # rows whose label was found
+    lines: set[int] = field(default_factory=set)  # grid lines the table was read from: headers, labels, values
+
+    def span(self) -> range:
+        """The grid lines from the table's first header to its last value."""
+        lines = self.lines | {r for r, _ in self.places.values()}
+        return range(min(lines), max(lines) + 1) if lines else range(0)
 
 
 # --- locating tables ------------------------------------------------------------------------------
@@ -208,11 +214,13 @@ def _find_grid_table(grid: Grid, table: Table, format_id: str) -> Found:
             if col_id not in where or r > where[col_id][0]:
                 where[col_id] = (r, c)
     columns = {col_id: c for col_id, (_, c) in where.items()}
+    found.lines.update(r for r, _ in where.values())
     for r, (c, row_id) in sorted(lines.items()):
         if r - first_line > 3 * len(table.rows):  # another table further down
             break
         if row_id not in found.rows:
             found.rows.add(row_id)
+            found.lines.add(r)
             _place(grid, table, row_id, r, c, columns, found)
     return found
 
@@ -225,6 +233,7 @@ def _find_groups_table(grid: Grid, table: Table, format_id: str) -> Found:
         if not row_id or row_id in found.rows:
             continue
         found.rows.add(row_id)
+        found.lines.add(r)
         row = table.row(row_id)
         where: dict[str, int] = {}
         for line in range(r - 1, max(0, r - HEADER_SEARCH), -1):
@@ -232,6 +241,7 @@ def _find_groups_table(grid: Grid, table: Table, format_id: str) -> Found:
                 if hr == line and hc > c and (col_id := match_column(row, header)):
                     where.setdefault(col_id, hc)
             if where:
+                found.lines.add(line)
                 break
         if not where and len(row.columns) == 1:
             where[row.columns[0].id] = grid.bottom_right((r, c))[1] + 1  # no header: the cell beside the label
@@ -262,6 +272,8 @@ def _find_single_row_table(grid: Grid, table: Table, format_id: str) -> Found:
                 value_line = line
                 break
         found.rows.add(rows[0].id)
+        found.lines.update(line for line in range(r - 1, max(0, r - 4), -1) if grid.covering_text(line, c))
+        found.lines.add(r)
         found.places.setdefault(CellRef(table.id, rows[0].id, col_id), (value_line, c))
     return found
 

@@ -2,10 +2,13 @@
 
 Spreadsheet readers (.xlsx, .xls, .ods) turn each sheet into a ``grid_tables.Grid`` (cell values by
 position, merged ranges, which cells are formulas) and hand the grids to ``read_grids``. The tables
-are found by ``grid_tables``, the one header/label locator every source with real tables uses; here
-are the spreadsheet's own matters: the label–value fields of the program's export
-(``workbook_labels``), the title and section cells of a sheet, and formulas — a stored result kept
-and compared with its parts, a missing one recomputed from them.
+are found by ``grid_tables``, the one header/label locator every source with real tables uses; the
+title, unit and year by the text side (``text_import.sections``, ``front_matter``), as in any document,
+in the sheets' cells outside the tables, line by line; the format by the labels only one format
+prints (``text_import.version``). Here are the spreadsheet's own matters: the label–value fields of
+the program's export (``workbook_labels``), which say unit, year, format, texts and the sections
+beside their headings, and formulas — a stored result kept and compared with its parts, a missing
+one recomputed from them.
 
 What could not be read, or was read with a choice, becomes an ``ImportNote``.
 """
@@ -22,15 +25,15 @@ from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import CellRef, Format, format_for_year, formats, report_years
 from gipr_desktop.core.values import ValueRefused, checked_value
 from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
-from gipr_desktop.io.grid_tables import Found, Grid, Pos, cell_number, locate
+from gipr_desktop.io.grid_tables import Found as Located, Grid, Pos, cell_number, locate
 from gipr_desktop.io.imported import settled
+from gipr_desktop.io.text_import.front_matter import Found, find_unit, find_year, notes_for
 from gipr_desktop.io.text_import.numbers import read_cell
+from gipr_desktop.io.text_import.sections import find_title
+from gipr_desktop.io.text_import.version import detect_format
 from gipr_desktop.io.workbook_labels import FIELDS
 
-_TITLE = re.compile(r"^(.*?)\s*((?:19|20|21)\d\d)\s*年度?\s*政府信息公开工作年度报告")
-
-
-def _read_table(report: Report, found: Found, notes: list[ImportNote], pending: list[CellRef],
+def _read_table(report: Report, found: Located, notes: list[ImportNote], pending: list[CellRef],
                 formulas: list[CellRef]) -> None:
     fmt = report.schema
     for ref, pos in found.places.items():
@@ -127,17 +130,24 @@ def _read_sections(grids: list[Grid], fmt: Format) -> dict[str, str]:
     return sections
 
 
-def _title(grids: list[Grid]) -> tuple[str, int | None]:
-    """Unit and year from a title line "XX区人民政府2023年政府信息公开工作年度报告"."""
+def _outside_lines(grids: list[Grid], fmt_tables: list[tuple[str, object]]) -> list[str]:
+    """The sheets' text outside the tables, line by line (a line's cells joined by tabs): where the
+    text side finds the title, unit and year, as in any document."""
+    lines: list[str] = []
     for grid in grids:
-        for _, text in grid.texts(200):
-            match = _TITLE.match(normalize(text))
-            if match:
-                return match.group(1), int(match.group(2))
-    return "", None
+        inside = {r for format_id, table in fmt_tables if (found := locate([grid], table, format_id))
+                  for r in found.span()}
+        by_line: dict[int, list[str]] = {}
+        for (r, c), value in sorted(grid.values.items()):
+            if r not in inside and (r, c) not in grid.formulas and value is not None:
+                by_line.setdefault(r, []).append(_text(value).strip())
+        lines += ["\t".join(cell for cell in cells if cell) for _, cells in sorted(by_line.items())]
+    return [line for line in lines if line]
 
 
 def _format_id(fields: dict[str, object], year: int | None, grids: list[Grid], notes: list[ImportNote]) -> str:
+    """The format the sheet states (our export's field), else the one whose own labels it prints
+    (``text_import.version``, as for every document), else the one most of whose cells are found."""
     stated = fields.get("format")
     if stated:
         key = normalize(str(stated))
@@ -145,6 +155,9 @@ def _format_id(fields: dict[str, object], year: int | None, grids: list[Grid], n
             if key in (format_id, normalize(fmt.name)):
                 return format_id
         notes.append(ImportNote(f"不认识的报告格式「{stated}」，已按表格内容判断"))
+    detected, _ = detect_format("\n".join(text for grid in grids for _, text in grid.texts(200)))
+    if detected:
+        return detected
     scores = {}
     for format_id, fmt in formats().items():
         scores[format_id] = sum(len(f.places) for t in fmt.tables if (f := locate(grids, t, format_id)))
@@ -174,10 +187,21 @@ def read_grids(grids: list[Grid], where: str) -> ImportResult:
     """The report on ``grids`` (the sheets of one file, named ``where`` in messages)."""
     notes: list[ImportNote] = []
     fields = _read_fields(grids)
-    title_unit, title_year = _title(grids)
-    year = _year(fields["year"], where, notes) if "year" in fields else title_year
+    lines = _outside_lines(grids, [(fid, table) for fid, fmt in formats().items() for table in fmt.tables])
+    title = find_title(lines)
+    if "year" in fields:
+        year = _year(fields["year"], where, notes)
+    else:
+        found_year = Found(title.year) if title.year is not None else find_year(lines, where.strip("「」"))
+        year = found_year.value
+        notes.extend(notes_for(found_year))
     report = Report(format=_format_id(fields, year, grids, notes), year=year)
-    report.unit = _text(fields["unit"]) if fields.get("unit") else title_unit
+    if fields.get("unit"):
+        report.unit = _text(fields["unit"])
+    else:
+        found_unit = Found(title.unit) if title.unit else find_unit(lines, [], where.strip("「」"))
+        report.unit = found_unit.value or ""
+        notes.extend(notes_for(found_unit))
     for attribute in ("contact", "published", "preamble"):
         setattr(report, attribute, _text(fields.get(attribute)))
     fmt: Format = report.schema
