@@ -131,3 +131,54 @@ def test_a_sheet_without_a_title_has_its_year_and_unit_found_as_in_any_document(
     messages = [note.message for note in back.notes]
     assert "报告年度取自正文中的统计期限" in messages
     assert any(message.startswith("机关名称取自文件名") for message in messages)
+
+
+def _v_merge(tc, value: str | None) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    merge = OxmlElement("w:vMerge")
+    if value:
+        merge.set(qn("w:val"), value)
+    tc.get_or_add_tcPr().append(merge)
+
+
+def test_a_word_label_merged_over_two_lines_with_its_numbers_on_the_second(tmp_path):
+    """「四、结转下年度继续办理」 in a cell two lines high (vMerge), the numbers on its second line."""
+    from docx.oxml.ns import qn
+
+    report = _seed(SEED_2021)
+    report.set(CellRef("applications", "carry_forward", "natural_person"), 2)
+    report.set(CellRef("applications", "carry_forward", "total"), report.get(CellRef("applications", "carry_forward", "total")) + 2)
+    document, tables = _word_tables(report, tmp_path / "r.docx")
+    top = tables["applications"].rows[-1]._tr
+    below = copy.deepcopy(top)
+    top.addnext(below)
+    top_cells, below_cells = top.findall(qn("w:tc")), below.findall(qn("w:tc"))
+    _v_merge(top_cells[0], "restart")
+    _v_merge(below_cells[0], None)
+    for paragraph in below_cells[0].findall(qn("w:p"))[1:]:
+        below_cells[0].remove(paragraph)
+    for run in below_cells[0].iter(qn("w:t")):
+        run.text = ""
+    for tc in top_cells[1:]:
+        for run in tc.iter(qn("w:t")):
+            run.text = ""
+    document.save(str(tmp_path / "tall.docx"))
+    back = read_report(tmp_path / "tall.docx")
+    row = [CellRef("applications", "carry_forward", c.id) for c in report.schema.table("applications").row("carry_forward").columns]
+    assert [back.report.get(ref) for ref in row] == [report.get(ref) for ref in row]
+    assert back.report.cells == report.cells
+
+
+def test_the_published_pdfs_tables_keep_their_merged_cells(shared_fixtures_dir):
+    """From the boxes of the cells pdfplumber finds: 「（三）不予公开」 over its eight lines, 「行政复议」
+    over its five columns, each given once at its top-left."""
+    from gipr_desktop.io.pdf_pages import extract
+
+    _, tables = extract(str(shared_fixtures_dir / "huaian-city-2024.pdf"), "淮安")
+    merged = {table["rows"][r1 - 1][c1 - 1].replace("\n", ""): (r1, c1, r2, c2)
+              for table in tables for r1, c1, r2, c2 in table["merges"]}
+    assert merged["（三）不予公开"] == (8, 2, 15, 2)
+    assert merged["行政复议"] == (1, 1, 1, 5) and merged["未经复议直接起诉"] == (2, 6, 2, 10)
+    assert merged["三、本年度办理结果"] == (6, 1, 16, 1)

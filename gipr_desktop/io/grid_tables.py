@@ -215,14 +215,24 @@ def _find_grid_table(grid: Grid, table: Table, format_id: str) -> Found:
                 where[col_id] = (r, c)
     columns = {col_id: c for col_id, (_, c) in where.items()}
     found.lines.update(r for r, _ in where.values())
+    chosen: dict[str, tuple[int, int]] = {}  # row id → (line, label column) its cells are read from
     for r, (c, row_id) in sorted(lines.items()):
         if r - first_line > 3 * len(table.rows):  # another table further down
             break
-        if row_id not in found.rows:
-            found.rows.add(row_id)
-            found.lines.add(r)
-            _place(grid, table, row_id, r, c, columns, found)
+        # the first line of the row's label, or, under a label merged over several lines, the first
+        # of them that prints a value (the label's top line may be empty, its numbers below)
+        if row_id not in chosen or (not _has_values(grid, *chosen[row_id]) and _has_values(grid, r, c)
+                                    and grid.bottom_right((chosen[row_id][0], chosen[row_id][1]))[0] >= r):
+            chosen[row_id] = (r, c)
+    for row_id, (r, c) in chosen.items():
+        found.rows.add(row_id)
+        found.lines.add(r)
+        _place(grid, table, row_id, r, c, columns, found)
     return found
+
+
+def _has_values(grid: Grid, r: int, c: int) -> bool:
+    return any(pos in grid.values for pos in _cells_after(grid, r, c))
 
 
 def _find_groups_table(grid: Grid, table: Table, format_id: str) -> Found:
