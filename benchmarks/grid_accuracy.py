@@ -3,13 +3,14 @@
 Run: python benchmarks/grid_accuracy.py [--no-office]
 
 Sources: the published 淮安 PDF and the official Word template (../shared/fixtures), the spreadsheets
-of tests/data, and the program's own exports (Word, web page, Excel) of every seed (../shared/seeds)
-and of every report of tests/fixtures/reports, and the official Word template filled in with each 2021-format one (as
-tests/test_word_and_text.py fills it; its （六） has no line for a combined 其他处理, so those cells are not
-counted); where LibreOffice is installed, also those Word
-files printed to PDF and the Excel exports saved as .ods (converted once, kept in a cache folder
-under the system's temporary folder). The truth of an export is the report it was written from;
-that of 淮安 is the test's table of its printed cells; that of the spreadsheets the bundled sample.
+of tests/data, the program's own exports (Word, web page, Excel, and its printout as PDF, drawn by
+Qt offscreen) of every seed (../shared/seeds) and of every report of tests/fixtures/reports, and the
+official Word template filled in with each 2021-format one (as tests/test_word_and_text.py fills it;
+its （六） has no line for a combined 其他处理, so those cells are not counted). Where LibreOffice is
+installed, also those Word files printed to PDF and the Excel exports saved as .ods (converted once,
+kept in a cache folder under the system's temporary folder). The truth of an export is the report it
+was written from; that of 淮安 is the test's table of its printed cells; that of the spreadsheets the
+bundled sample.
 
 A cell is "exact" when it holds the number, "blank kept empty" when the truth has no number there
 and the importer left it empty, "left empty" when the importer did not read a number the truth has,
@@ -21,6 +22,7 @@ The last column counts the tables the import notes say were read from the docume
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -138,6 +140,9 @@ def cases(office: bool):
                              (".xlsx", "Excel (own export)")):
         for target, report in written[extension]:
             yield label, target.name, target, report, unprinted.get(extension)
+    printout = _printouts(written[".docx"], work)
+    for target, report in printout:
+        yield "PDF (the program's own printout)", target.name, target, report, None
     if office:
         for source_ext, extension, label in ((".docx", ".pdf", "PDF (own Word export, printed by LibreOffice)"),
                                              ("template", ".pdf", "PDF (filled template, printed by LibreOffice)"),
@@ -145,6 +150,24 @@ def cases(office: bool):
             truths = dict(written[source_ext])
             for source, target in converted(list(truths), extension).items():
                 yield label, source.with_suffix(extension).name, target, truths[source], unprinted.get(source_ext)
+
+
+def _printouts(written: list[tuple[Path, Report]], work: Path) -> list[tuple[Path, Report]]:
+    """The program's own printout (Qt) of each report, where the Qt binding is installed."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from gipr_desktop.gui import printing
+        from gipr_desktop.gui.qt import QtWidgets
+
+        _app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])  # noqa: F841  kept while printing
+    except ImportError:
+        return []
+    out = []
+    for source, report in written:
+        target = work / f"{source.stem}-printout.pdf"
+        printing.write_pdf(report, target)
+        out.append((target, report))
+    return out
 
 
 def main() -> None:

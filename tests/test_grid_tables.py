@@ -182,3 +182,55 @@ def test_the_published_pdfs_tables_keep_their_merged_cells(shared_fixtures_dir):
     assert merged["（三）不予公开"] == (8, 2, 15, 2)
     assert merged["行政复议"] == (1, 1, 1, 5) and merged["未经复议直接起诉"] == (2, 6, 2, 10)
     assert merged["三、本年度办理结果"] == (6, 1, 16, 1)
+
+
+def _row_cells(word_table, label_start: str):
+    from docx.oxml.ns import qn
+
+    for tr in word_table._tbl.findall(qn("w:tr")):
+        cells = tr.findall(qn("w:tc"))
+        if any("".join(t.text or "" for t in tc.iter(qn("w:t"))).startswith(label_start) for tc in cells):
+            return cells
+    raise AssertionError(label_start)
+
+
+def _set_text(tc, text: str) -> None:
+    from docx.oxml.ns import qn
+
+    runs = list(tc.iter(qn("w:t")))
+    for i, run in enumerate(runs):
+        run.text = text if i == 0 else ""
+
+
+def test_a_line_with_its_label_cut_short_and_no_numbers_is_unread_not_blank(tmp_path):
+    """At a page break the rest of 「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」 and its
+    numbers may not come with the table: the row is said unread, never printed blank."""
+    report = _seed(SEED_2021)
+    document, tables = _word_tables(report, tmp_path / "r.docx")
+    cells = _row_cells(tables["applications"], "（二）部分公开")
+    label = next(i for i, tc in enumerate(cells) if "部分公开" in "".join(t.text or "" for t in tc.iter(docx.oxml.ns.qn("w:t"))))
+    _set_text(cells[label], "（二）部分公开（区分处理的，只计这一情")
+    for tc in cells[label + 1:]:
+        _set_text(tc, "")
+    document.save(str(tmp_path / "cut.docx"))
+    back = read_report(tmp_path / "cut.docx")
+    notes = [note.message for note in back.notes if note.row == "partial"]
+    assert notes and "未能读取" in notes[0] and not any("原文空白" in note for note in notes)
+    assert not any(ref.row == "partial" for ref in back.report.cells)
+
+
+def test_a_label_broken_at_a_page_break_is_read_from_the_line_with_its_numbers():
+    """The first piece ends with 「（二）部分公开（区分处理的，只计这一情」, the second repeats the
+    header and goes on 「形，不计其他情形）」 with the numbers (as pdfplumber gives a PDF's pages)."""
+    header = [["申请人情况", "", "", "", "", "", "", ""],
+              ["", "自然人", "法人或其他组织", "", "", "", "", "总计"],
+              ["", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]]
+    first = [*header, ["一、本年新收政府信息公开申请数量", "9", "1", "0", "0", "0", "0", "10"],
+             ["（二）部分公开（区分处理的，只计这一情", "", "", "", "", "", "", ""]]
+    second = [*header, ["形，不计其他情形）", "2", "1", "0", "0", "0", "0", "3"],
+              ["（七）总计", "9", "1", "0", "0", "0", "0", "10"]]
+    result = parse_report_text("某局2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n", tables=[first, second])
+    columns = [c.id for c in result.report.schema.table("applications").row("new").columns]
+    assert [result.report.get(CellRef("applications", "partial", c)) for c in columns] == [2, 1, 0, 0, 0, 0, 3]
+    assert [result.report.get(CellRef("applications", "handled_total", c)) for c in columns] == [9, 1, 0, 0, 0, 0, 10]
+    assert any(note.row == "partial" and "分两行" in note.message for note in result.notes)

@@ -136,6 +136,8 @@ class Found:
     places: dict[CellRef, Pos] = field(default_factory=dict)
     rows: set[str] = field(default_factory=set)  # rows whose label was found
     lines: set[int] = field(default_factory=set)  # grid lines the table was read from: headers, labels, values
+    continued: list[str] = field(default_factory=list)  # rows read from the line below their label's first
+    cut: set[str] = field(default_factory=set)  # rows whose label is printed cut short and whose line prints nothing
 
     def span(self) -> range:
         """The grid lines from the table's first header to its last value."""
@@ -225,14 +227,48 @@ def _find_grid_table(grid: Grid, table: Table, format_id: str) -> Found:
                                     and grid.bottom_right((chosen[row_id][0], chosen[row_id][1]))[0] >= r):
             chosen[row_id] = (r, c)
     for row_id, (r, c) in chosen.items():
+        below = _continuation(grid, r, c, lines)
+        if below:
+            r = below
+            found.continued.append(row_id)
         found.rows.add(row_id)
         found.lines.add(r)
+        if not _has_values(grid, r, c) and _cut_short(table, row_id, grid.covering_text(r, c)):
+            found.cut.add(row_id)
         _place(grid, table, row_id, r, c, columns, found)
     return found
 
 
+def _cut_short(table: Table, row_id: str, printed: str) -> bool:
+    """Whether ``printed`` is only the beginning of the row's label (the rest on a line or page
+    that did not come with it)."""
+    row = table.row(row_id)
+    key = strip_ordinal(normalize(printed))
+    return all(key != strip_ordinal(normalize(label)) for label in (row.label, *row.aliases))
+
+
+def _continuation(grid: Grid, r: int, c: int, labelled: dict) -> int:
+    """For a row label whose line prints nothing: the line its numbers are on when the label was
+    broken over two lines at a page break (「…只计这一情」, the header repeated, 「形，不计其他情形）」) —
+    the next line that prints only numbers, before any other row's label; else 0."""
+    if _has_values(grid, r, c):
+        return 0
+    for line in range(r + 1, min(r + HEADER_SEARCH, grid.height + 1)):
+        if line in labelled:
+            return 0
+        if _has_numbers(grid, line, c):
+            return line
+    return 0
+
+
 def _has_values(grid: Grid, r: int, c: int) -> bool:
     return any(pos in grid.values for pos in _cells_after(grid, r, c))
+
+
+def _has_numbers(grid: Grid, r: int, c: int) -> bool:
+    """Whether line ``r`` prints values right of column ``c``, every one of them a number or a mark for none."""
+    printed = [grid.values[pos] for pos in _cells_after(grid, r, c) if pos in grid.values]
+    return bool(printed) and all(not isinstance(v, str) or read_cell(v) is not None for v in printed)
 
 
 def _find_groups_table(grid: Grid, table: Table, format_id: str) -> Found:

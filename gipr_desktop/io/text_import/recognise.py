@@ -181,6 +181,13 @@ def _grid_reading(table: Table, found: Found) -> TableReading:
                                             "未能读取，本行留空", table.id, row.id))
             continue
         reading.rows_found.add(row.id)
+        if row.id in found.cut:  # not printed blank: its numbers went elsewhere (a page break)
+            reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(row.id)}：行名印刷不全且本行没有数字"
+                                            "（可能在分页处断开），未能读取，本行留空", table.id, row.id))
+            continue
+        if row.id in found.continued:
+            reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(row.id)}：行名分两行印刷（如在分页处），"
+                                            "已按第二行的数字读取，请核对", table.id, row.id))
         if unplaced:
             names = "、".join(column.label for column in unplaced)
             reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(row.id)}：{names} 无法对应到表头，"
