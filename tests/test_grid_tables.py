@@ -234,3 +234,14 @@ def test_a_label_broken_at_a_page_break_is_read_from_the_line_with_its_numbers()
     assert [result.report.get(CellRef("applications", "partial", c)) for c in columns] == [2, 1, 0, 0, 0, 0, 3]
     assert [result.report.get(CellRef("applications", "handled_total", c)) for c in columns] == [9, 1, 0, 0, 0, 0, 10]
     assert any(note.row == "partial" and "分两行" in note.message for note in result.notes)
+
+
+def test_the_pdf_cells_are_read_as_pdfplumber_reads_them(shared_fixtures_dir):
+    import pdfplumber
+
+    from gipr_desktop.io.pdf_pages import _cell_texts
+
+    with pdfplumber.open(str(shared_fixtures_dir / "huaian-city-2024.pdf")) as pdf:
+        for page in pdf.pages:
+            for table in page.find_tables():
+                assert _cell_texts(table, page.chars) == [[cell or "" for cell in row] for row in table.extract()]

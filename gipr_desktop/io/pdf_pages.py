@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_left
 
 from gipr_desktop.io.errors import ReadError
 from gipr_desktop.io.guarded import parsing
@@ -61,11 +62,35 @@ def _merges(table) -> list[tuple[int, int, int, int]]:
     return merges
 
 
+def _cell_texts(table, chars: list[dict]) -> list[list[str]]:
+    """The table's cells' texts, as pdfplumber's ``Table.extract`` gives them (a character belongs to
+    the cell its middle is in; a cell a merge covers is ""), with the page's characters sorted once
+    by height for the whole table rather than all looked at again for every row."""
+    from pdfplumber.utils import extract_text
+
+    middles = sorted(((char["top"] + char["bottom"]) / 2, (char["x0"] + char["x1"]) / 2, i)
+                     for i, char in enumerate(chars))
+    heights = [y for y, _, _ in middles]
+    rows = []
+    for row in table.rows:
+        _, row_top, _, row_bottom = row.bbox
+        band = middles[bisect_left(heights, row_top):bisect_left(heights, row_bottom)]
+        cells = []
+        for cell in row.cells:
+            if cell is None:
+                cells.append("")
+                continue
+            inside = [chars[i] for y, x, i in band if cell[0] <= x < cell[2] and cell[1] <= y < cell[3]]
+            cells.append(extract_text(inside) if inside else "")
+        rows.append(cells)
+    return rows
+
+
 def _page_content(page) -> tuple[list[Line], list[Table]]:
     """A page's text lines outside its tables, and its tables of more than one column."""
     tables = [table for table in page.find_tables() if table.rows and len(table.rows[0].cells) > 1]
-    grids = [{"rows": [[str(cell or "") for cell in row] for row in table.extract()], "merges": _merges(table)}
-             for table in tables]
+    chars = page.chars
+    grids = [{"rows": _cell_texts(table, chars), "merges": _merges(table)} for table in tables]
     lines = page.filter(_outside([table.bbox for table in tables])).extract_text_lines()
     return [_line(line) for line in lines if not _PAGE_NUMBER.match(line["text"])], grids
 
