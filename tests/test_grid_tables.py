@@ -245,3 +245,33 @@ def test_the_pdf_cells_are_read_as_pdfplumber_reads_them(shared_fixtures_dir):
         for page in pdf.pages:
             for table in page.find_tables():
                 assert _cell_texts(table, page.chars) == [[cell or "" for cell in row] for row in table.extract()]
+
+
+def test_a_word_table_of_merges_larger_than_a_report_is_refused(tmp_path):
+    """One cell 64 columns wide continued down thousands of lines: a few kilobytes that stand for
+    hundreds of thousands of grid positions; refused, never expanded."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from gipr_desktop.io.errors import ReadError
+
+    document = docx.Document()
+    document.add_paragraph("某局2024年政府信息公开工作年度报告")
+    table = document.add_table(rows=1, cols=1)
+    table.rows[0].cells[0].text = "一、本年新收政府信息公开申请数量"
+    tr = table.rows[0]._tr
+    tc = tr.findall(qn("w:tc"))[0]
+    span = OxmlElement("w:gridSpan")
+    span.set(qn("w:val"), "64")
+    tc.get_or_add_tcPr().append(span)
+    _v_merge(tc, "restart")
+    for _ in range(5000):
+        line = copy.deepcopy(tr)
+        merge = line.find(f"{qn('w:tc')}/{qn('w:tcPr')}/{qn('w:vMerge')}")
+        merge.attrib.clear()
+        for text in line.iter(qn("w:t")):
+            text.text = ""
+        table._tbl.append(line)
+    document.save(str(tmp_path / "merges.docx"))
+    with pytest.raises(ReadError, match="表格过大"):
+        read_report(tmp_path / "merges.docx")

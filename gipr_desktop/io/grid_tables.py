@@ -17,6 +17,7 @@ Tables that exist only as text are the token reader's (``text_import.tables``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 from typing import Iterator, Sequence
 
@@ -51,8 +52,6 @@ class Grid:
             (pos, value.strip()) for pos, value in sorted(self.values.items())
             if isinstance(value, str) and value.strip() and pos not in self.formulas
         ]
-        self._covered = {(r, c) for r1, c1, r2, c2 in self.merges for r in range(r1, r2 + 1)
-                         for c in range(c1, c2 + 1) if (r, c) != (r1, c1)}
         places = [*self.values, *((m[2], m[3]) for m in self.merges)]
         self.height = max((r for r, _ in places), default=self.shape[0])
         self.width = max((c for _, c in places), default=self.shape[1])
@@ -84,6 +83,16 @@ class Grid:
         """The last column the cells of ``row`` reach: a row printed with fewer cells than the
         table is wide (a cell lost) ends early, and its cells' columns are not sure."""
         return self.ends.get(row, self.width)
+
+    @property
+    def merged_area(self) -> int:
+        """How many grid positions the merged cells cover: what a reader bounds before looking inside."""
+        return sum((r2 - r1 + 1) * (c2 - c1 + 1) for r1, c1, r2, c2 in self.merges)
+
+    @cached_property
+    def _covered(self) -> set[Pos]:
+        return {(r, c) for r1, c1, r2, c2 in self.merges for r in range(r1, r2 + 1)
+                for c in range(c1, c2 + 1) if (r, c) != (r1, c1)}
 
     def is_covered(self, pos: Pos) -> bool:
         """Whether ``pos`` lies under a merged cell that starts elsewhere."""

@@ -57,7 +57,7 @@ def parse_report_text(text: str, *, tables: Sequence[Grid | Rows] | None = None,
         raise ReadError(f"「{name}」太长（{len(text)} 个字符），不像一份年度报告；最多读取 {MAX_CHARS} 个字符")
     grids = [t if isinstance(t, Grid) else Grid.from_rows(t, f"第 {i} 个表格") for i, t in enumerate(tables or [], 1)]
     grids = [grid for grid in grids if grid.values]
-    if sum(len(grid.values) + len(grid.merges) for grid in grids) > MAX_TABLE_CELLS:
+    if sum(len(grid.values) + grid.merged_area for grid in grids) > MAX_TABLE_CELLS:
         raise ReadError(f"「{name}」中的表格过大，不像一份年度报告")
     notes: list[ImportNote] = []
     text, grids = _simplified(text, grids, notes)
