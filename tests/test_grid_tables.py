@@ -233,7 +233,7 @@ def test_a_label_broken_at_a_page_break_is_read_from_the_line_with_its_numbers()
     columns = [c.id for c in result.report.schema.table("applications").row("new").columns]
     assert [result.report.get(CellRef("applications", "partial", c)) for c in columns] == [2, 1, 0, 0, 0, 0, 3]
     assert [result.report.get(CellRef("applications", "handled_total", c)) for c in columns] == [9, 1, 0, 0, 0, 0, 10]
-    assert any(note.row == "partial" and "分两行" in note.message for note in result.notes)
+    assert any("（二）部分公开" in note.message and "分两行" in note.message for note in result.notes)
 
 
 def test_the_pdf_cells_are_read_as_pdfplumber_reads_them(shared_fixtures_dir):
@@ -275,3 +275,15 @@ def test_a_word_table_of_merges_larger_than_a_report_is_refused(tmp_path):
     document.save(str(tmp_path / "merges.docx"))
     with pytest.raises(ReadError, match="表格过大"):
         read_report(tmp_path / "merges.docx")
+
+
+def test_a_table_printed_blank_in_a_word_file_is_said_blank_not_unread(tmp_path):
+    from gipr_desktop.core.checks import check
+
+    report = _seed(SEED_2021)
+    for ref in [ref for ref in report.cells if ref.table == "active"]:
+        del report.cells[ref]
+    write_report(report, tmp_path / "r.docx")
+    back = read_report(tmp_path / "r.docx")
+    said = [f.message for f in check(back.report, notes=back.notes) if "主动公开政府信息情况" in f.message]
+    assert said and all("原文各栏均为空白" in message for message in said)

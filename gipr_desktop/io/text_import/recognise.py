@@ -88,7 +88,8 @@ def parse_report_text(text: str, *, tables: Sequence[Grid | Rows] | None = None,
             tokens = _region_tokens(table, layout)
             reading, how = read_table(table, tokens, format_id) if tokens else TableReading(), READ_FROM_TEXT
         if reading.rows_found and grids:  # a document with real tables: say which read each table
-            notes.append(ImportNote(f"表「{table.title}」{how}", table.id, kind=READ_AS))
+            # no table id: a note on how the table was read is no note on what is missing from it
+            notes.append(ImportNote(f"表「{table.title}」{how}", kind=READ_AS))
         _apply(table, reading, report, notes)
     if not report.unit:
         notes.append(ImportNote("未找到标题中的机关名称，请在「基本信息」中填写"))
@@ -187,7 +188,7 @@ def _grid_reading(table: Table, found: Found) -> TableReading:
             continue
         if row.id in found.continued:
             reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(row.id)}：行名分两行印刷（如在分页处），"
-                                            "已按第二行的数字读取，请核对", table.id, row.id))
+                                            "已按第二行的数字读取，请核对", table.id))
         if unplaced:
             names = "、".join(column.label for column in unplaced)
             reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(row.id)}：{names} 无法对应到表头，"
