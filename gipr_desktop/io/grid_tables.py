@@ -9,8 +9,11 @@ table a person made from the official template with the table moved, blank rows 
 cells merged differently, labels split over two lines or numbers typed as text. A table broken over
 two pages arrives as two grids; ``stacked`` puts them back under each other.
 
-Where a value cell cannot be placed under a header, it is not guessed: a row whose cells are exactly
-as many as its columns is read in order, anything else stays empty and the caller names it.
+Where a value cell cannot be placed under a header, it is not guessed: a row whose line is a cell
+short, or whose values do not stand under the headers, is read in order only when its cells are
+exactly as many as its columns; anything else stays empty and the caller names it. A label broken
+over two lines at a page break is read from the line that prints its numbers; a label printed cut
+short on a line without numbers is said unread (``Found.cut``), never printed blank.
 Tables that exist only as text are the token reader's (``text_import.tables``).
 """
 
