@@ -5,7 +5,8 @@ Run: python benchmarks/grid_accuracy.py [--no-office]
 Sources: the published 淮安 PDF and the official Word template (../shared/fixtures), the spreadsheets
 of tests/data, the program's own exports (Word, web page, Excel, and its printout as PDF, drawn by
 Qt offscreen) of every seed (../shared/seeds) and of every report of tests/fixtures/reports, and the
-official Word template filled in with each 2021-format one (as tests/test_word_and_text.py fills it;
+official Word template filled in with each 2021-format one, and web pages made of each text's
+tab-separated rows as tables without any span (the truth: the text's own reading) (as tests/test_word_and_text.py fills it;
 its （六） has no line for a combined 其他处理, so those cells are not counted). Where LibreOffice is
 installed, also those Word files printed to PDF and the Excel exports saved as .ods (converted once,
 kept in a cache folder under the system's temporary folder). The truth of an export is the report it
@@ -136,7 +137,15 @@ def cases(office: bool):
             written["template"].append((target, report))
     printed = {box.ref for table in Report(format="2021").schema.tables for box in table_layout(table).value_boxes()}
     unprinted = {"template": lambda ref: ref not in printed}  # the template has no line for a combined （六）
-    for extension, label in ((".docx", "Word (own export)"), ("template", "Word (official template filled in)"), (".html", "web page (own export)"),
+    from tests.test_text_import_input import _html_page
+
+    for path in texts:  # the text's tab-separated rows as <table>s without spans, as pages pasted by hand are
+        text = path.read_text(encoding="utf-8")
+        if "\t" in text:
+            target = work / f"{path.stem}-pasted.html"
+            target.write_text(_html_page(text), encoding="utf-8")
+            written["pasted"].append((target, parse_report_text(text, source=path.name).report))
+    for extension, label in ((".docx", "Word (own export)"), ("pasted", "web page (text's rows as tables, no spans)"), ("template", "Word (official template filled in)"), (".html", "web page (own export)"),
                              (".xlsx", "Excel (own export)")):
         for target, report in written[extension]:
             yield label, target.name, target, report, unprinted.get(extension)

@@ -287,3 +287,19 @@ def test_a_table_printed_blank_in_a_word_file_is_said_blank_not_unread(tmp_path)
     back = read_report(tmp_path / "r.docx")
     said = [f.message for f in check(back.report, notes=back.notes) if "主动公开政府信息情况" in f.message]
     assert said and all("原文各栏均为空白" in message for message in said)
+
+
+@pytest.mark.parametrize("path", [SEEDS[2], Path(__file__).parent / "fixtures" / "reports" / "001_shanghai_szfbgt_2019.txt"],
+                         ids=["cells one a row", "header apart from its columns"])
+def test_a_page_pasted_without_its_spans_reads_as_its_text_does(path, tmp_path):
+    """Tables whose cells stand in no grid (every cell a row of its own; 「复议后起诉」 printed beside
+    「未经复议直接起诉」 instead of over its five columns) are read as their text is, never by position."""
+    from tests.test_text_import_input import _html_page
+
+    text = path.read_text(encoding="utf-8")
+    (tmp_path / "pasted.html").write_text(_html_page(text), encoding="utf-8")
+    back = read_report(tmp_path / "pasted.html").report
+    truth = parse_report_text(text, source=path.name).report.cells
+    assert back.cells.items() <= truth.items()  # nothing the text does not say
+    assert {r: v for r, v in back.cells.items() if r.table != "review_litigation"} == \
+           {r: v for r, v in truth.items() if r.table != "review_litigation"}

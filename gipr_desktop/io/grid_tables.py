@@ -150,6 +150,7 @@ class Found:
     lines: set[int] = field(default_factory=set)  # grid lines the table was read from: headers, labels, values
     continued: list[str] = field(default_factory=list)  # rows read from the line below their label's first
     cut: set[str] = field(default_factory=set)  # rows whose label is printed cut short and whose line prints nothing
+    alone: set[str] = field(default_factory=set)  # rows whose label has no cell after it: a line of text, no grid row
 
     def span(self) -> range:
         """The grid lines from the table's first header to its last value."""
@@ -189,6 +190,8 @@ def _in_order(grid: Grid, table: Table, row_id: str, r: int, c: int, found: Foun
     (a label column no rowspan covers, an empty column at the edge); otherwise none."""
     columns = table.row(row_id).columns
     cells = _cells_after(grid, r, c)
+    if not cells:
+        found.alone.add(row_id)
     if len(cells) != len(columns):
         filled = [i for i, pos in enumerate(cells) if pos in grid.values]
         cells = cells[filled[0]:filled[-1] + 1] if filled else []
@@ -333,6 +336,26 @@ def _find_single_row_table(grid: Grid, table: Table, format_id: str) -> Found:
         found.lines.update(line for line in range(r - 1, max(0, r - 4), -1) if grid.covering_text(line, c))
         found.lines.add(r)
         found.places.setdefault(CellRef(table.id, rows[0].id, col_id), (value_line, c))
+    return _whole_groups(table, found)
+
+
+def _whole_groups(table: Table, found: Found) -> Found:
+    """Only the groups (行政复议, 未经复议直接起诉, 复议后起诉) whose every column was found, side by side
+    in one line, in their order and not among another group's: a header printed apart from its
+    columns (a page pasted without its spans) makes some columns seem another group's; not guessed."""
+    rows = {row.id: [found.places.get(CellRef(table.id, row.id, column.id)) for column in row.columns]
+            for row in table.rows}
+    for row in table.rows:
+        places = rows[row.id]
+        cols = [c for _, c in places] if all(places) else []
+        whole = bool(cols) and len({r for r, _ in places}) == 1 and cols == sorted(set(cols)) and not any(
+            other != row.id and any(place and place[0] == places[0][0] and cols[0] < place[1] < cols[-1]
+                                    for place in others)
+            for other, others in rows.items())
+        if not whole:
+            for column in row.columns:
+                found.places.pop(CellRef(table.id, row.id, column.id), None)
+            found.rows.discard(row.id)
     return found
 
 

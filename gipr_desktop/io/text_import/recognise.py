@@ -81,10 +81,8 @@ def parse_report_text(text: str, *, tables: Sequence[Grid | Rows] | None = None,
     _read_sections(fmt, layout, report, notes)
     given = _assign_tables(fmt, grids)
     for table in fmt.tables:
-        found = locate([stacked(given[table.id])], table, format_id) if table.id in given else None
-        if found is not None:
-            reading, how = _grid_reading(table, found), READ_FROM_GRID
-        else:
+        reading, how = _given_reading(table, given.get(table.id, []), format_id)
+        if reading is None:
             tokens = _region_tokens(table, layout)
             reading, how = read_table(table, tokens, format_id) if tokens else TableReading(), READ_FROM_TEXT
         if reading.rows_found and grids:  # a document with real tables: say which read each table
@@ -167,6 +165,27 @@ def _assign_tables(fmt: Format, grids: list[Grid]) -> dict[str, list[Grid]]:
         if table_id is not None:
             given.setdefault(table_id, []).append(grid)
     return given
+
+
+def _given_reading(table: Table, grids: list[Grid], format_id: str) -> tuple[TableReading | None, str]:
+    """``table`` read from the document's grids that are it: by the header/label locator; or, where
+    its cells stand in no grid (each cell a row of its own, headers apart from their columns: a page
+    pasted without its spans) and reading the grids' text finds more rows, as text."""
+    if not grids:
+        return None, ""
+    found = locate([stacked(grids)], table, format_id)
+    grid = _grid_reading(table, found) if found is not None else None
+    text = read_table(table, text_tokens(_grid_lines(grids)), format_id)
+    # rows whose label the locator found are its to read or to refuse (a row a cell short is never
+    # shifted): the text is preferred only where it finds more rows' labels than the grid shows
+    if text.rows_found and (found is None or len(text.rows_found) > len(found.rows - found.alone)):
+        return text, READ_FROM_TEXT
+    return (grid, READ_FROM_GRID) if grid is not None else (None, "")
+
+
+def _grid_lines(grids: list[Grid]) -> list[str]:
+    """The grids' cells as printed lines, a line's cells separated by tabs: their text."""
+    return ["\t".join(cell.replace("\n", " ") for cell in row) for grid in grids for row in grid.rows()]
 
 
 def _grid_reading(table: Table, found: Found) -> TableReading:
