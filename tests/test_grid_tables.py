@@ -303,3 +303,17 @@ def test_a_page_pasted_without_its_spans_reads_as_its_text_does(path, tmp_path):
     assert back.cells.items() <= truth.items()  # nothing the text does not say
     assert {r: v for r, v in back.cells.items() if r.table != "review_litigation"} == \
            {r: v for r, v in truth.items() if r.table != "review_litigation"}
+
+
+def test_table_four_with_a_blank_under_a_header_one_line_higher_keeps_its_group():
+    """行政复议's results stand a line higher than the suits' (their two-line merge not known, as in an
+    .ods saved by LibreOffice); its blank 结果纠正 is the group's line, not the line under its header."""
+    results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    grid = [["行政复议", "", "", "", "", "行政诉讼"] + [""] * 9,
+            results + ["未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""],
+            [""] * 5 + results + results,
+            ["5", "", "", "2", "7", "8", "", "", "1", "9", "", "", "", "", ""]]
+    result = parse_report_text("某局2019年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n", tables=[grid])
+    columns = ("upheld", "corrected", "other", "pending", "total")
+    assert [result.report.get(CellRef("review_litigation", "review", c)) for c in columns] == [5, None, None, 2, 7]
+    assert [result.report.get(CellRef("review_litigation", "direct_suit", c)) for c in columns] == [8, None, None, 1, 9]

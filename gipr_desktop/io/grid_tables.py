@@ -314,6 +314,7 @@ def _find_single_row_table(grid: Grid, table: Table, format_id: str) -> Found:
     """Table 四: one line of values under a three-level header, each column known by its path."""
     found = Found(grid)
     leaves = {normalize(column.label): column.id for row in table.rows for column in row.columns}
+    blank: set[CellRef] = set()  # leaves with no value in the lines below: their line is their group's
     for (r, c), text in grid.texts():
         col_id = leaves.get(normalize(text))
         if col_id is None:
@@ -332,10 +333,19 @@ def _find_single_row_table(grid: Grid, table: Table, format_id: str) -> Found:
             if value is not None or (line, c) in grid.formulas:
                 value_line = line
                 break
+        else:
+            blank.add(CellRef(table.id, rows[0].id, col_id))
         found.rows.add(rows[0].id)
         found.lines.update(line for line in range(r - 1, max(0, r - 4), -1) if grid.covering_text(line, c))
         found.lines.add(r)
         found.places.setdefault(CellRef(table.id, rows[0].id, col_id), (value_line, c))
+    for row in table.rows:  # a blank leaf under a header one line higher (its merge not known): its group's line
+        printed = {found.places[ref][0] for column in row.columns
+                   if (ref := CellRef(table.id, row.id, column.id)) in found.places and ref not in blank}
+        for column in row.columns if len(printed) == 1 else ():
+            ref = CellRef(table.id, row.id, column.id)
+            if ref in blank and ref in found.places:
+                found.places[ref] = (next(iter(printed)), found.places[ref][1])
     return _whole_groups(table, found)
 
 
