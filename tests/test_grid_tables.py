@@ -313,7 +313,10 @@ def test_table_four_with_a_blank_under_a_header_one_line_higher_keeps_its_group(
             results + ["未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""],
             [""] * 5 + results + results,
             ["5", "", "", "2", "7", "8", "", "", "1", "9", "", "", "", "", ""]]
-    result = parse_report_text("某局2019年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n", tables=[grid])
+    from gipr_desktop.io.grid_tables import Grid
+    from gipr_desktop.io.sheet_tables import read_grids
+
+    result = read_grids([Grid.from_rows([["某局2019年政府信息公开工作年度报告"], *grid], "四")], "「x.ods」")
     columns = ("upheld", "corrected", "other", "pending", "total")
     assert [result.report.get(CellRef("review_litigation", "review", c)) for c in columns] == [5, None, None, 2, 7]
     assert [result.report.get(CellRef("review_litigation", "direct_suit", c)) for c in columns] == [8, None, None, 1, 9]
