@@ -52,3 +52,19 @@ def test_every_slot_the_window_connects_is_guarded():
                 elif isinstance(arg, ast.Attribute) and arg.attr in ours and arg.attr not in slots:
                     offenders.append(f"{path.name}:{node.lineno} {arg.attr}")
     assert offenders == []
+
+
+def test_every_grid_source_goes_through_the_one_locator():
+    """Word, web pages, PDF and spreadsheets hand over ``grid_tables.Grid``s; only the recogniser
+    uses the token reader (for tables that exist only as text), and no table is located elsewhere."""
+    io = PACKAGE / "io"
+    grid_readers = ["docx_reader.py", "text_import/html_text.py", "pdf_reader.py", "xlsx_reader.py",
+                    "xlsx_values.py", "calamine_reader.py"]
+    assert [name for name in grid_readers if "gipr_desktop.io.grid_tables import" not in (io / name).read_text(encoding="utf-8")] == []
+    token_reader = re.compile(r"^\s*from\s+gipr_desktop\.io\.text_import\.(tables|tokens)\s+import", re.M)
+    users = sorted(p.relative_to(io).as_posix() for p in sources("io") if token_reader.search(p.read_text(encoding="utf-8")))
+    outside = [name for name in users if not name.startswith(("text_import/strategies/", "text_import/known.py"))]
+    assert outside == ["text_import/recognise.py", "text_import/tables.py"]  # and the text strategies themselves
+    locators = re.compile(r"^def (_find_\w+_table|locate)\(", re.M)
+    assert [p.relative_to(io).as_posix() for p in sources("io") if locators.search(p.read_text(encoding="utf-8"))] == ["grid_tables.py"]
+    assert "def grid_tokens" not in (io / "text_import" / "tokens.py").read_text(encoding="utf-8")

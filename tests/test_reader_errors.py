@@ -21,7 +21,8 @@ from gipr_desktop.io.errors import ImportResult, ReadError
 from gipr_desktop.io.imported import settled
 from gipr_desktop.io.isolated import run_isolated
 from gipr_desktop.io.registry import read_report, write_report
-from gipr_desktop.io.sheet_tables import Grid, read_grids
+from gipr_desktop.io.grid_tables import Grid
+from gipr_desktop.io.sheet_tables import read_grids
 from gipr_desktop.io.text_import.html_text import html_text_and_tables
 from gipr_desktop.io.xlsx_reader import _grids
 
@@ -78,15 +79,15 @@ def test_a_value_no_cell_can_hold_is_left_empty_and_named(tmp_path, raw):
 def test_a_table_inside_a_cell_is_read_as_a_table_of_its_own():
     text, tables = html_text_and_tables(
         "<p>前言</p><table><tr><td>外<table><tr><td>内</td><td>1</td></tr></table></td><td>2</td></tr></table>")
-    assert [["内", "1"]] in tables
+    assert [["内", "1"]] in [table.rows() for table in tables]
     assert text == "前言"
-    assert html_text_and_tables("<table><td>无行的格</td><td>1</td></table>")[1] == [[["无行的格", "1"]]]
+    assert [t.rows() for t in html_text_and_tables("<table><td>无行的格</td><td>1</td></table>")[1]] == [[["无行的格", "1"]]]
 
 
 @pytest.mark.parametrize("span", ["²", "-3", "x", "1e3", "٣"])
 def test_a_colspan_that_is_not_a_plain_number_spans_one_column(span):
     _, tables = html_text_and_tables(f'<table><tr><td colspan="{span}">a</td><td>b</td></tr></table>')
-    assert tables == [[["a", "b"]]]
+    assert [table.rows() for table in tables] == [[["a", "b"]]]
 
 
 def test_texts_and_a_year_no_field_can_hold_are_left_empty_and_named():

@@ -373,15 +373,16 @@ def test_gipr_check_with_the_previous_report_splits_a_glued_row_by_last_years_st
     assert any(note["row"] == "normative_documents" and "未能读取" in note["message"] for note in alone["import_notes"])
 
 
-def test_a_documents_own_tables_are_read_without_a_note_on_the_layout(tmp_path):
-    """Word's tables have their cells: the notes say nothing of text layouts (nor open a dialog
-    on every import of the program's own export)."""
+def test_a_documents_own_tables_are_read_from_the_table_not_by_a_text_layout(tmp_path):
+    """Word's tables have their cells: the notes say each was read from the document's own table,
+    and name no text layout (nor does such a note open a dialog: tests/gui/test_files_and_recovery.py, which opens a Word file)."""
     from gipr_desktop.io.registry import read_report, write_report
 
     write_report(truth_report("010_shuyang_fagaiju_2023.txt"), tmp_path / "r.docx")
     back = read_report(tmp_path / "r.docx")
     assert back.report.cells == truth_report("010_shuyang_fagaiju_2023.txt").cells
-    assert [note for note in back.notes if note.kind == READ_BY] == []
+    assert [note.message for note in back.notes if note.kind == READ_BY] == [
+        f"表「{table.title}」按原表格读取" for table in back.report.schema.tables]
 
 
 def test_a_layout_row_whose_numbers_crowd_under_one_column_is_not_read():

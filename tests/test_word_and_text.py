@@ -13,6 +13,7 @@ import pytest
 from gipr_desktop.cli import main as gipr
 from gipr_desktop.core.checks import check
 from gipr_desktop.core.labels import normalize
+from gipr_desktop.core.notes import READ_BY
 from gipr_desktop.core.layout import VALUE, table_layout
 from gipr_desktop.core.schema import CellRef
 from gipr_desktop.io import docx_writer, markup_writer, text_writer
@@ -78,7 +79,7 @@ def test_word_tables_have_the_official_templates_shape(tmp_path, shared_fixtures
     assert len(exported.tables) == len(template.tables) == 3
     fmt = sample_report().schema
     for table, ours, theirs in zip(fmt.tables, exported.tables, template.tables):
-        mine, official = _label_cells(table_grid(ours._tbl)), _label_cells(table_grid(theirs._tbl))
+        mine, official = _label_cells(table_grid(ours._tbl).rows()), _label_cells(table_grid(theirs._tbl).rows())
         assert (len(mine), len(mine[0])) == (len(official), len(official[0])), table.id
         values = {(box.row, box.col) for box in table_layout(table).value_boxes()}
         for r, (row_mine, row_official) in enumerate(zip(mine, official)):
@@ -205,7 +206,7 @@ def test_the_template_as_circulated_imports_as_empty_not_zero(shared_fixtures_di
 
 def test_word_table_merged_cells_are_given_once(tmp_path):
     write_report(sample_report(), tmp_path / "r.docx")
-    grid = table_grid(docx.Document(str(tmp_path / "r.docx")).tables[1]._tbl)
+    grid = table_grid(docx.Document(str(tmp_path / "r.docx")).tables[1]._tbl).rows()
     assert [row[0] for row in grid[3:6]] == ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果"]
     assert grid[6][0] == "" and grid[0][1] == ""
 
@@ -240,7 +241,9 @@ def test_the_published_pdf_imports_with_every_cell_right(huaian):
         got = [[report.get(CellRef(table.id, row.id, column.id)) for column in row.columns] for row in rows]
         assert got == HUAIAN[table.id], table.id
     assert report.get(CellRef("applications", "other", "total")) is None
-    assert [note.message for note in huaian.notes if "取自" not in note.message] == []
+    assert [note.message for note in huaian.notes if "取自" not in note.message and note.kind != READ_BY] == []
+    assert [note.message for note in huaian.notes if note.kind == READ_BY] == [
+        f"表「{table.title}」按原表格读取" for table in report.schema.tables]
     # the tables add up; what a reviewer would say is that section 一 is longer than asked and that a
     # city government's report says nothing of 考核、评议、追究 (条例第五十条)
     assert sorted(f.rule for f in check(report)) == ["R17", "R9"]

@@ -15,6 +15,7 @@ from typing import Iterable, Iterator, Sequence
 
 from gipr_desktop.core.batch import KEY_FIGURES, LEVELS, STATUSES, BodyRow
 from gipr_desktop.core.findings import ERROR, INFO, SEVERITY_NAMES, WARNING
+from gipr_desktop.core.notes import READ_BY
 from gipr_desktop.core.schema import get_format
 
 FIGURE_NAMES = [name for _, name in KEY_FIGURES]
@@ -41,8 +42,9 @@ class Table:
 def _remark(row: BodyRow) -> str:
     parts = [row.message] if row.message else []
     parts += [f"{flag}" for flag in row.flags]
-    if row.notes:
-        parts.append(f"导入说明 {len(row.notes)} 条")
+    said = [note for note in row.notes if note.kind != READ_BY]  # how a table was read is nothing to check
+    if said:
+        parts.append(f"导入说明 {len(said)} 条")
     return "；".join(parts)
 
 

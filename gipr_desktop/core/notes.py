@@ -12,7 +12,8 @@ from dataclasses import dataclass
 BLANK = "blank"  # cells of the table printed blank in the original (the cells empty and not named otherwise)
 NO_TABLE = "no_table"  # the table is not in the original at all
 NO_HEADING = "no_heading"  # the section's heading was not found; its text may sit in the section before
-READ_BY = "read_by"  # which printed layout a text table was read as: information, not something missing
+READ_BY = "read_by"  # how a table was read: from the document's own table (按原表格读取) or by which text
+# layout; such a note names no table (``table`` ""), as it says nothing of what is missing
 
 
 @dataclass(frozen=True)

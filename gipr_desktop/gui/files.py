@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from gipr_desktop.core.notes import READ_BY
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.rollover import rollover
 from gipr_desktop.core.schema import format_for_year
@@ -126,7 +127,7 @@ class Files:
         return path, (self.read(parent, Path(path), "无法打开上年度报告") if path else None)
 
     def show_notes(self, parent, title: str, intro: str, notes) -> None:
-        if not notes:
+        if all(note.kind == READ_BY for note in notes):  # only how the tables were read: nothing to check
             return
         lines = [f"· {note.message}" for note in notes[:MAX_NOTES_SHOWN]]
         if len(notes) > MAX_NOTES_SHOWN:

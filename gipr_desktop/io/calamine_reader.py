@@ -3,7 +3,7 @@ official layout, read with python-calamine.
 
 calamine is native code that can abort the process on a crafted file, so it runs in a child
 process (``isolated``), which hands back plain grids of cell values; finding the tables by their
-labels is ``sheet_tables``' work, as for .xlsx. An .ods file is a zip archive: it is checked for
+labels is ``grid_tables``' work (through ``sheet_tables``), as for .xlsx. An .ods file is a zip archive: it is checked for
 zip bombs, and its XML streamed once (``xml_parts``) for damage, entities and repeats that would
 expand beyond a report, before calamine sees it; an .xls file is limited by its size.
 """
@@ -16,7 +16,8 @@ from gipr_desktop.io.archive_guard import check_archive
 from gipr_desktop.io.errors import ImportResult, ReadError, checked_size
 from gipr_desktop.io.guarded import parsing
 from gipr_desktop.io.isolated import run_isolated
-from gipr_desktop.io.sheet_tables import Grid, read_grids
+from gipr_desktop.io.grid_tables import Grid
+from gipr_desktop.io.sheet_tables import read_grids
 from gipr_desktop.io.xlsx_reader import LIMITS, MAX_CELLS, MAX_GRID, MAX_MERGES, MAX_SHEETS
 from gipr_desktop.io.xml_parts import PartRefused, scan_parts
 

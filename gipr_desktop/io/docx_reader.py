@@ -1,9 +1,9 @@
 """Reading a report from Word (``.docx``; old ``.doc`` and ``.wps`` are converted in ``legacy_word``).
 
 The document's paragraphs (in body order, content controls included, deleted tracked text left
-out) and its real tables go to the text importer's ``parse_report_text``, which recognises the
-title, sections and cells exactly as for any other source. A merged cell is given once, at its
-top-left, and the cells it covers are empty, as in the printed grid. The zip archive and its XML
+out) and its real tables, as ``grid_tables.Grid``s with their merged cells (gridSpan, vMerge) kept,
+go to ``parse_report_text``, which finds the title and sections in the text as for any other source
+and the cells in the grids with the one header/label locator (``grid_tables``). The zip archive and its XML
 parts are checked before python-docx opens it (``archive_guard``, ``xml_parts``), so that a hostile
 file is refused rather than exhausting memory, and whatever python-docx still raises on a damaged
 file is a ``ReadError`` (``guarded``).
@@ -18,6 +18,7 @@ from docx.oxml.ns import nsmap, qn
 
 from gipr_desktop.io.archive_guard import check_archive
 from gipr_desktop.io.errors import ImportResult, ReadError
+from gipr_desktop.io.grid_tables import Grid
 from gipr_desktop.io.guarded import parsing
 from gipr_desktop.io.text_import import parse_report_text
 from gipr_desktop.io.xml_parts import scan_parts
@@ -56,37 +57,54 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
-def table_grid(tbl) -> list[list[str]]:
-    """A Word table as rows of cell strings: a horizontally or vertically merged cell shows its
-    text in its first grid cell only."""
-    rows = []
-    for tr in tbl.iterchildren(_TR):
-        row = [""] * _int(_property(tr, "w:trPr/w:gridBefore"), 0)
+def table_grid(tbl, name: str = "") -> Grid:
+    """A Word table as a ``Grid``: each cell's text at its top-left grid position, horizontal
+    (gridSpan) and vertical (vMerge) merges kept as merged ranges."""
+    values: dict[tuple[int, int], str] = {}
+    spans: dict[tuple[int, int], list[int]] = {}  # top-left → [last row, last col]
+    above: dict[int, tuple[int, int]] = {}  # grid column → the top-left of the cell that may continue down
+    reach: dict[int, int] = {}  # line → the last grid column its cells (and declared gridAfter) reach
+    for r, tr in enumerate(tbl.iterchildren(_TR), 1):
+        c = 1 + _int(_property(tr, "w:trPr/w:gridBefore"), 0)
         for tc in tr.iterchildren(_TC):
             span = max(1, _int(_property(tc, "w:tcPr/w:gridSpan"), 1))
+            if c + span - 1 > MAX_TABLE_COLUMNS:
+                break
             merge = _property(tc, "w:tcPr/w:vMerge")
-            continued = merge is not None and merge != "restart"
-            row += ["" if continued else _cell_text(tc)] + [""] * (span - 1)
-        rows.append(row[:MAX_TABLE_COLUMNS])
-    return rows
+            start = above.get(c) if merge is not None and merge != "restart" else None
+            if start is not None and spans[start][0] == r - 1:
+                spans[start][0] = r
+            else:
+                start = (r, c)
+                spans[start] = [r, c + span - 1]
+                text = _cell_text(tc)
+                if text:
+                    values[start] = text
+            for col in range(c, c + span):
+                above[col] = start
+            c += span
+        reach[r] = c - 1 + _int(_property(tr, "w:trPr/w:gridAfter"), 0)
+    merges = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in spans.items() if (r2, c2) != (r1, c1)]
+    shape = (max((r for r, _ in spans), default=0), max((c for _, c in spans.values()), default=0))
+    return Grid(name, values, merges, shape=shape, ends={r: c for r, c in reach.items() if c < shape[1]})
 
 
-def _blocks(container, lines: list[str], tables: list[list[list[str]]]) -> None:
+def _blocks(container, lines: list[str], tables: list[Grid]) -> None:
     for child in container.iterchildren():
         if child.tag == _P:
             lines.extend(paragraph_text(child).split("\n"))
         elif child.tag == _TBL:
-            tables.append(table_grid(child))
+            tables.append(table_grid(child, f"第 {len(tables) + 1} 个表格"))
         elif child.tag == _SDT:
             content = child.find(qn("w:sdtContent"))
             if content is not None:
                 _blocks(content, lines, tables)
 
 
-def body_text(body) -> tuple[str, list[list[list[str]]]]:
+def body_text(body) -> tuple[str, list[Grid]]:
     """The text (paragraphs, one a line) and the tables of a document's ``w:body`` element."""
     lines: list[str] = []
-    tables: list[list[list[str]]] = []
+    tables: list[Grid] = []
     _blocks(body, lines, tables)
     return "\n".join(lines), tables
 

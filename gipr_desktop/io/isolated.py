@@ -28,7 +28,9 @@ log = logging.getLogger(__name__)
 
 MEMORY_LIMIT = 1024 * 1024 * 1024  # bytes of address space for the child (POSIX only)
 TIME_LIMIT = 8.0  # seconds; with the child's start, every read of an untrusted file ends within 10 s
-_PRELOAD = ["gipr_desktop.io.calamine_reader", "gipr_desktop.io.pdf_pages"]  # imported once, in the fork server
+# imported once, in the fork server: pdfplumber (with pdfminer) takes some 100 ms to import, which a
+# child forked from the server no longer spends on every PDF it reads
+_PRELOAD = ["gipr_desktop.io.calamine_reader", "gipr_desktop.io.pdf_pages", "pdfplumber"]
 _isolated_here = False
 
 

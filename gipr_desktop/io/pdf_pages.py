@@ -5,13 +5,15 @@ gigabytes, and its salvage of a damaged stream takes quadratic time), and a dama
 its layout analysis into minutes of work. ``extract`` therefore runs in ``isolated``'s child
 process, bounded in memory and time, and there replaces pdfminer's inflation by one that stops at
 ``MAX_STREAM`` bytes. It hands back plain data: for each line its text, left and right edge and
-font size; each table's cells.
+font size; each table's cells, row by row (a cell a merge covers is empty), and its merged cells
+(from the boxes of the cells pdfplumber found), for ``pdf_reader`` to make ``grid_tables.Grid``s of.
 """
 
 from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_left
 
 from gipr_desktop.io.errors import ReadError
 from gipr_desktop.io.guarded import parsing
@@ -22,6 +24,7 @@ _CHUNK = 4096
 _PAGE_NUMBER = re.compile(r"^\s*[-—–－]?\s*\d{1,3}\s*[-—–－]?\s*$")
 
 Line = dict  # {"text": str, "x0": float, "x1": float, "size": float}
+Table = dict  # {"rows": [[str]], "merges": [(first row, first col, last row, last col)]}, 1-based
 
 
 def _outside(boxes):
@@ -40,10 +43,54 @@ def _line(line: dict) -> Line:
             "size": float(chars[0].get("size") or 12)}
 
 
-def _page_content(page) -> tuple[list[Line], list[list[list[str]]]]:
+def _merges(table) -> list[tuple[int, int, int, int]]:
+    """The merged cells of a pdfplumber table, 1-based (first row, first col, last row, last col):
+    a cell whose box reaches over the next rows' tops or the next columns' left edges."""
+    tops = [min(cell[1] for cell in row.cells if cell) for row in table.rows]
+    lefts = [min((cell[0] for row in table.rows if (cell := row.cells[j])), default=1e9)
+             for j in range(len(table.rows[0].cells))] if table.rows else []
+    merges = []
+    for i, row in enumerate(table.rows):
+        for j, cell in enumerate(row.cells):
+            if cell is None:
+                continue
+            x0, top, x1, bottom = cell
+            last_row = max(k for k, t in enumerate(tops) if k == i or (k > i and t < bottom - 1))
+            last_col = max(k for k, left in enumerate(lefts) if k == j or (k > j and left < x1 - 1))
+            if (last_row, last_col) != (i, j):
+                merges.append((i + 1, j + 1, last_row + 1, last_col + 1))
+    return merges
+
+
+def _cell_texts(table, chars: list[dict]) -> list[list[str]]:
+    """The table's cells' texts, as pdfplumber's ``Table.extract`` gives them (a character belongs to
+    the cell its middle is in; a cell a merge covers is ""), with the page's characters sorted once
+    by height for the whole table rather than all looked at again for every row."""
+    from pdfplumber.utils import extract_text
+
+    middles = sorted(((char["top"] + char["bottom"]) / 2, (char["x0"] + char["x1"]) / 2, i)
+                     for i, char in enumerate(chars))
+    heights = [y for y, _, _ in middles]
+    rows = []
+    for row in table.rows:
+        _, row_top, _, row_bottom = row.bbox
+        band = middles[bisect_left(heights, row_top):bisect_left(heights, row_bottom)]
+        cells = []
+        for cell in row.cells:
+            if cell is None:
+                cells.append("")
+                continue
+            inside = [chars[i] for y, x, i in band if cell[0] <= x < cell[2] and cell[1] <= y < cell[3]]
+            cells.append(extract_text(inside) if inside else "")
+        rows.append(cells)
+    return rows
+
+
+def _page_content(page) -> tuple[list[Line], list[Table]]:
     """A page's text lines outside its tables, and its tables of more than one column."""
-    tables = [table for table in page.find_tables() if max((len(row) for row in table.extract()), default=0) > 1]
-    grids = [[[str(cell or "") for cell in row] for row in table.extract()] for table in tables]
+    tables = [table for table in page.find_tables() if table.rows and len(table.rows[0].cells) > 1]
+    chars = page.chars
+    grids = [{"rows": _cell_texts(table, chars), "merges": _merges(table)} for table in tables]
     lines = page.filter(_outside([table.bbox for table in tables])).extract_text_lines()
     return [_line(line) for line in lines if not _PAGE_NUMBER.match(line["text"])], grids
 
@@ -121,13 +168,13 @@ def _encrypted(exc: BaseException) -> bool:
     return _found(exc, (PDFPasswordIncorrect, PDFEncryptionError)) is not None
 
 
-def extract(path: str, where: str) -> tuple[list[Line], list[list[list[str]]]]:
+def extract(path: str, where: str) -> tuple[list[Line], list[Table]]:
     """In the child: the lines and tables of every page of ``path`` (named ``where`` in messages)."""
     import pdfplumber
 
     _bound_inflation()
     lines: list[Line] = []
-    tables: list[list[list[str]]] = []
+    tables: list[Table] = []
     with parsing(f"{where}不是有效的 PDF 文件，或已损坏"):
         try:
             with pdfplumber.open(path) as pdf:

@@ -1,9 +1,9 @@
 """Reading a report from a text-based PDF, as published on government web sites.
 
-pdfplumber finds the ruled tables (their merged cells come back empty) and the text around them,
-in a child process bounded in memory and time (``pdf_pages``, ``isolated``); both go to the
-text importer's ``parse_report_text``, the one recognition for every source. A table broken over
-a page boundary arrives as two pieces, which the importer joins by their row labels. Boxes of
+pdfplumber finds the ruled tables (with their merged cells, from the cells' boxes) and the text
+around them, in a child process bounded in memory and time (``pdf_pages``, ``isolated``); the text
+and the tables, as ``grid_tables.Grid``s, go to ``parse_report_text``, the one recognition for every
+source. A table broken over a page boundary arrives as two grids, which the recogniser stacks. Boxes of
 one column (a framed preamble) are text, not tables. A scanned PDF has no text layer; it is
 refused with a message saying what to do, never read as an empty report. The lines of the text
 are joined back into paragraphs by where they end on the page.
@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from gipr_desktop.io.errors import ImportResult, ReadError, checked_size
+from gipr_desktop.io.grid_tables import Grid
 from gipr_desktop.io.isolated import run_isolated
 from gipr_desktop.io.pdf_pages import extract
 from gipr_desktop.io.text_import import parse_report_text
@@ -58,11 +59,12 @@ def read_pdf(path: str | Path) -> ImportResult:
     checked_size(path, MAX_FILE_BYTES)
     lines, tables = run_isolated(extract, str(path), f"「{path.name}」", where=f"「{path.name}」")
     text = reflow(lines)
+    grids = [Grid.from_rows(table["rows"], f"第 {i} 个表格", table["merges"]) for i, table in enumerate(tables, 1)]
     letters = sum(1 for ch in text if not ch.isspace())
-    letters += sum(len(cell.strip()) for table in tables for row in table for cell in row)
+    letters += sum(len(str(value).strip()) for grid in grids for value in grid.values.values())
     if letters < MIN_TEXT_CHARS:
         raise ReadError(
             f"「{path.name}」没有可读取的文字（可能是扫描件或图片）。请改用该报告的 Word 或网页版本，"
             "或先用 WPS、Adobe Acrobat 等软件做文字识别（OCR）后另存为 PDF 或 Word 再打开"
         )
-    return parse_report_text(text, tables=tables, source=path.name)
+    return parse_report_text(text, tables=grids, source=path.name)

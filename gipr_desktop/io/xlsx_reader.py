@@ -7,7 +7,7 @@ refused naming the part, and so are the cell counts and ranges openpyxl would ma
 cells of every merged range and ranged hyperlink — beyond what a report can have. openpyxl then
 parses through defusedxml, and whatever it still raises on a damaged file is a ``ReadError``
 (``guarded``). Only the cells present in the file are visited, so a sheet declaring a million
-rows costs nothing. Finding the tables by their labels is ``sheet_tables``' work.
+rows costs nothing. Finding the tables by their labels is ``grid_tables``' work (through ``sheet_tables``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from openpyxl.utils.cell import range_boundaries
 from gipr_desktop.io.archive_guard import ArchiveLimits, check_archive
 from gipr_desktop.io.errors import ImportResult, ReadError
 from gipr_desktop.io.guarded import parsing
-from gipr_desktop.io.sheet_tables import Grid, read_grids
+from gipr_desktop.io.grid_tables import Grid
+from gipr_desktop.io.sheet_tables import read_grids
 from gipr_desktop.io.xml_parts import PartRefused, scan_parts
 
 LIMITS = ArchiveLimits(max_members=500, max_unpacked=40 * 1024 * 1024, max_member=10 * 1024 * 1024)

@@ -5,7 +5,7 @@ hands back the same workbook's values and merged ranges in a millisecond or two.
 cannot say is which cells hold formulas, whose stored results ``xlsx_reader`` treats with care;
 so a workbook with any formula goes to ``xlsx_reader.read``, and one without (every workbook this
 program exports) is read here, with the same archive checks and the same table finding
-(``sheet_tables``). calamine is native code: it runs through ``isolated``, in a child process —
+(``grid_tables``, through ``sheet_tables``). calamine is native code: it runs through ``isolated``, in a child process —
 or directly, in a batch's reading worker, which is itself such a process.
 """
 
@@ -20,7 +20,8 @@ from gipr_desktop.io.archive_guard import check_archive
 from gipr_desktop.io.calamine_reader import load_grids
 from gipr_desktop.io.errors import ImportResult, ReadError
 from gipr_desktop.io.isolated import run_isolated
-from gipr_desktop.io.sheet_tables import Grid, read_grids
+from gipr_desktop.io.grid_tables import Grid
+from gipr_desktop.io.sheet_tables import read_grids
 
 _SHEET = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")

@@ -288,3 +288,15 @@ def test_the_file_actions_can_be_driven_without_a_window(qtbot, tmp_path, data_d
     assert files.save(None)  # no path yet: asks where, and adds .gipr
     assert context.document.path == tmp_path / "本年.gipr" and not context.document.dirty
     assert files.recent_files() == [str((tmp_path / "本年.gipr").resolve())]
+
+
+def test_opening_a_word_file_read_whole_from_its_tables_asks_nothing_to_be_checked(window, tmp_path):
+    """The notes say how each table was read (「按原表格读取」); that alone is nothing to check."""
+    report = sample_report()
+    report.published = ""  # where a date was found would be said
+    write_report(report, tmp_path / "报告.docx")
+    shown = len(window.context.dialogs.shown)
+    window.context.dialogs.paths = [str(tmp_path / "报告.docx")]
+    window.open_dialog()
+    assert window.context.dialogs.shown[shown:] == []
+    assert any("按原表格读取" in note.message for note in window.document.import_notes)

@@ -12,6 +12,7 @@ import openpyxl
 import pdfplumber
 import pytest
 
+from gipr_desktop.core.notes import READ_BY
 from gipr_desktop.core.schema import CellRef
 from gipr_desktop.gui import printing
 from gipr_desktop.gui.dialogs import Dialogs
@@ -105,7 +106,8 @@ def test_the_pdf_text_says_what_its_pages_show_and_reads_back(qapp, tmp_path):
     assert "人民政府" in text and "工作" in text
     assert not any(0x2E80 <= ord(ch) <= 0x2FDF for ch in text)
     back = read_report(tmp_path / "report.pdf")
-    assert [note.message for note in back.notes if "取自" not in note.message] == []  # where a date was found is said
+    assert [note.message for note in back.notes if "取自" not in note.message and note.kind != READ_BY] == []  # where a date was found is said
+    assert sum(note.kind == READ_BY and "按原表格读取" in note.message for note in back.notes) == 3
     assert (back.report.unit, back.report.cells, back.report.sections) == (report.unit, report.cells, report.sections)
 
 

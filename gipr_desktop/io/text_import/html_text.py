@@ -4,9 +4,9 @@ libxml2 takes linear time on any input; the standard library's ``html.parser`` t
 megabyte of unterminated ``<!--``. The parsed tree is played to ``_PageParser`` as start tags,
 texts and end tags.
 
-Block elements end lines; ``<table>`` cells become known tables (a colspan repeats nothing, it
-leaves empty cells, as the text of a merged cell is printed once); text inside tables is kept
-out of the running text so that the section texts carry no table debris. Scripts and styles
+Block elements end lines; each ``<table>`` becomes a ``grid_tables.Grid``, its cells placed on the
+grid with their rowspan and colspan kept as merged ranges (the text of a merged cell stands once, at
+its top-left), for the one header/label locator; text inside tables is kept out of the running text so that the section texts carry no table debris. Scripts and styles
 are dropped. The parser is forgiving: broken markup still gives text.
 """
 
@@ -16,12 +16,18 @@ import re
 
 from lxml import etree
 
+from typing import TYPE_CHECKING
+
 from gipr_desktop.io.errors import ReadError
+
+if TYPE_CHECKING:  # grid_tables reads cells with text_import.numbers: imported when a table is made
+    from gipr_desktop.io.grid_tables import Grid
 
 _BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
                      "article", "header", "footer", "ul", "ol", "dd", "dt", "pre", "blockquote", "title"})
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "head"})
 MAX_SPAN = 50
+MAX_SPANNED = 100_000  # grid positions the spans of all cells of a page may cover; a report's cover some 2 000
 MAX_ELEMENTS = 200_000  # a saved report page has some 2 000–20 000
 _DIGITS = re.compile(r"[0-9]{1,6}")
 # lxml's own parser, without lxml.html's element classes: the tree is only walked, and a plain
@@ -30,12 +36,49 @@ _HTML = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
 
 
 class _Table:
-    """An open ``<table>``: its rows so far, and the cell being read."""
+    """An open ``<table>``: the cells placed so far (rowspan and colspan kept), and the cell being read."""
 
     def __init__(self) -> None:
-        self.rows: list[list[str]] = []
+        self.values: dict[tuple[int, int], str] = {}
+        self.merges: list[tuple[int, int, int, int]] = []
+        self.taken: set[tuple[int, int]] = set()  # grid positions a cell (or a cell's span) occupies
+        self.row = 0
         self.cell: list[str] | None = None
-        self.span = 1
+        self.start = (0, 0)
+        self.span = (1, 1)
+
+    def new_row(self) -> None:
+        self.row += 1
+
+    def open_cell(self, rowspan: int, colspan: int) -> None:
+        if self.row == 0:
+            self.row = 1
+        col = 1
+        while (self.row, col) in self.taken:
+            col += 1
+        self.start, self.span = (self.row, col), (rowspan, colspan)
+        self.taken.update((self.row + i, col + j) for i in range(rowspan) for j in range(colspan))
+        self.cell = []
+
+    def close_cell(self, text: str) -> None:
+        (r, c), (rows, cols) = self.start, self.span
+        if text:
+            self.values[(r, c)] = text
+        if rows > 1 or cols > 1:
+            self.merges.append((r, c, r + rows - 1, c + cols - 1))
+        self.cell = None
+
+    def grid(self, name: str) -> Grid:
+        from gipr_desktop.io.grid_tables import Grid
+
+        # rows a rowspan reaches past the last <tr> are not printed
+        merges = [(r1, c1, min(r2, self.row), c2) for r1, c1, r2, c2 in self.merges]
+        reach: dict[int, int] = {}
+        for r, c in self.taken:
+            reach[r] = max(c, reach.get(r, 0))
+        width = max((c for r, c in reach.items() if r <= self.row), default=0)
+        return Grid(name, self.values, [m for m in merges if (m[0], m[1]) != (m[2], m[3])], shape=(self.row, width),
+                    ends={r: c for r, c in reach.items() if c < width and r <= self.row})
 
 
 def _span(value: str | None) -> int:
@@ -47,9 +90,10 @@ def _span(value: str | None) -> int:
 class _PageParser:
     def __init__(self) -> None:
         self.text: list[str] = []
-        self.tables: list[list[list[str]]] = []
+        self.tables: list[Grid] = []
         self._stack: list[_Table] = []  # open tables, innermost last; a table in a cell is a table of its own
         self._skip = 0
+        self._spanned = MAX_SPANNED
 
     def handle_starttag(self, tag, attrs):
         if tag in _SKIPPED:
@@ -58,12 +102,15 @@ class _PageParser:
             self._stack.append(_Table())
         elif tag == "tr" and self._stack:
             self._close_cell()
-            self._stack[-1].rows.append([])
+            self._stack[-1].new_row()
         elif tag in ("td", "th") and self._stack:
             self._close_cell()
-            table = self._stack[-1]
-            table.cell = []
-            table.span = _span(attrs.get("colspan"))
+            spans = dict(attrs)
+            rows, cols = _span(spans.get("rowspan")), _span(spans.get("colspan"))
+            if rows * cols > self._spanned:  # a page of hostile spans: the rest are cells of their own
+                rows = cols = 1
+            self._spanned -= rows * cols
+            self._stack[-1].open_cell(rows, cols)
         if tag in _BLOCKS or tag == "br":
             self._newline()
 
@@ -74,9 +121,9 @@ class _PageParser:
             self._close_cell()
         elif tag == "table" and self._stack:
             self._close_cell()
-            rows = self._stack.pop().rows
-            if any(any(cell.strip() for cell in row) for row in rows):
-                self.tables.append([row for row in rows if row])
+            table = self._stack.pop()
+            if table.values:
+                self.tables.append(table.grid(f"第 {len(self.tables) + 1} 个表格"))
             self.text.append("\n")
         if tag in _BLOCKS:
             self._newline()
@@ -99,12 +146,7 @@ class _PageParser:
         if not self._stack or self._stack[-1].cell is None:
             return
         table = self._stack[-1]
-        text = " ".join(part.strip() for part in "".join(table.cell).split("\n") if part.strip())
-        if not table.rows:
-            table.rows.append([])
-        table.rows[-1].append(text)
-        table.rows[-1].extend([""] * (table.span - 1))
-        table.cell = None
+        table.close_cell(" ".join(part.strip() for part in "".join(table.cell).split("\n") if part.strip()))
 
 
 def _walk(root, parser: _PageParser) -> None:
@@ -128,7 +170,7 @@ def _walk(root, parser: _PageParser) -> None:
             stack.extend((child, False) for child in reversed(element))
 
 
-def html_text_and_tables(markup: str, name: str = "网页") -> tuple[str, list[list[list[str]]]]:
+def html_text_and_tables(markup: str, name: str = "网页") -> tuple[str, list[Grid]]:
     """The running text of ``markup`` (tables left out) and its tables' cells. ``name`` names the
     page in the ``ReadError`` for a page of more elements than a report can be."""
     parser = _PageParser()

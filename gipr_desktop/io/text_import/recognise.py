@@ -3,16 +3,26 @@
 This is the one entry point every text-like importer calls (plain text, HTML, Word, PDF): it
 takes the document's text, and the document's real tables when the importer has them, and
 returns the report with notes on everything it could not read or read with a choice.
+
+Where each layout is read: a table the document has as a real table (a ``grid_tables.Grid``, merges
+kept) is found by the one header/label locator in ``grid_tables``, as spreadsheets are; a table that
+exists only as text is read by the first of the named text strategies (``strategies``, over the
+tokens of ``tokens``) that reads it best. The notes say, per table, which read it (kind
+``READ_BY``: 「按原表格读取」 or 「按「<strategy>」读取」). Title, unit, year, format and sections are
+found here once, in the text, for every source (``front_matter``, ``sections``, ``version``).
 """
 
 from __future__ import annotations
 
-from gipr_desktop.core.labels import match_row_in, normalize
-from gipr_desktop.core.notes import BLANK, NO_HEADING, NO_TABLE
+from typing import Sequence
+
+from gipr_desktop.core.labels import match_row_in
+from gipr_desktop.core.notes import BLANK, NO_HEADING, NO_TABLE, READ_BY
 from gipr_desktop.core.report import Report
-from gipr_desktop.core.schema import CURRENT_FORMAT, SECTION_IDS, Format, Table, format_for_year, get_format
-from gipr_desktop.core.values import ValueRefused
+from gipr_desktop.core.schema import CURRENT_FORMAT, SECTION_IDS, CellRef, Format, Table, format_for_year, get_format
+from gipr_desktop.core.values import ValueRefused, checked_value
 from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
+from gipr_desktop.io.grid_tables import Found, Grid, cell_number, classify, is_placeholder, locate, stacked
 from gipr_desktop.io.text_import.front_matter import Found, find_contact, find_published, find_unit, find_year, notes_for
 from gipr_desktop.io.imported import settled
 from gipr_desktop.io.text_import.numbers import PLACEHOLDERS
@@ -29,34 +39,36 @@ from gipr_desktop.io.text_import.sections import (
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.strategies import read_table
 from gipr_desktop.io.text_import.tables import UNREAD, TableReading
-from gipr_desktop.io.text_import.tokens import Label, Token, grid_tokens, text_tokens
+from gipr_desktop.io.text_import.tokens import Token, text_tokens
 from gipr_desktop.io.text_import.traditional import NOTE_CONVERTED, NOTE_UNCONVERTED, is_traditional, to_simplified
 from gipr_desktop.io.text_import.version import detect_format
 
 CONTACT_LABEL = "联系方式："  # a line of its own before 一、, as the program's own exports write it
 MAX_CHARS = 300_000  # a report is some 5–60 thousand characters; more is not a report
 MAX_TABLE_CELLS = 20_000
-Grid = list[list[str]]
+READ_FROM_GRID = "按原表格读取"
+Rows = Sequence[Sequence[str]]
 
 
-def parse_report_text(text: str, *, tables: list[Grid] | None = None, source: str = "",
+def parse_report_text(text: str, *, tables: Sequence[Grid | Rows] | None = None, source: str = "",
                       previous: Report | None = None) -> ImportResult:
-    """Recognise a report in ``text``. ``tables``, when given, are the document's tables with
-    their cells known (a table is a list of rows, a row a list of cell strings, merged cells
-    repeated or empty); they are read in preference to tables in the text. ``source`` names
-    the document in messages. ``previous``, last year's report when known, helps split digits
-    the copy glued together (its 现行有效件数)."""
+    """Recognise a report in ``text``. ``tables``, when given, are the document's real tables:
+    ``Grid``s with their merged cells, or plain rows of cell strings (a merged cell's text once,
+    the cells it covers empty); they are read in preference to tables in the text. ``source``
+    names the document in messages. ``previous``, last year's report when known, helps split
+    digits a text copy glued together (its 现行有效件数)."""
     name = source or "文本"
     if len(text) > MAX_CHARS:
         raise ReadError(f"「{name}」太长（{len(text)} 个字符），不像一份年度报告；最多读取 {MAX_CHARS} 个字符")
-    tables = [t for t in (tables or []) if t]
-    if sum(len(row) for table in tables for row in table) > MAX_TABLE_CELLS:
+    grids = [t if isinstance(t, Grid) else Grid.from_rows(t, f"第 {i} 个表格") for i, t in enumerate(tables or [], 1)]
+    grids = [grid for grid in grids if grid.values]
+    if sum(len(grid.values) + grid.merged_area for grid in grids) > MAX_TABLE_CELLS:
         raise ReadError(f"「{name}」中的表格过大，不像一份年度报告")
     notes: list[ImportNote] = []
-    text, tables = _simplified(text, tables, notes)
+    text, grids = _simplified(text, grids, notes)
     lines = [clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
              if not is_page_number(line)]
-    table_text = "\n".join("\t".join(row) for table in tables for row in table)
+    table_text = "\n".join(cell for grid in grids for _, cell in grid.texts(200))
     format_id, _ = detect_format(text + "\n" + table_text)
     lines = reflow(lines, format_id or CURRENT_FORMAT)
     title = find_title(lines)
@@ -73,14 +85,16 @@ def parse_report_text(text: str, *, tables: list[Grid] | None = None, source: st
     contact = _read_front(front, lines, report)
     notes.extend(notes_for(year, unit, published, contact))
     _read_sections(fmt, layout, report, notes)
-    given = _assign_tables(fmt, tables)
+    given = _assign_tables(fmt, grids)
     known = Known(format_id, text, previous)
     for table in fmt.tables:
-        if table.id in given:
-            tokens = given[table.id]
-        else:
+        reading, how = _given_reading(table, given.get(table.id, []), format_id, known)
+        if reading is None:
             tokens = _region_tokens(table, layout)
-        reading = read_table(table, tokens, format_id, known, said=table.id not in given) if tokens else TableReading()
+            reading = read_table(table, tokens, format_id, known) if tokens else TableReading()  # says its layout
+        elif reading.rows_found and how:
+            # no table id: a note on how the table was read is no note on what is missing from it
+            notes.append(ImportNote(f"表「{table.title}」{how}", kind=READ_BY))
         _apply(table, reading, report, notes)
     if not report.unit:
         notes.append(ImportNote("未找到标题中的机关名称，请在「基本信息」中填写"))
@@ -89,18 +103,21 @@ def parse_report_text(text: str, *, tables: list[Grid] | None = None, source: st
     return settled(ImportResult(report, notes), f"「{name}」")
 
 
-def _simplified(text: str, tables: list[Grid], notes: list[ImportNote]) -> tuple[str, list[Grid]]:
+def _simplified(text: str, grids: list[Grid], notes: list[ImportNote]) -> tuple[str, list[Grid]]:
     """A text and tables in traditional characters converted to simplified ones, and said."""
-    if not is_traditional(text + "".join(cell for table in tables for row in table for cell in row)):
-        return text, tables
-    cells = [cell for table in tables for row in table for cell in row]
-    converted = to_simplified([text, *cells])
+    cells = [(grid, pos, value) for grid in grids for pos, value in grid.values.items() if isinstance(value, str)]
+    if not is_traditional(text + "".join(value for _, _, value in cells)):
+        return text, grids
+    converted = to_simplified([text, *(value for _, _, value in cells)])
     if converted is None:
         notes.append(ImportNote(NOTE_UNCONVERTED))
-        return text, tables
+        return text, grids
     notes.append(ImportNote(NOTE_CONVERTED))
-    text, cells = converted[0], iter(converted[1:])
-    return text, [[[next(cells) for _ in row] for row in table] for table in tables]
+    values: dict[int, dict] = {id(grid): dict(grid.values) for grid in grids}
+    for (grid, pos, _), simplified in zip(cells, converted[1:]):
+        values[id(grid)][pos] = simplified
+    return converted[0], [Grid(grid.name, values[id(grid)], grid.merges, grid.formulas, (grid.height, grid.width), grid.ends)
+                          for grid in grids]
 
 
 def _front(layout: Layout, title: Title) -> list[str]:
@@ -147,30 +164,78 @@ def _read_sections(fmt: Format, layout: Layout, report: Report, notes: list[Impo
         report.sections[section_id] = paragraphs(body)
 
 
-def _classify(fmt: Format, grid: Grid) -> str | None:
-    """The schema table a given table is: the one most of whose row labels (or, for a one-row
-    table, column headers) it prints."""
-    texts = [cell for row in grid for cell in row if cell and cell.strip() and len(cell) <= 120]
-    keys = {normalize(cell) for cell in texts}
-    best, best_score = None, 0
-    for table in fmt.tables:
-        if table.layout == "single_row":
-            headers = {normalize(column.label) for row in table.rows for column in row.columns}
-            score = len(headers & keys) + sum(normalize(row.label) in keys for row in table.rows)
-        else:
-            score = len({match_row_in(table, cell, fmt.id) for cell in texts} - {None})
-        if score > best_score:
-            best, best_score = table.id, score
-    return best if best_score >= 2 or (best and best_score >= 1 and len(texts) < 12) else None
-
-
-def _assign_tables(fmt: Format, tables: list[Grid]) -> dict[str, list[Token]]:
-    given: dict[str, list[Token]] = {}
-    for grid in tables:
-        table_id = _classify(fmt, grid)
+def _assign_tables(fmt: Format, grids: list[Grid]) -> dict[str, list[Grid]]:
+    """The document's grids by the schema table each is (or is a piece of), in document order."""
+    given: dict[str, list[Grid]] = {}
+    for grid in grids:
+        table_id = classify(grid, fmt.tables, fmt.id)
         if table_id is not None:
-            given.setdefault(table_id, []).extend([*grid_tokens(grid), Label("")])
+            given.setdefault(table_id, []).append(grid)
     return given
+
+
+def _given_reading(table: Table, grids: list[Grid], format_id: str, known: Known) -> tuple[TableReading | None, str]:
+    """``table`` read from the document's grids that are it: by the header/label locator; or, where
+    its cells stand in no grid (each cell a row of its own, headers apart from their columns: a page
+    pasted without its spans) and reading the grids' text finds more rows, as text."""
+    if not grids:
+        return None, ""
+    found = locate([stacked(grids)], table, format_id)
+    grid = _grid_reading(table, found) if found is not None else None
+    text = read_table(table, text_tokens(_grid_lines(grids)), format_id, known)  # its notes say its layout
+    # rows whose label the locator found are its to read or to refuse (a row a cell short is never
+    # shifted): the text is preferred only where it finds more rows' labels than the grid shows
+    if text.rows_found and (found is None or len(text.rows_found) > len(found.rows - found.alone)):
+        return text, ""
+    return (grid, READ_FROM_GRID) if grid is not None else (None, "")
+
+
+def _grid_lines(grids: list[Grid]) -> list[str]:
+    """The grids' cells as printed lines, a line's cells separated by tabs: their text."""
+    return ["\t".join(cell.replace("\n", " ") for cell in row) for grid in grids for row in grid.rows()]
+
+
+def _grid_reading(table: Table, found: Found) -> TableReading:
+    """The cells the locator placed, read; a row whose label was found but whose cells could not
+    all be placed under their headers keeps those cells empty, and the note names them."""
+    reading = TableReading()
+    for row in table.rows:
+        if row.id not in found.rows:
+            continue
+        unplaced = [column for column in row.columns if CellRef(table.id, row.id, column.id) not in found.places]
+        if len(unplaced) == len(row.columns):
+            reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(row.id)}：各栏无法对应到表头，"
+                                            "未能读取，本行留空", table.id, row.id))
+            continue
+        reading.rows_found.add(row.id)
+        if row.id in found.cut:  # not printed blank: its numbers went elsewhere (a page break)
+            reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(row.id)}：行名印刷不全且本行没有数字"
+                                            "（可能在分页处断开），未能读取，本行留空", table.id, row.id))
+            continue
+        if row.id in found.continued:
+            reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(row.id)}：行名分两行印刷（如在分页处），"
+                                            "已按第二行的数字读取，请核对", table.id))
+        if unplaced:
+            names = "、".join(column.label for column in unplaced)
+            reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(row.id)}：{names} 无法对应到表头，"
+                                            "未能读取，留空", table.id, row.id, unplaced[0].id if len(unplaced) == 1 else ""))
+        for column in row.columns:
+            ref = CellRef(table.id, row.id, column.id)
+            if ref not in found.places:
+                continue
+            raw = found.grid.values.get(found.places[ref])
+            try:
+                value = cell_number(raw)
+                value = None if value is None else checked_value(column.kind, value)
+            except ValueError as exc:  # ValueRefused included
+                reading.notes.append(ImportNote(f"表「{table.title}」{table.cell_name(ref)}：{exc}，未能读取，留空", *ref))
+                continue
+            if value is None:
+                reading.blank.setdefault(row.id, []).append(column.id)
+            else:
+                reading.values[ref] = value
+                reading.placeholders += is_placeholder(raw)
+    return reading
 
 
 def _region_tokens(table: Table, layout: Layout) -> list[Token]:

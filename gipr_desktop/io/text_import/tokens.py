@@ -1,8 +1,9 @@
 """Turning a table as printed into a flat stream of labels and cells.
 
-Whatever the layout — tab-separated rows, one cell per line, cells ending in ``|``, rows of
-space-separated numbers, or the cells of a real table (HTML, Word, PDF) — the rows are found the
-same way afterwards: a label, then the cells that follow it. This module only cuts the text.
+Whatever the layout of a table that exists only as text — tab-separated rows, one cell per line,
+cells ending in ``|``, rows of space-separated numbers — the rows are found the same way
+afterwards: a label, then the cells that follow it. This module only cuts the text. The real
+tables of a document (HTML, Word, PDF, spreadsheets) are no tokens: ``io.grid_tables`` reads them.
 """
 
 from __future__ import annotations
@@ -138,8 +139,3 @@ def text_tokens(lines: Iterable[str]) -> list[Token]:
         tokens.extend(cut[line])
     return tokens
 
-
-def grid_tokens(rows: Iterable[Iterable[str]]) -> list[Token]:
-    """Tokens of a table whose cells are known: each cell is one piece."""
-    return [token for row in rows for token in (
-        *(t for cell in row for t in (piece_tokens(cell) if cell.strip() else (BLANK,))), LINE_END)]
