@@ -14,6 +14,7 @@ from gipr_desktop.core.notes import READ_BY
 from gipr_desktop.core.schema import CellRef
 from gipr_desktop.io.registry import read_report, write_report
 from gipr_desktop.io.text_import import parse_report_text
+from tests.fixture_truth import REPORTS
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "shared" / "seeds").glob("*.txt"))
 
@@ -320,3 +321,14 @@ def test_table_four_with_a_blank_under_a_header_one_line_higher_keeps_its_group(
     columns = ("upheld", "corrected", "other", "pending", "total")
     assert [result.report.get(CellRef("review_litigation", "review", c)) for c in columns] == [5, None, None, 2, 7]
     assert [result.report.get(CellRef("review_litigation", "direct_suit", c)) for c in columns] == [8, None, None, 1, 9]
+
+
+@pytest.mark.parametrize("name", ["101_huaian_hongzequ_2023.pdf", "102_huaian_hongzequ_2024.pdf"])
+def test_a_damaged_label_in_a_real_table_is_read_by_similarity_and_its_place(name):
+    """洪泽区's PDFs print 「2.其他法律行政止公开」 (法规禁 lost) between 1.属于国家秘密 and
+    3.危及“三安全一稳定”: read as that row, and said."""
+    result = read_report(REPORTS / name)
+    row = result.report.schema.table("applications").row("withheld_law")
+    assert [result.report.get(CellRef("applications", "withheld_law", c.id)) for c in row.columns] == [0] * 7
+    assert any("「2.其他法律行政止公开」与「（三）不予公开·2.其他法律行政法规禁止公开」相近" in note.message
+               for note in result.notes)

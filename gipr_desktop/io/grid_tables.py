@@ -24,7 +24,15 @@ from functools import cached_property
 from decimal import Decimal
 from typing import Iterator, Sequence
 
-from gipr_desktop.core.labels import match_column, match_row_in, normalize, strip_ordinal
+from gipr_desktop.core.labels import (
+    IN_ITS_PLACE,
+    match_column,
+    match_row_in,
+    normalize,
+    similar_rows,
+    similarity,
+    strip_ordinal,
+)
 from gipr_desktop.core.report import Value
 from gipr_desktop.core.schema import CellRef, Table
 from gipr_desktop.core.values import shown
@@ -151,6 +159,7 @@ class Found:
     continued: list[str] = field(default_factory=list)  # rows read from the line below their label's first
     cut: set[str] = field(default_factory=set)  # rows whose label is printed cut short and whose line prints nothing
     alone: set[str] = field(default_factory=set)  # rows whose label has no cell after it: a line of text, no grid row
+    similar: dict[str, str] = field(default_factory=dict)  # row id -> its label as printed, damaged (see _damaged_labels)
 
     def span(self) -> range:
         """The grid lines from the table's first header to its last value."""
@@ -176,6 +185,43 @@ def _row_labels(grid: Grid, table: Table, format_id: str, skip: set[Pos] = froze
             if r not in lines or c > lines[r][0]:
                 lines[r] = (c, row_id)
     return lines
+
+
+def _damaged_labels(grid: Grid, table: Table, format_id: str, lines: dict[int, tuple[int, str]],
+                    skip: set[Pos]) -> dict[str, str]:
+    """Lines whose label is damaged (characters lost or wrong: 「2.其他法律行政止公开」), each read as
+    a row labelled on no other line that stands, in the table's order, between the rows labelled on
+    the lines above and below it: the one row it is most similar to (``core.labels.similar_rows``),
+    or, where the lines above and below leave a gap of exactly one row, that row when the label is
+    like it (``IN_ITS_PLACE``). Added to ``lines``; returned as row id -> the label as printed."""
+    labelled = sorted(lines)
+    if len(labelled) < 2:
+        return {}
+    order = {row.id: i for i, row in enumerate(table.rows)}
+    taken = {row_id for _, row_id in lines.values()}
+    added: dict[str, tuple[int, int, str]] = {}
+    for (r, c), text in grid.texts():
+        if r in lines or (r, c) in skip or not labelled[0] < r < labelled[-1]:
+            continue
+        above = lines[max(line for line in labelled if line < r)][1]
+        below = lines[min(line for line in labelled if line > r)][1]
+        candidates = similar_rows(table, text, format_id)
+        if order[below] - order[above] == 2:  # one row missing between them: this line's, if like it
+            gap = table.rows[order[above] + 1].id
+            candidates = [(gap, 1.0)] if similarity(table, text, format_id, gap) >= IN_ITS_PLACE else []
+        if not candidates or (len(candidates) > 1 and candidates[1][1] == candidates[0][1]):
+            continue
+        row_id = candidates[0][0]
+        if row_id in taken or not order[above] < order[row_id] < order[below]:
+            continue
+        if row_id in added:  # two damaged lines for one row: neither is certain
+            added[row_id] = (-1, -1, "")
+            continue
+        added[row_id] = (r, c, text)
+    for row_id, (r, c, _) in added.items():
+        if r >= 0:
+            lines[r] = (c, row_id)
+    return {row_id: text for row_id, (r, _, text) in added.items() if r >= 0}
 
 
 def _cells_after(grid: Grid, r: int, c: int) -> list[Pos]:
@@ -221,7 +267,7 @@ def _find_grid_table(grid: Grid, table: Table, format_id: str) -> Found:
                and strip_ordinal(key := normalize(text)) == key]  # "（七）总计" is a row, "总计" a column
     header_at = {pos for pos, _ in headers}
     lines = _row_labels(grid, table, format_id, header_at)
-    found = Found(grid)
+    found = Found(grid, similar=_damaged_labels(grid, table, format_id, lines, header_at))
     if not lines:
         return found
     first_line = min(lines)

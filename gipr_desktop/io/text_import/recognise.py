@@ -212,6 +212,9 @@ def _grid_reading(table: Table, found: Found) -> TableReading:
             reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(row.id)}：行名印刷不全且本行没有数字"
                                             "（可能在分页处断开），未能读取，本行留空", table.id, row.id))
             continue
+        if row.id in found.similar:
+            reading.notes.append(ImportNote(f"表「{table.title}」中的行名「{found.similar[row.id]}」与「{table.row_name(row.id)}」"
+                                            "相近（有错字或缺字），按其在表中的位置认作该行，请核对", table.id))
         if row.id in found.continued:
             reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(row.id)}：行名分两行印刷（如在分页处），"
                                             "已按第二行的数字读取，请核对", table.id))
