@@ -79,7 +79,8 @@ def copies():
 
 
 def test_every_real_report_has_both_pdf_text_copies():
-    assert len(COPIES) == 2 * len(EXPECTED)
+    made = {name for name in COPIES if name.endswith((".lo.pdftotext.txt", ".lo.pdftotext-layout.txt"))}
+    assert len(made) == 2 * len(EXPECTED)
 
 
 @pytest.mark.parametrize("name", COPIES)

@@ -53,3 +53,24 @@ def arithmetic_holds(table: Table, values: Mapping[CellRef, int | Decimal]) -> b
                 if None not in left + right and sum(left) != sum(right):
                     return False
     return True
+
+
+def arithmetic_confirms(table: Table, values: Mapping[CellRef, int | Decimal], rows: Sequence[str]) -> bool:
+    """Whether a rule across rows (R2's column sum, R3's balance) that takes in one of ``rows`` can be
+    checked in some column on ``values``: rows paired with numbers by their order alone are taken
+    only when such a rule then holds (``arithmetic_holds``), since each row's own sum (R1) holds
+    just as well when every row is one off."""
+    wanted = set(rows)
+    columns = [column.id for column in table.rows[0].columns] if table.rows else []
+    for rule in table.rules:
+        if rule.kind == "column_sum":
+            involved = [rule.total, *rule.parts]
+        elif rule.kind == "balance":
+            involved = [*rule.left, *rule.right]
+        else:
+            continue
+        if wanted.isdisjoint(involved):
+            continue
+        if any(all(CellRef(table.id, row, col) in values for row in involved) for col in columns):
+            return True
+    return False

@@ -14,7 +14,8 @@ rows come in one run after the first row's label, and the other rows' labels fol
 Rows are read label by label (``by_label``); a run of numbers as long as several rows is then
 cut into rows of the table's width and given to the label before it and the row labels after it,
 only where those labels are consecutive rows of the table, every row adds up (R1), and the whole
-table still does (R2, R3). The notes name the rows so read.
+table still does, with a rule across rows (R2, R3) that takes them in checked and holding: each
+row's own sum holds as well when every row is paired one off. The notes name the rows so read.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from gipr_desktop.core.schema import CellRef, Table
 from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.numbers import CellText
-from gipr_desktop.io.text_import.strategies.base import Strategy, arithmetic_holds
+from gipr_desktop.io.text_import.strategies.base import Strategy, arithmetic_confirms, arithmetic_holds
 from gipr_desktop.io.text_import.strategies.by_label import read as by_label
 from gipr_desktop.io.text_import.tables import TableReading, row_label, store
 from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token
@@ -73,7 +74,7 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
         for name, chunk in zip(names, chunks):
             for cell, column in zip(chunk, table.row(name).columns):
                 trial[CellRef(table.id, name, column.id)] = 0 if cell.placeholder else cell.value
-        if not arithmetic_holds(table, trial):
+        if not arithmetic_holds(table, trial) or not arithmetic_confirms(table, trial, names):
             continue
         for name, chunk in zip(names, chunks):
             reading.rows_found.add(name)
