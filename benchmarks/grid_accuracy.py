@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from gipr_desktop.core.layout import table_layout  # noqa: E402
-from gipr_desktop.core.notes import READ_AS  # noqa: E402
+from gipr_desktop.core.notes import READ_BY  # noqa: E402
 from gipr_desktop.core.report import Report  # noqa: E402
 from gipr_desktop.core.schema import CellRef  # noqa: E402
 from gipr_desktop.io.errors import ReadError  # noqa: E402
@@ -191,7 +191,7 @@ def main() -> None:
             continue
         got = result.report
         counts = tally(got, truth, skip or (lambda ref: False))
-        how = [note.message for note in result.notes if note.kind == READ_AS]
+        how = [note.message for note in result.notes if note.kind == READ_BY]
         counts[HOW[0]] = sum("按原表格读取" in message for message in how)
         counts[HOW[1]] = len(how) - counts[HOW[0]]
         for key, value in counts.items():
