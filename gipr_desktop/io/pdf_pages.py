@@ -86,12 +86,47 @@ def _cell_texts(table, chars: list[dict]) -> list[list[str]]:
     return rows
 
 
+class _Part:
+    """The rows of a pdfplumber table from some row on, with their box: what is left of a table
+    once the lines of text a frame printed above it (``_framed_text``) are taken out."""
+
+    def __init__(self, rows) -> None:
+        self.rows = rows
+        boxes = [row.bbox for row in rows]
+        self.bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
+FRAMED_LINE = 20  # a row of one cell across the table holding this many characters is a line of text
+
+
+def _framed_text(table, texts: list[list[str]]) -> int:
+    """How many of the table's first rows are lines of text in a frame whose ruled lines join the
+    table's (a page of 总体情况 boxed in above table 二, its heading 二 with it): rows of one cell across
+    the whole width, up to the last of them that holds a sentence's length or a section heading.
+    A short title row of the table itself (「第二十条第（一）项」) after them stays the table's."""
+    last = 0
+    for i, (row, cells) in enumerate(zip(table.rows, texts)):
+        if row.cells[0] is None or any(cell is not None for cell in row.cells[1:]):
+            break
+        text = cells[0].strip()
+        if len(text) >= FRAMED_LINE or _HEADING.match(text):
+            last = i + 1
+    return last if last < len(table.rows) else 0
+
+
 def _page_content(page) -> tuple[list[Line], list[Table]]:
     """A page's text lines outside its tables, and its tables of more than one column."""
     tables = [table for table in page.find_tables() if table.rows and len(table.rows[0].cells) > 1]
     chars = page.chars
-    grids = [{"rows": _cell_texts(table, chars), "merges": _merges(table)} for table in tables]
-    lines = page.filter(_outside([table.bbox for table in tables])).extract_text_lines()
+    grids, boxes = [], []
+    for table in tables:
+        texts = _cell_texts(table, chars)
+        framed = _framed_text(table, texts)
+        part = _Part(table.rows[framed:]) if framed else table
+        grids.append({"rows": texts[framed:], "merges": _merges(part)})
+        boxes.append(part.bbox)
+    lines = page.filter(_outside(boxes)).extract_text_lines()
     return [_line(line) for line in lines if not _PAGE_NUMBER.match(line["text"])], grids
 
 
