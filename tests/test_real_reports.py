@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from gipr_desktop.core.schema import CellRef
-from gipr_desktop.io.registry import read_report
+from gipr_desktop.io.registry import read_report, write_report
 from gipr_desktop.io.text_import import parse_report_text
+from tests.fixture_truth import truth_report
 
 REPORTS = Path(__file__).parent / "fixtures" / "reports"
 EXPECTED = {name: entry for name, entry in json.loads((REPORTS / "expected.json").read_text(encoding="utf-8")).items()
@@ -93,3 +94,12 @@ def test_a_printed_table_that_cannot_be_read_is_not_said_to_be_missing(imported,
     notes = [note.message for note in imported[name].notes if note.table == "review_litigation"]
     assert any("未能读取" in message for message in notes)
     assert not any("未找到表" in message for message in notes)
+
+
+@pytest.mark.parametrize("name", ["020_pingtan_jingfaju_2025.txt", "025_pingtan_shenpiju_2024.txt", "101_huaian_hongzequ_2023.pdf"])
+def test_a_report_whose_totals_are_wrong_in_the_original_reads_back_from_its_text_export(tmp_path, name):
+    """Rows that do not add up as printed (R2–R4 in the original) are kept as printed in the program's
+    own text export: its cells stand between separators, so reopening it loses none of them."""
+    report = read_report(REPORTS / name).report if name.endswith(".pdf") else truth_report(name)
+    write_report(report, tmp_path / "r.txt")
+    assert read_report(tmp_path / "r.txt").report.cells == report.cells

@@ -36,6 +36,8 @@ class CellText:
     remark: str = ""  # a note the drafter printed in the cell after the number ("其中修订16件")
     end: int = field(default=-1, compare=False)  # where it ends in its printed line, in a line laid out
     # in columns by spaces (`pdftotext -layout`); -1 elsewhere
+    delimited: bool = field(default=False, compare=False)  # a whole cell between tabs or 「|」 of a line of
+    # several cells: it stands in its own column, whatever the cells beside it hold
 
     @property
     def blank(self) -> bool:

@@ -9,7 +9,7 @@ tables of a document (HTML, Word, PDF, spreadsheets) are no tokens: ``io.grid_ta
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
 from gipr_desktop.io.text_import.numbers import BLANK, CellText, fold, is_debris, read_cell
@@ -124,10 +124,14 @@ def line_tokens(line: str) -> Iterator[Token]:
     if len(filled) == 1:
         pieces = pieces[filled[0]:]
     for piece in pieces:
-        if piece.strip():
-            yield from piece_tokens(piece)
-        else:
+        if not piece.strip():
             yield BLANK
+            continue
+        tokens = list(piece_tokens(piece))
+        if len(tokens) == 1 and isinstance(tokens[0], CellText) and len(filled) > 1:
+            yield replace(tokens[0], delimited=True)
+        else:
+            yield from tokens
 
 
 def text_tokens(lines: Iterable[str]) -> list[Token]:
