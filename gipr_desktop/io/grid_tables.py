@@ -35,7 +35,7 @@ from gipr_desktop.core.labels import (
 )
 from gipr_desktop.core.report import Value
 from gipr_desktop.core.schema import CellRef, Table
-from gipr_desktop.core.values import shown
+from gipr_desktop.core.values import checked_value, shown
 from gipr_desktop.io.text_import.numbers import read_cell
 
 MAX_LABEL_LENGTH = 80  # a longer text is a narrative, not a label
@@ -468,6 +468,13 @@ def cell_number(raw: object) -> Value | None:
     if isinstance(raw, (int, Decimal)):
         return raw
     raise ValueError(f"「{shown(raw)}」不是数字")
+
+
+def cell_value(raw: object, kind: str) -> Value | None:
+    """The value a located cell holds for a column of ``kind``: ``cell_number`` checked by
+    ``core.values``; ``ValueError`` (``ValueRefused`` included) with a Chinese message when none."""
+    number = cell_number(raw)
+    return None if number is None else checked_value(kind, number)
 
 
 def is_placeholder(raw: object) -> bool:

@@ -23,12 +23,11 @@ from gipr_desktop.core.checks import sum_of_parts
 from gipr_desktop.core.labels import normalize, strip_ordinal
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import CellRef, Format, format_for_year, formats, report_years
-from gipr_desktop.core.values import ValueRefused, checked_value
+from gipr_desktop.core.values import ValueRefused
 from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
-from gipr_desktop.io.grid_tables import Found as Located, Grid, Pos, cell_number, locate
+from gipr_desktop.io.grid_tables import Found as Located, Grid, Pos, cell_value, is_placeholder, locate
 from gipr_desktop.io.imported import settled
 from gipr_desktop.io.text_import.front_matter import Found, find_unit, find_year, notes_for
-from gipr_desktop.io.text_import.numbers import read_cell
 from gipr_desktop.io.text_import.sections import find_title
 from gipr_desktop.io.text_import.version import detect_format
 from gipr_desktop.io.workbook_labels import FIELDS
@@ -43,8 +42,7 @@ def _read_table(report: Report, found: Located, notes: list[ImportNote], pending
                 continue
             formulas.append(ref)
         try:
-            number = cell_number(found.grid.values.get(pos))
-            value = None if number is None else checked_value(fmt.column(ref).kind, number)
+            value = cell_value(found.grid.values.get(pos), fmt.column(ref).kind)
         except ValueError as exc:  # ValueRefused included: the cell stays empty, named in the note
             notes.append(ImportNote(
                 f"「{found.grid.name}」中「{fmt.cell_name(ref)}」无法读取：{exc}，已留空", *ref))
@@ -52,7 +50,7 @@ def _read_table(report: Report, found: Located, notes: list[ImportNote], pending
         if value is not None:
             report.set(ref, value)
             raw = found.grid.values.get(pos)
-            if isinstance(raw, str) and read_cell(raw).placeholder:
+            if is_placeholder(raw):
                 notes.append(ImportNote(f"「{fmt.cell_name(ref)}」填写为「{raw.strip()}」，已按 0 读取", *ref))
 
 

@@ -20,9 +20,9 @@ from gipr_desktop.core.labels import match_row_in
 from gipr_desktop.core.notes import BLANK, NO_HEADING, NO_TABLE, READ_BY
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import CURRENT_FORMAT, SECTION_IDS, CellRef, Format, Table, format_for_year, get_format
-from gipr_desktop.core.values import ValueRefused, checked_value
+from gipr_desktop.core.values import ValueRefused
 from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
-from gipr_desktop.io.grid_tables import Found, Grid, cell_number, classify, is_placeholder, locate, stacked
+from gipr_desktop.io.grid_tables import Found as Located, Grid, cell_value, classify, is_placeholder, locate, stacked
 from gipr_desktop.io.text_import.front_matter import Found, find_contact, find_published, find_unit, find_year, notes_for
 from gipr_desktop.io.imported import settled
 from gipr_desktop.io.text_import.numbers import PLACEHOLDERS
@@ -38,7 +38,7 @@ from gipr_desktop.io.text_import.sections import (
 )
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.strategies import read_table
-from gipr_desktop.io.text_import.tables import UNREAD, TableReading
+from gipr_desktop.io.text_import.tables import UNREAD, TableReading, similar_label_note
 from gipr_desktop.io.text_import.tokens import Token, text_tokens
 from gipr_desktop.io.text_import.traditional import NOTE_CONVERTED, NOTE_UNCONVERTED, is_traditional, to_simplified
 from gipr_desktop.io.text_import.version import detect_format
@@ -182,10 +182,13 @@ def _given_reading(table: Table, grids: list[Grid], format_id: str, known: Known
         return None, ""
     found = locate([stacked(grids)], table, format_id)
     grid = _grid_reading(table, found) if found is not None else None
+    shown = len(found.rows - found.alone) if found is not None else 0
+    if shown == len(table.rows):  # every row's label in the grid: no reading of its text finds more
+        return grid, READ_FROM_GRID
     text = read_table(table, text_tokens(_grid_lines(grids)), format_id, known)  # its notes say its layout
     # rows whose label the locator found are its to read or to refuse (a row a cell short is never
     # shifted): the text is preferred only where it finds more rows' labels than the grid shows
-    if text.rows_found and (found is None or len(text.rows_found) > len(found.rows - found.alone)):
+    if text.rows_found and (found is None or len(text.rows_found) > shown):
         return text, ""
     return (grid, READ_FROM_GRID) if grid is not None else (None, "")
 
@@ -195,7 +198,7 @@ def _grid_lines(grids: list[Grid]) -> list[str]:
     return ["\t".join(cell.replace("\n", " ") for cell in row) for grid in grids for row in grid.rows()]
 
 
-def _grid_reading(table: Table, found: Found) -> TableReading:
+def _grid_reading(table: Table, found: Located) -> TableReading:
     """The cells the locator placed, read; a row whose label was found but whose cells could not
     all be placed under their headers keeps those cells empty, and the note names them."""
     reading = TableReading()
@@ -213,8 +216,7 @@ def _grid_reading(table: Table, found: Found) -> TableReading:
                                             "（可能在分页处断开），未能读取，本行留空", table.id, row.id))
             continue
         if row.id in found.similar:
-            reading.notes.append(ImportNote(f"表「{table.title}」中的行名「{found.similar[row.id]}」与「{table.row_name(row.id)}」"
-                                            "相近（有错字或缺字），按其在表中的位置认作该行，请核对", table.id))
+            reading.notes.append(similar_label_note(table, found.similar[row.id], row.id))
         if row.id in found.continued:
             reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(row.id)}：行名分两行印刷（如在分页处），"
                                             "已按第二行的数字读取，请核对", table.id))
@@ -228,8 +230,7 @@ def _grid_reading(table: Table, found: Found) -> TableReading:
                 continue
             raw = found.grid.values.get(found.places[ref])
             try:
-                value = cell_number(raw)
-                value = None if value is None else checked_value(column.kind, value)
+                value = cell_value(raw, column.kind)
             except ValueError as exc:  # ValueRefused included
                 reading.notes.append(ImportNote(f"表「{table.title}」{table.cell_name(ref)}：{exc}，未能读取，留空", *ref))
                 continue

@@ -173,10 +173,14 @@ def _value(cell: CellText):
 def _held(cells: Sequence[CellText], slots: Sequence[Slot]) -> Values:
     """The values of ``cells`` their columns may hold; a value a cell may not hold is unknown
     (it is refused and named when stored) and cannot tell a reading wrong."""
+    return _held_values([_value(cell) for cell in cells], slots)
+
+
+def _held_values(values: Values, slots: Sequence[Slot]) -> Values:
     held: Values = []
-    for cell, (_, column) in zip(cells, slots):
+    for value, (_, column) in zip(values, slots):
         try:
-            held.append(None if _value(cell) is None else checked_value(column.kind, _value(cell)))
+            held.append(None if value is None else checked_value(column.kind, value))
         except ValueRefused:
             held.append(None)
     return held
@@ -265,17 +269,8 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
 def _fitting(slots: Sequence[Slot]) -> Callable[[Values], bool]:
     """A test of a split: every value is one its column may hold (a minus sign only where the
     column is 本年增/减), so that a split never puts a number where no such number can stand."""
-    kinds = [column.kind for _, column in slots]
-
     def fits(values: Values) -> bool:
-        for kind, value in zip(kinds, values):
-            if value is None:
-                continue
-            try:
-                checked_value(kind, value)
-            except ValueRefused:
-                return False
-        return True
+        return all(held is not None or value is None for value, held in zip(values, _held_values(values, slots)))
 
     return fits
 
@@ -317,6 +312,13 @@ def store(chosen: Sequence[CellText], slots: Sequence[Slot], table: Table, readi
             reading.notes.append(ImportNote(f"{_where(table, ref)}：「{cell.text}」为负数，未能读取，留空", table.id, row_id, column.id))
         else:
             reading.values[ref] = int(value)
+
+
+def similar_label_note(table: Table, printed: str, row_id: str) -> ImportNote:
+    """The note on a damaged row label read as ``row_id`` by its likeness and its place in the table,
+    wherever the table was read (text or a document's own table)."""
+    return ImportNote(f"表「{table.title}」中的行名「{printed}」与「{table.row_name(row_id)}」相近"
+                      "（有错字或缺字），按其在表中的位置认作该行，请核对", table.id)
 
 
 def _where(table: Table, ref: CellRef) -> str:
@@ -364,8 +366,7 @@ def read_hits(table: Table, hits: Sequence[RowHit], reading: TableReading, known
             chosen = fit(hit.cells, slots, table, where, row_notes, row.id, known)
             if chosen is not None:
                 if hit.similar:
-                    row_notes.append(ImportNote(f"表「{table.title}」中的行名「{hit.label}」与「{table.row_name(row.id)}」相近"
-                                                "（有错字或缺字），按其在表中的位置认作该行，请核对", table.id))
+                    row_notes.append(similar_label_note(table, hit.label, row.id))
                 reading.notes.extend(row_notes)
                 reading.rows_found.add(row.id)
                 store(chosen, slots, table, reading)
