@@ -202,12 +202,25 @@ IN_ITS_PLACE = 0.6  # enough where the label stands in the one gap of the table'
 def similarity(table: Table, text: str, format_id: str, row_id: str) -> float:
     """The share of character pairs ``text`` has in common with the label of ``row_id`` (or with the
     closest of its aliases), ordinals left out; 0 for short texts."""
-    key = strip_ordinal(normalize(text))
-    if len(key) < SIMILAR_MIN_LENGTH or len(text) > MAX_LABEL:
+    key = _similar_key(text)
+    if key is None:
         return 0.0
     pairs = _pairs(key)
-    return max((2 * len(pairs & row_pairs) / (len(pairs) + len(row_pairs))
-                for found, _, row_pairs in _row_pairs(format_id, table.id) if found == row_id), default=0.0)
+    return max((_shared(pairs, row_pairs) for found, _, row_pairs in _row_pairs(format_id, table.id)
+                if found == row_id), default=0.0)
+
+
+def _similar_key(text: str) -> str | None:
+    """``text`` folded, without its ordinal; ``None`` for a sentence or a label too short to be
+    told by likeness."""
+    if len(text) > MAX_LABEL:
+        return None
+    key = strip_ordinal(normalize(text))
+    return key if len(key) >= SIMILAR_MIN_LENGTH else None
+
+
+def _shared(pairs: frozenset[str], others: frozenset[str]) -> float:
+    return 2 * len(pairs & others) / (len(pairs) + len(others))
 
 
 def similar_rows(table: Table, text: str, format_id: str) -> list[tuple[str, float]]:
@@ -215,17 +228,15 @@ def similar_rows(table: Table, text: str, format_id: str) -> list[tuple[str, flo
     damaged by PDF or OCR debris), best first, each with its similarity: the share of character
     pairs the two have in common (at least ``SIMILARITY``). Not a match on its own: the caller
     also asks the row's place in the table (``core.labels`` knows no order)."""
-    if len(text) > MAX_LABEL:
-        return []
-    key = strip_ordinal(normalize(text))
-    if len(key) < SIMILAR_MIN_LENGTH:
+    key = _similar_key(text)
+    if key is None:
         return []
     pairs = _pairs(key)
     found: dict[str, float] = {}
     for row_id, length, row_pairs in _row_pairs(format_id, table.id):
         if not 0.75 * length <= len(key) <= 1.34 * length:
             continue
-        score = 2 * len(pairs & row_pairs) / (len(pairs) + len(row_pairs))
+        score = _shared(pairs, row_pairs)
         if score >= SIMILARITY and score > found.get(row_id, 0):
             found[row_id] = score
     return sorted(found.items(), key=lambda item: -item[1])
