@@ -129,7 +129,8 @@ def _sentences(text: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in _SENTENCE_END.split(text) if s.strip())
 
 
-def _quote(sentence: str, limit: int = 60) -> str:
+def quote(sentence: str, limit: int = 60) -> str:
+    """A sentence as a message quotes it: on one line, cut to ``limit`` characters with 「…」."""
     sentence = " ".join(sentence.split())
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
 
@@ -268,7 +269,7 @@ def check_text_counts(report: Report, context: CheckContext) -> Iterable[Finding
                 refs, value = readings[0]
                 yield Finding(
                     "R7", WARNING,
-                    f"{where}写明「{_quote(statement.sentence)}」（{statement.count} 件），"
+                    f"{where}写明「{quote(statement.sentence)}」（{statement.count} 件），"
                     f"但表中{_cell_names(report, refs)}为 {value}",
                     refs, section,
                 )
@@ -282,7 +283,7 @@ def check_text_counts(report: Report, context: CheckContext) -> Iterable[Finding
         for (word, sentence), refs in contradicted.items():
             if refs:
                 values = "、".join(f"「{report.schema.cell_name(ref)}」为 {report.cells[ref]}" for ref in refs)
-                yield Finding("R7", WARNING, f"{where}写明「{_quote(sentence)}」（{word}），但表中{values}",
+                yield Finding("R7", WARNING, f"{where}写明「{quote(sentence)}」（{word}），但表中{values}",
                               tuple(refs), section)
 
 
@@ -298,7 +299,7 @@ def _share_finding(report: Report, where: str, section: str, statement: Statemen
         return
     yield Finding(
         "R7", WARNING,
-        f"{where}写明「{_quote(statement.sentence)}」（{statement.count} 件，占 {statement.share}%），"
+        f"{where}写明「{quote(statement.sentence)}」（{statement.count} 件，占 {statement.share}%），"
         f"但按表中{_cell_names(report, handled[0])} {handled[1]} 件计应为 {_decimal(exact, max(decimals, 1))}%",
         handled[0], section,
     )
@@ -372,22 +373,22 @@ def check_text_years(report: Report, context: CheckContext) -> Iterable[Finding]
         section = _section_of(report, where)
         for named, sentence in _title_years(text):
             if named != year:
-                yield Finding("R8", WARNING, f"{where}中的报告标题写的是 {named} 年：「{_quote(sentence)}」，"
+                yield Finding("R8", WARNING, f"{where}中的报告标题写的是 {named} 年：「{quote(sentence)}」，"
                                              f"本报告为 {year} 年度", (), section)
         for named, sentence in dict.fromkeys(_fee_years(text)):
             if named != year:
-                yield Finding("R8", WARNING, f"{where}中的收费情况说明写的是 {named} 年：「{_quote(sentence)}」，"
+                yield Finding("R8", WARNING, f"{where}中的收费情况说明写的是 {named} 年：「{quote(sentence)}」，"
                                              f"本报告为 {year} 年度", (), section)
         for period in periods(text):
             found_period = True
             years = {period.start[0], period.end[0]} - {None}
             if years and years != {year}:
                 named = "、".join(str(y) for y in sorted(years))
-                yield Finding("R8", WARNING, f"{where}中的统计期限写的是 {named} 年：「{_quote(period.sentence)}」，"
+                yield Finding("R8", WARNING, f"{where}中的统计期限写的是 {named} 年：「{quote(period.sentence)}」，"
                                              f"本报告为 {year} 年度", (), section)
             elif period.start[1:] != (1, 1) or period.end[1:] != (12, 31):
                 yield Finding("R13", WARNING, f"{where}中的统计期限不是 {year} 年 1 月 1 日至 12 月 31 日："
-                                              f"「{_quote(period.sentence)}」", (), section)
+                                              f"「{quote(period.sentence)}」", (), section)
     if not found_period:
         yield Finding("R13", WARNING, f"报告未写明数据统计期限（应为 {year} 年 1 月 1 日至 {year} 年 12 月 31 日）")
 

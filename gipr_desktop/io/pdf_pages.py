@@ -17,11 +17,11 @@ from bisect import bisect_left
 
 from gipr_desktop.io.errors import ReadError
 from gipr_desktop.io.guarded import parsing
+from gipr_desktop.io.text_import.sections import is_page_number
 
 MAX_PAGES = 200  # a report has some 4–20 pages
 MAX_STREAM = 64 * 1024 * 1024  # bytes one stream may inflate to; a page's text is some 100 KB, a full CJK font 20 MB
 _CHUNK = 4096
-_PAGE_NUMBER = re.compile(r"^\s*[-—–－]?\s*\d{1,3}\s*[-—–－]?\s*$")
 
 Line = dict  # {"text": str, "x0": float, "x1": float, "size": float}
 Table = dict  # {"rows": [[str]], "merges": [(first row, first col, last row, last col)]}, 1-based
@@ -127,7 +127,7 @@ def _page_content(page) -> tuple[list[Line], list[Table]]:
         grids.append({"rows": texts[framed:], "merges": _merges(part)})
         boxes.append(part.bbox)
     lines = page.filter(_outside(boxes)).extract_text_lines()
-    return [_line(line) for line in lines if not _PAGE_NUMBER.match(line["text"])], grids
+    return [_line(line) for line in lines if not is_page_number(line["text"], outside_tables=True)], grids
 
 
 def _too_large() -> ReadError:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Callable, Sequence
 
-from gipr_desktop.core.checks_text import statements
+from gipr_desktop.core.checks_text import quote, statements
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import CellRef, cross_year_rules, get_format, named_cells
 
@@ -56,7 +56,7 @@ class Known:
             if ref in self.stated:
                 count, sentence = self.stated[ref]
                 tests.append(lambda values, i=position[ref], n=count: values[i] == n)
-                why.append(f"正文所述「{_quote(sentence)}」")
+                why.append(f"正文所述「{quote(sentence, 41)}」")  # 40 characters and 「…」
         for stock in self._stocks(refs):
             before, at, plus, minus = stock
             tests.append(lambda values, b=before, a=at, p=plus, m=minus:
@@ -84,8 +84,3 @@ class Known:
                     continue
                 found.append((before, position[ref], position[plus], position[minus] if minus else None))
         return found
-
-
-def _quote(sentence: str, limit: int = 40) -> str:
-    sentence = sentence.strip()
-    return sentence if len(sentence) <= limit else sentence[:limit] + "…"

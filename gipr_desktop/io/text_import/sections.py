@@ -51,9 +51,16 @@ class Layout:
 _PAGE_NUMBER = re.compile(r"^\s*(?:[—–\-－]\s*\d{1,3}\s*[—–\-－]|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 
 
-def is_page_number(line: str) -> bool:
-    """A line that only numbers a page: no part of the report, dropped before anything is read."""
-    return len(line) < 24 and bool(_PAGE_NUMBER.match(line))
+_BARE_NUMBER = re.compile(r"^\s*[—–\-－]?\s*\d{1,3}\s*[—–\-－]?\s*$")  # 「3」「-3」 alone on a line
+
+
+def is_page_number(line: str, outside_tables: bool = False) -> bool:
+    """A line that only numbers a page: no part of the report, dropped before anything is read.
+    ``outside_tables``: the line is known to stand outside every table (a PDF page's text), so
+    that a number alone on it numbers the page too; in a text it may be a table's cell."""
+    if len(line) >= 24:
+        return False
+    return bool(_PAGE_NUMBER.match(line) or outside_tables and _BARE_NUMBER.match(line))
 
 
 def clean_line(line: str) -> str:
