@@ -200,6 +200,7 @@ class Pages:
         builder.cursor.endEditBlock()
         self._tables = builder.tables
         self._rule = TABLE_BORDER_PT * builder.point
+        self._padding = CELL_PADDING_PT * builder.point
         self.document.documentLayout().setPaintDevice(self._layout_device)
         mm = self.dpi / 25.4
         self.paper = QtCore.QSizeF(PAPER_MM[0] * mm, PAPER_MM[1] * mm)
@@ -244,11 +245,66 @@ class Pages:
                 self.document.setPageSize(self.paper)
             block = block.next()
         for table in self._tables:
+            self._keep_rows_whole(table)
+        for table in self._tables:
             for cell in self._cells_across_pages(table):
                 cell_format = cell.format()
                 cell_format.setVerticalAlignment(QtGui.QTextCharFormat.VerticalAlignment.AlignTop)
                 cell.setFormat(cell_format)
         self.document.setPageSize(self.paper)
+
+    def _keep_rows_whole(self, table: QtGui.QTextTable) -> None:
+        """What Word does with 「允许跨页断行」 off, and Qt does not: a row that would stand across a page
+        break (its label on two lines, the page ending between them) goes over whole, under the repeated
+        header. Qt moves a row to the next page when it would start below the foot of the text area, so
+        the row before it is made to reach that foot by the bottom padding of its value cell, whose line
+        stands at its top (Qt's own look when it moves a row: the row above runs down to the foot,
+        where ``_breaks`` rules it off)."""
+        foot = self.paper.height() - self.document.rootFrame().frameFormat().bottomMargin()
+        last = table.columns() - 1  # a value column: one cell a row
+        for row in range(table.format().headerRowCount() + 1, table.rows()):
+            pages = self._row_pages(table, row)
+            if pages is None:
+                continue
+            for col in range(last + 1):  # the row's lines stay where they stood, at the top of the longer row
+                cell = table.cellAt(row - 1, col)
+                if cell.row() == row - 1 and cell.rowSpan() == 1:
+                    fmt = cell.format().toTableCellFormat()
+                    fmt.setVerticalAlignment(QtGui.QTextCharFormat.VerticalAlignment.AlignTop)
+                    cell.setFormat(fmt)
+            self.document.setPageSize(self.paper)
+            self._pad_to_foot(table, row, pages[0] * self.paper.height() + foot)
+
+    def _pad_to_foot(self, table: QtGui.QTextTable, row: int, foot: float) -> None:
+        """Qt's foot for a row and for the lines in a cell differ by borders and padding: the padding
+        that moves ``row`` on and keeps the value above it on its page is searched for."""
+        layout = self.document.documentLayout()
+        value = table.cellAt(row - 1, table.columns() - 1)
+        line = value.lastCursorPosition().block()
+        page = self._page_of(layout.blockBoundingRect(line).top())
+        low, high = 0.0, foot - layout.blockBoundingRect(line).bottom()
+        for _ in range(16):
+            padding = (low + high) / 2
+            fmt = value.format().toTableCellFormat()
+            fmt.setBottomPadding(padding)
+            value.setFormat(fmt)
+            self.document.setPageSize(self.paper)
+            if self._page_of(layout.blockBoundingRect(line).top()) > page:
+                high = padding  # the value went over
+            elif self._row_pages(table, row) is not None:
+                low = padding  # the row still stands across the break
+            else:
+                return
+
+    def _row_pages(self, table: QtGui.QTextTable, row: int) -> tuple[int, int] | None:
+        """The first and last page of the cells that begin in ``row`` when they are not the same."""
+        layout = self.document.documentLayout()
+        own = [cell for col in range(table.columns())
+               if (cell := table.cellAt(row, col)).row() == row and cell.column() == col and cell.rowSpan() == 1]
+        first = min(self._page_of(layout.blockBoundingRect(cell.firstCursorPosition().block()).top()) for cell in own)
+        last = max(self._page_of(layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom() - 1)
+                   for cell in own)
+        return (first, last) if first != last else None
 
     def _cells_across_pages(self, table: QtGui.QTextTable) -> list[QtGui.QTextTableCell]:
         layout = self.document.documentLayout()

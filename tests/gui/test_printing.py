@@ -272,3 +272,24 @@ def test_the_real_preview_and_print_dialogs_open_and_close(qapp, qtbot):
     assert drawn
     QtCore.QTimer.singleShot(50, close_when_shown)
     assert dialogs.print_setup(None, printing.new_printer()) is False
+
+
+@pytest.mark.parametrize("name", ["003_pingtan_2020", "008_pingtan_2025", "012_pingtan_gonganju_2024"])
+def test_a_table_row_is_never_split_over_two_pages(qapp, tmp_path, name):
+    """A row whose label runs over two lines stood across a page break: half its label at the foot of
+    one page, the rest on the next under the repeated header, and its numbers above that header."""
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "reports" / f"{name}.txt"
+    report = read_report(path).report
+    printing.write_pdf(report, tmp_path / "report.pdf")
+    with pdfplumber.open(tmp_path / "report.pdf") as pdf:
+        for page in pdf.pages:
+            rules = [edge["top"] for edge in page.edges if edge["orientation"] == "h" and edge["top"] >= 0]
+            above = [word["text"] for word in page.extract_words()
+                     if 0 <= word["top"] and word["bottom"] < min(rules, default=0)]
+            assert not any(text.isdigit() for text in above), above  # numbers above the table's header
+            words = page.extract_words()
+            numbers = [word for word in words if word["text"].isdigit()]
+            for number in numbers:  # the row above a row gone over keeps its numbers on one line
+                assert sum(abs(word["top"] - number["top"]) < 3 for word in words) > 1, number
+    back = read_report(tmp_path / "report.pdf").report
+    assert back.cells == report.cells
