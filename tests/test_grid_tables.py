@@ -12,6 +12,7 @@ import pytest
 
 from gipr_desktop.core.notes import READ_BY
 from gipr_desktop.core.schema import CellRef
+from gipr_desktop.io.grid_tables import Grid, broken_line
 from gipr_desktop.io.registry import read_report, write_report
 from gipr_desktop.io.text_import import parse_report_text
 from tests.fixture_truth import REPORTS
@@ -332,3 +333,60 @@ def test_a_damaged_label_in_a_real_table_is_read_by_similarity_and_its_place(nam
     assert [result.report.get(CellRef("applications", "withheld_law", c.id)) for c in row.columns] == [0] * 7
     assert any("「2.其他法律行政止公开」与「（三）不予公开·2.其他法律行政法规禁止公开」相近" in note.message
                for note in result.notes)
+
+
+REVIEW_HEADER = [["行政复议", "", "", "", "", "行政诉讼", "", "", "", "", "", "", "", "", ""],
+                 ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""]]
+
+
+def test_table_four_with_its_header_line_broken_at_a_page_break_reads_whole():
+    """Word and LibreOffice let a row break over pages: table 四's last header line printed 「结果 | 结果
+    | 其他 | 尚未」 at the foot of a page and 「维持 | 纠正 | 结果 | 审结」 with the numbers on the next
+    (as pdfplumber gives the pages of the official template filled in and printed by LibreOffice)."""
+    first = [*REVIEW_HEADER, ["", "", "", "", "", "结果", "结果", "其他", "尚未", "总计", "结果", "结果", "其他", "尚未", "总计"]]
+    second = [["", "", "", "", "", "维持", "纠正", "结果", "审结", "", "维持", "纠正", "结果", "审结", ""],
+              ["1", "0", "2", "0", "3", "4", "0", "0", "1", "5", "0", "0", "0", "0", "0"]]
+    result = parse_report_text("某局2024年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n",
+                               tables=[first, second])
+    table = result.report.schema.table("review_litigation")
+    cells = [result.report.get(CellRef(table.id, row.id, column.id)) for row in table.rows for column in row.columns]
+    assert cells == [1, 0, 2, 0, 3, 4, 0, 0, 1, 5, 0, 0, 0, 0, 0]
+
+
+def test_lines_of_two_pages_are_never_joined_where_both_print_numbers():
+    """Two lines at a page break, each with its own numbers, are two rows: joining them would put
+    「10」 where the original prints 1 and 0."""
+    first = [*REVIEW_HEADER, ["", "", "", "", "", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
+                              "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
+             ["1", "0", "2", "0", "3", "4", "0", "0", "1", "5", "0", "0", "0", "0", "0"]]
+    second = [["1", "0", "2", "0", "3", "4", "0", "0", "1", "5", "0", "0", "0", "0", "0"]]
+    result = parse_report_text("某局2024年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n",
+                               tables=[first, second])
+    assert not any(value == 10 or value == 11 for value in result.report.cells.values())
+    assert result.report.get(CellRef("review_litigation", "review", "total")) == 3
+    label_above, label_below = Grid.from_rows([["5.要求行政机关确认或重新出具", "1"]]), Grid.from_rows([["已获取信息", "0"]])
+    assert not broken_line(label_above, label_below)
+    assert broken_line(Grid.from_rows([["5.要求行政机关确认或重新出具", ""]]), label_below)
+    assert not broken_line(Grid.from_rows([["结果", ""]]), Grid.from_rows([["", "0"]]))  # no column goes on
+
+
+def test_the_filled_template_printed_by_libreoffice_reads_table_four_across_the_page():
+    """tests/data/template-2021-filled-lo.pdf: the official template filled in with 平潭 财金局 2023
+    (tests/fixtures/reports/013) and printed to PDF by LibreOffice; table 四's header breaks over pages."""
+    back = read_report(Path(__file__).parent / "data" / "template-2021-filled-lo.pdf").report
+    truth = parse_report_text((REPORTS / "013_pingtan_caijinju_2023.txt").read_text(encoding="utf-8")).report
+    assert {r: v for r, v in back.cells.items() if r.table == "review_litigation"} == \
+           {r: v for r, v in truth.cells.items() if r.table == "review_litigation"}
+
+
+def test_table_four_with_its_line_of_numbers_alone_on_the_next_page_reads_whole():
+    """The template's table 四 repeats no header: at a page break its line of numbers stands alone
+    on the next page (LibreOffice's print of the template filled in with 平潭 管委会办公室 2022)."""
+    first = [*REVIEW_HEADER, ["", "", "", "", "", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
+                              "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]]
+    second = [["0", "0", "0", "0", "0", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"]]
+    result = parse_report_text("某局2024年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n",
+                               tables=[first, second])
+    assert result.report.get(CellRef("review_litigation", "direct_suit", "upheld")) == 1
+    assert result.report.get(CellRef("review_litigation", "direct_suit", "total")) == 1
+    assert len([ref for ref in result.report.cells if ref.table == "review_litigation"]) == 15

@@ -9,6 +9,7 @@ breaks a rule (R2, R3, R4 on 020, 021, 025, 028) the truth keeps what it prints.
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -103,3 +104,43 @@ def test_a_report_whose_totals_are_wrong_in_the_original_reads_back_from_its_tex
     report = read_report(REPORTS / name).report if name.endswith(".pdf") else truth_report(name)
     write_report(report, tmp_path / "r.txt")
     assert read_report(tmp_path / "r.txt").report.cells == report.cells
+
+
+def test_a_flattened_pages_heading_worded_otherwise_ends_where_its_text_begins(imported):
+    """平潭 公安局 2024's page, flattened onto one line, heads section 五 「五、存在的主要问题及明年工作计划」
+    and goes straight on 「2024年，我局…」: the heading was not found, its text stood in section 四, and
+    the Word export printed 「五、存在的主要问题…」 as a paragraph under heading 四."""
+    result = imported["012_pingtan_gonganju_2024.txt"]
+    assert result.report.sections["4"] == ""
+    assert result.report.sections["5"].startswith("2024年，我局政府信息公开工作能力进一步增强")
+    assert not any(note.section == "5" for note in result.notes)
+
+
+def test_a_flattened_pages_table_header_is_not_section_text(imported):
+    """平潭 公安局 2024's table 二, run into one line, left its header words as the text of section
+    二 (「第二十条第（一）项信息内容 本年制发件数 本年废止件数 现行有效件数」)."""
+    assert imported["012_pingtan_gonganju_2024.txt"].report.sections["2"] == ""
+
+
+TABLE_WORDS = {"2": ("信息内容", "第二十条第"), "3": ("商业企业", "科研机构", "法律服务机构"), "4": ("结果维持", "尚未审结")}
+COPIES = sorted((REPORTS / "pdf_text").glob("*.txt")) + sorted(REPORTS.glob("0*.txt"))
+
+
+@pytest.mark.parametrize("path", COPIES, ids=lambda path: path.name)
+def test_a_tables_header_and_figures_are_not_its_sections_text(path):
+    """Every real report's section 二 held its table's header as text (「第二十条第（一）项信息内容本年制发
+    件数…」), and copies out of PDFs also the table's lines of figures (「规章   13   13   524」): the
+    Word export printed them as paragraphs above the table."""
+    sections = parse_report_text(path.read_text(encoding="utf-8"), source=path.name).report.sections
+    for section_id, words in TABLE_WORDS.items():
+        lines = [line for line in sections[section_id].split("\n") if any(word in line for word in words)]
+        assert lines == [], section_id
+        figures = [line for line in sections[section_id].split("\n")
+                   if sum(part.isdigit() for part in line.split()) >= 2 and not re.search("[，。；、]", line)]
+        assert figures == [], section_id
+
+
+def test_a_sentence_made_of_the_tables_words_stays_section_text():
+    sentence = "办理结果分为予以公开、部分公开、不予公开、无法提供、不予处理和其他处理。"
+    text = f"某局2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n{sentence}\n四、政府信息公开行政复议、行政诉讼情况\n"
+    assert parse_report_text(text).report.sections["3"] == sentence

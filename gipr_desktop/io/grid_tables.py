@@ -126,9 +126,11 @@ class Grid:
         return value.strip() if isinstance(value, str) else ""
 
 
-def stacked(grids: Sequence[Grid], name: str = "") -> Grid:
+def stacked(grids: Sequence[Grid], name: str = "", join_broken_lines: bool = False) -> Grid:
     """Grids under each other, aligned on their right edge (where a table's value columns are):
-    the pieces of a table a page break cut in two, or a table printed in parts."""
+    the pieces of a table a page break cut in two, or a table printed in parts. With
+    ``join_broken_lines``, a piece's first line that goes on with the line above it (``broken_line``:
+    Word and LibreOffice let a row break over pages) is joined to that line, cell by cell."""
     if len(grids) == 1:
         return grids[0]
     width = max(grid.width for grid in grids)
@@ -137,14 +139,43 @@ def stacked(grids: Sequence[Grid], name: str = "") -> Grid:
     formulas: set[Pos] = set()
     ends: dict[int, int] = {}
     top = 0
-    for grid in grids:
+    for before, grid in zip([None, *grids], grids):
+        joined = join_broken_lines and before is not None and broken_line(before, grid)
+        top -= joined
         shift = width - grid.width
-        values.update({(r + top, c + shift): value for (r, c), value in grid.values.items()})
+        for (r, c), value in grid.values.items():
+            pos = (r + top, c + shift)
+            values[pos] = f"{values[pos]}{value}" if joined and r == 1 and pos in values else value
         ends.update({r + top: c + shift for r, c in grid.ends.items()})
         merges += [(r1 + top, c1 + shift, r2 + top, c2 + shift) for r1, c1, r2, c2 in grid.merges]
         formulas |= {(r + top, c + shift) for r, c in grid.formulas}
         top += grid.height
     return Grid(name or grids[0].name, values, merges, formulas, (top, width), ends)
+
+
+def goes_on(upper: Grid, lower: Grid) -> bool:
+    """Whether ``lower``, a grid that names no table, may be the rest of ``upper`` on the next page:
+    as wide, and either its first line the rest of ``upper``'s last or nothing in it but numbers
+    (table 四's line of values under a header left on the page before)."""
+    return upper.width == lower.width and (broken_line(upper, lower) or all(
+        read_cell(str(value)) is not None for value in lower.values.values() if str(value).strip()))
+
+
+def broken_line(upper: Grid, lower: Grid) -> bool:
+    """Whether ``lower``'s first line may be the rest of ``upper``'s last, broken at a page break:
+    as wide, at least one column printing words on both, and no column printing a number on one and
+    anything on the other (two lines of numbers are two rows, never one)."""
+    if upper.width != lower.width:
+        return False
+    words = False
+    for c in range(1, upper.width + 1):
+        above, below = upper.values.get((upper.height, c)), lower.values.get((1, c))
+        if not (str(above or "").strip() and str(below or "").strip()):
+            continue
+        if read_cell(str(above)) is not None or read_cell(str(below)) is not None:
+            return False
+        words = True
+    return words
 
 
 @dataclass

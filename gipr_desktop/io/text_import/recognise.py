@@ -22,7 +22,9 @@ from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import CURRENT_FORMAT, SECTION_IDS, CellRef, Format, Table, format_for_year, get_format
 from gipr_desktop.core.values import ValueRefused
 from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
-from gipr_desktop.io.grid_tables import Found as Located, Grid, cell_value, classify, is_placeholder, locate, stacked
+from gipr_desktop.io.grid_tables import (
+    Found as Located, Grid, broken_line, cell_value, classify, goes_on, is_placeholder, locate, stacked,
+)
 from gipr_desktop.io.text_import.front_matter import Found, find_contact, find_published, find_unit, find_year, notes_for
 from gipr_desktop.io.imported import settled
 from gipr_desktop.io.text_import.numbers import PLACEHOLDERS
@@ -38,7 +40,7 @@ from gipr_desktop.io.text_import.sections import (
 )
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.strategies import read_table
-from gipr_desktop.io.text_import.tables import UNREAD, TableReading, similar_label_note
+from gipr_desktop.io.text_import.tables import UNREAD, TableReading, is_table_line, similar_label_note
 from gipr_desktop.io.text_import.tokens import Token, text_tokens
 from gipr_desktop.io.text_import.traditional import NOTE_CONVERTED, NOTE_UNCONVERTED, is_traditional, to_simplified
 from gipr_desktop.io.text_import.version import detect_format
@@ -145,8 +147,11 @@ def _narrative(fmt: Format, table: Table | None, lines: list[str]) -> list[str]:
         stripped = line.strip()
         if "\t" in line or "|" in line or len(stripped) < 20 or "勾稽关系" in stripped:
             continue
-        if table is not None and match_row_in(table, stripped, fmt.id):
+        if table is not None and (match_row_in(table, stripped, fmt.id) or is_table_line(table, stripped, fmt.id)):
             continue
+        sentences, end, rest = stripped.rpartition("。")
+        if table is not None and end and rest and is_table_line(table, rest, fmt.id):
+            line = sentences + end  # the table run on after the section's last sentence (a flattened page)
         kept.append(line)
     return kept
 
@@ -167,10 +172,14 @@ def _read_sections(fmt: Format, layout: Layout, report: Report, notes: list[Impo
 def _assign_tables(fmt: Format, grids: list[Grid]) -> dict[str, list[Grid]]:
     """The document's grids by the schema table each is (or is a piece of), in document order."""
     given: dict[str, list[Grid]] = {}
+    before: tuple[str, Grid] | None = None  # the grid above and its table: a piece of none may go on with it
     for grid in grids:
         table_id = classify(grid, fmt.tables, fmt.id)
+        if table_id is None and before is not None and goes_on(before[1], grid):
+            table_id = before[0]  # the rest of a table on the next page names none by itself
         if table_id is not None:
             given.setdefault(table_id, []).append(grid)
+        before = (table_id, grid) if table_id is not None else None
     return given
 
 
@@ -180,7 +189,10 @@ def _given_reading(table: Table, grids: list[Grid], format_id: str, known: Known
     pasted without its spans) and reading the grids' text finds more rows, as text."""
     if not grids:
         return None, ""
-    found = locate([stacked(grids)], table, format_id)
+    pieces = [stacked(grids)]
+    if any(broken_line(upper, lower) for upper, lower in zip(grids, grids[1:])):
+        pieces.append(stacked(grids, join_broken_lines=True))
+    found = locate(pieces, table, format_id)
     grid = _grid_reading(table, found) if found is not None else None
     shown = len(found.rows - found.alone) if found is not None else 0
     if shown == len(table.rows):  # every row's label in the grid: no reading of its text finds more

@@ -27,6 +27,8 @@ _ITEM = re.compile(r"第二十条第")
 _TITLE_END = re.compile(r"年度?报告")
 _HEADING_END = re.compile(r"情况|事项")
 _VALUE_AFTER = re.compile(r"\s*[\d０-９\-—/无]")
+_TEXT_BEGINS = re.compile(r"[\d０-９，。；：,;:]")
+HEADING_LENGTH = 30  # a numbered heading's words end within this many characters
 
 
 @cache
@@ -119,13 +121,26 @@ def _label_cuts(line: str, format_id: str) -> set[int]:
     return cuts
 
 
-def _heading_cuts(line: str) -> set[int]:
+@cache
+def _section_words(format_id: str) -> tuple[str, ...]:
+    """The words that begin a section's heading however it is worded (its keywords)."""
+    return tuple(word for section in get_format(format_id).sections for word in section.keywords)
+
+
+def _heading_cuts(line: str, format_id: str) -> set[int]:
+    """Cut before each numbered heading and after it: where it says 情况 or 事项, or, for a heading
+    worded otherwise that begins with a section's words (「五、存在的主要问题及明年工作计划2024年，
+    我局…」), before the first figure or punctuation after them, where its text begins."""
     cuts = {m.start() for m in _HEADING.finditer(line)} | {m.start() for m in _ITEM.finditer(line)}
     for match in _HEADING.finditer(line):
         if match.group().endswith("、"):
-            end = _HEADING_END.search(line, match.end(), match.end() + 30)
+            end = _HEADING_END.search(line, match.end(), match.end() + HEADING_LENGTH)
             if end:
                 cuts.add(end.end())
+            elif line.startswith(_section_words(format_id), match.end()):
+                text = _TEXT_BEGINS.search(line, match.end(), match.end() + HEADING_LENGTH)
+                if text:
+                    cuts.add(text.start())
     title = _TITLE_END.search(line, 0, 80)
     if title:
         cuts.add(title.end())
@@ -136,7 +151,7 @@ def _section_headings(line: str) -> int:
     """How many distinct numbered headings naming a 情况 or 事项 the line holds."""
     numbers = set()
     for match in _HEADING.finditer(line):
-        if match.group().endswith("、") and _HEADING_END.search(line, match.end(), match.end() + 30):
+        if match.group().endswith("、") and _HEADING_END.search(line, match.end(), match.end() + HEADING_LENGTH):
             numbers.add(match.group())
     return len(numbers)
 
@@ -154,7 +169,7 @@ def reflow(lines: list[str], format_id: str) -> list[str]:
         if len(labels) < FLAT_LABELS and _section_headings(line) < FLAT_HEADINGS:
             result.append(line)
             continue
-        cuts = sorted((labels | _heading_cuts(line)) - {0})
+        cuts = sorted((labels | _heading_cuts(line, format_id)) - {0})
         start = 0
         for cut in cuts:
             result.append(line[start:cut])

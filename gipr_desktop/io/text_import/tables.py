@@ -10,6 +10,7 @@ readings and splits digit runs that extraction glued together ("801000081").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -20,7 +21,7 @@ from gipr_desktop.core.schema import CellRef, Column, Table, get_format
 from gipr_desktop.core.values import ValueRefused, checked_value
 from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.known import Known
-from gipr_desktop.io.text_import.numbers import CellText, split_digit_run
+from gipr_desktop.io.text_import.numbers import CellText, read_cell, split_digit_run
 from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token
 
 Values = list  # list[int | Decimal | None], one per column
@@ -61,6 +62,47 @@ def _headers(format_id: str, table_id: str) -> frozenset[str]:
 
 def is_header(table: Table, text: str, format_id: str) -> bool:
     return normalize(text) in _headers(format_id, table.id)
+
+
+@cache
+def _table_fragments(format_id: str, table_id: str) -> tuple[frozenset[str], int]:
+    """Every run of two or more characters of the table's printed words (header words at each
+    level, group captions, the row header, the corner, row labels), folded; and the longest."""
+    table = get_format(format_id).table(table_id)
+    words = {part for row in table.rows for column in row.columns for part in column.header}
+    words |= {group.label for group in table.groups} | {table.row_header, table.corner}
+    words |= {part for row in table.rows for part in (*row.path, *row.aliases)}
+    keys = {normalize(word) for word in words} - {""}
+    runs = frozenset(key[i:j] for key in keys for i in range(len(key)) for j in range(i + 2, len(key) + 1))
+    return runs, max(map(len, keys), default=0)
+
+
+TABLE_LINE_COVER = 2 / 3  # a line this much made of runs of the table's words is the table, printed as text
+_SENTENCE = re.compile(r"[，。；,;]")
+
+
+def is_table_line(table: Table, line: str, format_id: str) -> bool:
+    """Whether ``line`` is a piece of the table printed as text, not a sentence of the section: a
+    run of figures (「3   0   0   0   0   0   3」), a row's label with figures (「规章   22   235」), or, without a sentence's
+    punctuation, words of the table's header and labels, whole or cut at a cell's edge
+    (「第二十条第（一）项信息内容本年新制作数量本年新公开」, 「于第三项加第四项之和）  自然  社会」)."""
+    parts = line.split()
+    figures = [part for part in parts if read_cell(part) is not None]
+    if len(figures) >= 3 and len(figures) * 2 >= len(parts):
+        return True
+    words = [part for part in parts if read_cell(part) is None]
+    if figures and words and match_row_in(table, "".join(words), format_id) is not None:
+        return True
+    key = normalize(line)
+    if not key or _SENTENCE.search(line):
+        return False
+    runs, longest = _table_fragments(format_id, table.id)
+    covered, at = 0, 0
+    while at < len(key):
+        length = next((n for n in range(min(longest, len(key) - at), 1, -1) if key[at:at + n] in runs), 0)
+        covered += length
+        at += length or 1
+    return covered >= len(key) * TABLE_LINE_COVER
 
 
 def row_label(table: Table, text: str, format_id: str) -> str | None:
