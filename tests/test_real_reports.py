@@ -144,3 +144,9 @@ def test_a_sentence_made_of_the_tables_words_stays_section_text():
     sentence = "办理结果分为予以公开、部分公开、不予公开、无法提供、不予处理和其他处理。"
     text = f"某局2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n{sentence}\n四、政府信息公开行政复议、行政诉讼情况\n"
     assert parse_report_text(text).report.sections["3"] == sentence
+
+
+def test_a_word_pages_conditional_comments_are_not_section_text(imported):
+    """平潭 财政金融局 2019's page, saved from Word, printed 「<!--[if !supportMisalignedColumns]--><!--[endif]-->」
+    where its table was; a copy of it kept that as text."""
+    assert "<!--" not in "".join(imported["029_pingtan_caijinju_2019.txt"].report.sections.values())

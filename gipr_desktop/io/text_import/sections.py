@@ -20,7 +20,7 @@ _NUMERALS = "一二三四五六七八九十"
 _ORDINAL = re.compile(r"^\(?([一二三四五六七八九十]+|\d+)\)?\.?")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TITLE_TAIL = re.compile(r"(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:年度)?报告.*$")
-_DEBRIS = re.compile(r"\[bookmark:[^\]]*\]|\[(?:image|图片)[^\]]*\]|[\u200b\u200c\u200d\ufeff]")
+_DEBRIS = re.compile(r"\[bookmark:[^\]]*\]|\[(?:image|图片)[^\]]*\]|[\u200b\u200c\u200d\ufeff]|<!--.*?-->")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\ufeff]")
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _METADATA = re.compile(r"^\s*[-*•]\s*\S{1,6}\s*[:：]")
@@ -64,8 +64,9 @@ def is_page_number(line: str, outside_tables: bool = False) -> bool:
 
 
 def clean_line(line: str) -> str:
-    """A line without conversion debris and without markdown heading marks ("## 一、总体情况")."""
-    if "[" in line or not line.isascii() and _INVISIBLE.search(line):
+    """A line without conversion debris (a Word page's 「<!--[if !supportMisalignedColumns]-->」 kept
+    as text by a copy) and without markdown heading marks ("## 一、总体情况")."""
+    if "[" in line or "<!--" in line or not line.isascii() and _INVISIBLE.search(line):
         line = _DEBRIS.sub("", line)
     return _MARKDOWN_HEADING.sub("", line) if "#" in line else line
 
