@@ -77,3 +77,33 @@ def test_a_table_four_cut_at_the_left_never_moves_a_number():
     wrong = {cell: value for cell, value in got.items() if value is not None and value != PRINTED.get(cell)}
     assert wrong == {}
 
+
+# A copy whose lines were run together (the 平潭 pages' text, one line) ends with the signature glued
+# to the last sentence: 「…六、其他需要报告的事项无。 平潭综合实验区经济发展局2025年1月27日」.
+SIGNED_AT_THE_END = {
+    "013_pingtan_caijinju_2023.txt": "2024-01-29", "021_pingtan_gonganju_2021.txt": "2022-01-07",
+    "022_pingtan_touzicujinju_2024.txt": "2025-01-26", "024_pingtan_guoziju_2023.txt": "2024-01-26",
+    "026_pingtan_jiaojianju_2025.txt": "2026-01-22", "028_pingtan_jingfaju_2023.txt": "2024-01-29",
+    "029_pingtan_caijinju_2019.txt": "2020-01-02", "106_pingtan_jingfaju_2024.txt": "2025-01-27",
+}
+
+
+@pytest.mark.parametrize("name", SIGNED_AT_THE_END)
+def test_a_signature_glued_to_the_last_sentence_gives_the_date(name):
+    result = parse_report_text((REPORTS / name).read_text(encoding="utf-8"), source=name)
+    assert result.report.published == SIGNED_AT_THE_END[name]
+    assert any("文末落款" in note.message for note in result.notes)
+
+
+def test_the_unit_is_taken_from_a_glued_signature_where_the_title_does_not_give_it():
+    text = ("根据《中华人民共和国政府信息公开条例》编制本报告。报告中所列数据统计时限为2024年1月1日至2024年12月31日。"
+            "一、总体情况本局推进公开。六、其他需要报告的事项无。 平潭综合实验区经济发展局2025年1月27日")
+    report = parse_report_text(text, source="报告.txt").report
+    assert (report.unit, report.published) == ("平潭综合实验区经济发展局", "2025-01-27")
+
+
+@pytest.mark.parametrize("ending", ["截至2024年12月31日", "全年无收费。2023年1月1日", "。下一步将于2025年1月27日"])
+def test_a_date_inside_the_narrative_is_no_signature(ending):
+    text = ("2024年政府信息公开工作年度报告\n报告中所列数据统计时限为2024年1月1日至2024年12月31日。"
+            "六、其他需要报告的事项" + ending)
+    assert parse_report_text(text, source="x.txt").report.published == ""
