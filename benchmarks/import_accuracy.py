@@ -6,13 +6,15 @@ A cell is "exact" when it holds the printed number, "blank kept empty" when the 
 blank or not at all (empty_cells.json, or null in expected.json) and the importer left it empty,
 "left empty" when the importer could not read a printed number (the notes say so). "wrong"
 (another number, or a number where none is printed) must stay 0. Files that are not text (the
-published PDFs) are read as the program opens them; their 繁體 copy is not made.
+published PDFs, the Word copy) are read as the program opens them; their 繁體 copy is not made,
+except of a web page (.html), whose characters are converted as a text's are.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -49,6 +51,19 @@ def tally(report, expected: dict, blank: set) -> dict[str, int]:
     return counts
 
 
+TEXT_FORMS = (".txt", ".html")  # forms whose 繁體 copy is made by converting their characters
+
+
+def _traditional_copy(path: Path, text: str, to_traditional):
+    """The report read from its copy in traditional characters: a text as text, a page as a page."""
+    if path.suffix == ".txt":
+        return parse_report_text(to_traditional(text), source=path.name).report
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / path.name
+        copy.write_text(to_traditional(text), encoding="utf-8")
+        return read_report(copy).report
+
+
 def main() -> None:
     try:
         import opencc
@@ -62,14 +77,14 @@ def main() -> None:
     for name, cells in expected.items():
         path, blank = REPORTS / name, _listed(empty.get(name, {}))
         is_text = path.suffix == ".txt"
-        text = path.read_text(encoding="utf-8") if is_text else None
+        text = path.read_text(encoding="utf-8") if path.suffix in TEXT_FORMS else None
         report = (parse_report_text(text, source=name) if is_text else read_report(path)).report
         counts = tally(report, cells, blank)
         for key, count in counts.items():
             totals[key] += count
         line = f"{name:<42} {sum(counts.values()):>4} cells  " + "  ".join(f"{k} {v:>3}" for k, v in counts.items())
-        if to_traditional is not None and is_text:
-            same = tally(parse_report_text(to_traditional(text), source=name).report, cells, blank) == counts
+        if to_traditional is not None and text is not None:
+            same = tally(_traditional_copy(path, text, to_traditional), cells, blank) == counts
             line += "  | 繁體 copy " + ("the same" if same else "DIFFERS")
         print(line)
     cells = sum(totals.values()) or 1

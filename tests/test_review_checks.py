@@ -298,3 +298,18 @@ def test_r15_unreadable_publication_date():
     report = zero_report()
     report.published = "去年"
     assert "发布日期「去年」无法识别" in found(report, "R15")[0].message
+
+
+def test_r12_share_of_other_handling_when_a_count_is_held_as_a_whole_decimal():
+    """A count read as Decimal('5') (a whole number from a spreadsheet cell) is a count like 5: R12 says
+    its share, and no check fails."""
+    from decimal import Decimal
+
+    from gipr_desktop.core.report import Report
+
+    report = Report(format="2021")
+    report.cells[CellRef("applications", "handled_total", "total")] = 1
+    report.cells[CellRef("applications", "other_misc", "total")] = Decimal("5")
+    findings = check(report)
+    assert not [f for f in findings if "未能完成" in f.message]
+    assert any(f.rule == "R12" and "500%" in f.message for f in findings)

@@ -16,6 +16,7 @@ A body whose level nothing says for certain gives no warning.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from fractions import Fraction
 from typing import Iterable
 
@@ -69,8 +70,9 @@ def _reached(threshold: Share, count: int, total: int) -> bool:
     return total > 0 and count >= threshold.minimum and count >= threshold.share * total  # exact: no float
 
 
-def _percent(count: int, total: int) -> int:
-    return round(Fraction(count, total) * 100)
+def _percent(count: int | Decimal, total: int | Decimal) -> int:
+    """The share in whole per cent, exactly: a count may be held as an int or as a whole Decimal."""
+    return round(Fraction(count) / Fraction(total) * 100)
 
 
 def _handled(report: Report) -> int | None:

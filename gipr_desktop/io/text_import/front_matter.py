@@ -3,7 +3,8 @@
 The title names the unit and the year, but a copied report often lacks it, splits it over lines
 or cuts it off. A reader then takes the year from the statistics period (「统计期限为2024年1月1日至
 2024年12月31日」), from a sentence such as 「现将我局2021年政府信息公开工作报告如下」, from a heading
-(「一、2023年政府信息公开工作总体情况」), or from the file name; the unit from 「现将××局…」, from the signature at the end, or from the file name.
+(「一、2023年政府信息公开工作总体情况」), or from the file name; the unit from 「现将××局…」, from the signature at the end
+(on lines of its own, or run onto the last sentence where a copy joined the lines), or from the file name.
 So does the importer, and it says where each came from. The publication date is read only where
 a full date is printed (a 「发布日期」 line, or the signature date); the contact block from the
 address, post code, telephone and e-mail the preamble or the end prints. Nothing is guessed.
@@ -24,6 +25,8 @@ _MONTH_DAY = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DATE = _YEAR + r"\s*[-年./]\s*" + _MONTH_DAY + r"\s*[-月./]\s*" + _MONTH_DAY + r"\s*日?"
 _LABELLED_DATE = re.compile(r"(?:(?:发布|成文|印发|发文)(?:日期|时间)\s*[:：]?|(?:^|\s)时间\s*[:：])\s*" + _DATE)
 _DATE_LINE = re.compile(r"^[\s(（]*" + _DATE + r"[\s)）]*$")
+# the signature run onto the last sentence where a copy joined the lines: 「…无。 平潭综合实验区经济发展局2025年1月27日」
+_GLUED_SIGNATURE = re.compile(r"[。！？!?]\s*([^\s，。；：:,;！？!?、“”《》()（）\d]{2,30}?)?\s*" + _DATE + r"[\s)）]*$")
 _PERIOD = re.compile(r"统计(?:期限|时限|期间|区间|时间|范围)[^。；]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
                      r"[^。；]{0,6}?(?:至|到|—|-|～)\s*(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日")
 _REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?:的)?(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:情况)?(?:年度)?报告")
@@ -115,6 +118,14 @@ def _looks_like_unit(line: str) -> bool:
     return 2 <= len(line) <= 30 and not _SENTENCE.search(line) and bool(_UNIT_END.search(line))
 
 
+def _glued_signature(lines: list[str]) -> re.Match | None:
+    """The signature (the unit, if printed, and the date) that ends the last line of text, run
+    onto its last sentence; a unit that does not look like one is no signature."""
+    end = _end_lines(lines)
+    match = _GLUED_SIGNATURE.search(end[-1]) if end else None
+    return match if match and (match.group(1) is None or _looks_like_unit(match.group(1))) else None
+
+
 def find_unit(lines: list[str], front: list[str], source: str) -> Found:
     """The unit where the title does not give it: the signature, a sentence that presents the
     report, or the file name."""
@@ -122,6 +133,9 @@ def find_unit(lines: list[str], front: list[str], source: str) -> Found:
     for index, line in enumerate(end):
         if _DATE_LINE.match(line) and index > 0 and _looks_like_unit(end[index - 1]):
             return Found(end[index - 1], "机关名称取自文末落款")
+    glued = _glued_signature(lines)
+    if glued and glued.group(1):
+        return Found(glued.group(1), "机关名称取自文末落款")
     for line in front:
         match = _PRESENTS.search(line)
         if match and _looks_like_unit(match.group(1)):
@@ -147,6 +161,8 @@ def find_published(lines: list[str], front: list[str], year: int | None) -> Foun
         match = _DATE_LINE.match(line)
         if match:
             candidates.append((_iso(match), "发布日期取自文末落款日期"))
+    if glued := _glued_signature(lines):
+        candidates.append((_iso(glued), "发布日期取自文末落款日期"))
     for line in _text_lines(front)[:6]:
         match = _DATE_LINE.match(line)
         if match:

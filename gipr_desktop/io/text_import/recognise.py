@@ -274,9 +274,8 @@ def _apply(table: Table, reading: TableReading, report: Report, notes: list[Impo
             report.set(ref, value)
         except ValueRefused as exc:
             notes.append(ImportNote(f"表「{table.title}」{exc}；未能读取，留空", *ref))
-    if not reading.rows_found:
-        if not any(note.table == table.id and UNREAD in note.message for note in reading.notes):  # found, unreadable: said
-            notes.append(ImportNote(f"未找到表「{table.title}」，表中各栏留空（未知），请核对原文后填写", table.id, kind=NO_TABLE))
+    if not reading.rows_found and not any(note.table == table.id and UNREAD in note.message for note in reading.notes):
+        notes.append(ImportNote(f"未找到表「{table.title}」，表中各栏留空（未知），请核对原文后填写", table.id, kind=NO_TABLE))
         return
     said = {note.row for note in reading.notes if note.table == table.id}  # rows found but not read: said already
     missing = [row for row in table.rows if not row.optional and row.id not in reading.rows_found and row.id not in said
