@@ -120,10 +120,6 @@ TABLE_SECTION_SENTENCES = {
 _TABLE_WORDS = ("第二十条第", "信息内容", "勾稽关系", "申请人情况", "结果维持", "尚未审结")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "io/text_import/recognise.py _narrative drops a whole line that holds 「勾稽关系」 or a tab, so in a copy "
-    "whose lines were joined the sentence glued before table 三 is lost; the line should be cut where the "
-    "table begins and the sentence before it kept"))
 @pytest.mark.parametrize("name", TABLE_SECTION_SENTENCES)
 def test_a_table_sections_sentence_glued_to_its_table_is_kept(name):
     sections = parse_report_text((REPORTS / name).read_text(encoding="utf-8"), source=name).report.sections
@@ -131,9 +127,6 @@ def test_a_table_sections_sentence_glued_to_its_table_is_kept(name):
         assert sentence in sections[section_id], section_id
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "io/text_import/recognise.py _narrative keeps a line of table headers and digits run together "
-    "(「第二十条第（八）项信息内容本年收费金额…」, 「…结果维持结果纠正…000000000000000」) as the section's text"))
 @pytest.mark.parametrize("name", TABLE_SECTION_SENTENCES)
 def test_no_table_words_in_a_table_sections_text(name):
     sections = parse_report_text((REPORTS / name).read_text(encoding="utf-8"), source=name).report.sections

@@ -141,17 +141,22 @@ def _read_front(front: list[str], lines: list[str], report: Report) -> Found:
 
 
 def _narrative(fmt: Format, table: Table | None, lines: list[str]) -> list[str]:
-    """The sentences among a table section's lines: not cells, not labels, not headers."""
+    """The sentences among a table section's lines: not cells, not labels, not headers. A sentence
+    the table runs on after (a copy whose lines were joined: 「2024年，共收到政府信息公开申请3条。（本列
+    数据的勾稽关系为…）申请人情况…」) is kept without the table."""
     kept = []
     for line in lines:
         stripped = line.strip()
-        if "\t" in line or "|" in line or len(stripped) < 20 or "勾稽关系" in stripped:
+        if "\t" in line or "|" in line:
+            continue
+        sentences, end, rest = stripped.rpartition("。")
+        if table is not None and end and rest and ("勾稽关系" in rest or is_table_line(table, rest, fmt.id)):
+            kept.append(sentences + end)
+            continue
+        if len(stripped) < 20 or "勾稽关系" in stripped:
             continue
         if table is not None and (match_row_in(table, stripped, fmt.id) or is_table_line(table, stripped, fmt.id)):
             continue
-        sentences, end, rest = stripped.rpartition("。")
-        if table is not None and end and rest and is_table_line(table, rest, fmt.id):
-            line = sentences + end  # the table run on after the section's last sentence (a flattened page)
         kept.append(line)
     return kept
 
