@@ -62,11 +62,6 @@ PRINTED = {("review", "pending"): 2, ("review", "total"): 7, ("direct_suit", "up
            ("direct_suit", "pending"): 1, ("direct_suit", "total"): 9}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "io/text_import/strategies/one_row.py: the run of cells read as table 四's data row continues across "
-    "a line end, so the blank cell that ends the header's last line is counted as the row's first cell "
-    "and every number moves one column left (7 read as 行政复议·总计…); a run should not take blank "
-    "cells of a line that holds labels"))
 def test_a_table_four_cut_at_the_left_never_moves_a_number():
     grid = Grid.from_rows(CUT_TABLE_FOUR, "第 1 个表格", CUT_MERGES)
     text = "2019年上海市人民政府办公厅政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n"

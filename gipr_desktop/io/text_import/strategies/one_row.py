@@ -4,7 +4,8 @@ numbers on one line (or one per line) in the order of the columns::
     行政复议 …… 行政诉讼 …… 维持 纠正 其他 尚未审结 总计 ……
     72   64    178    37    351   13    4    8    1    26   12   1    1    6    20
 
-The longest run of cells between labels that holds numbers is the data row; where header words
+The longest run of cells between labels that holds numbers is the data row (blank cells that end
+a line before any number are not its: the header's last cell, where a column was cut); where header words
 cut it (a PDF copy in reading order), all the numbers in order, if they are exactly the table's
 cells and every group adds up (R4).
 """
@@ -26,6 +27,8 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
     runs: list[list[CellText]] = [[]]
     for token in tokens:
         if isinstance(token, LineEnd):
+            if all(cell.blank for cell in runs[-1]):
+                runs[-1] = []  # blank cells ending a header's line are not the data row's (a column cut off)
             continue
         if isinstance(token, Label):
             if runs[-1]:
