@@ -16,7 +16,7 @@ from gipr_desktop.core.notes import READ_BY
 from gipr_desktop.core.schema import CellRef
 from gipr_desktop.gui import printing
 from gipr_desktop.gui.dialogs import Dialogs
-from gipr_desktop.gui.qt import QtCore, QtWidgets
+from gipr_desktop.gui.qt import QtCore, QtGui, QtWidgets
 from gipr_desktop.io import docx_writer, pdf_unicode
 from gipr_desktop.io.registry import read_report
 from gipr_desktop.io.workbook_labels import FINDINGS_SHEET
@@ -274,22 +274,48 @@ def test_the_real_preview_and_print_dialogs_open_and_close(qapp, qtbot):
     assert dialogs.print_setup(None, printing.new_printer()) is False
 
 
-@pytest.mark.parametrize("name", ["003_pingtan_2020", "008_pingtan_2025", "012_pingtan_gonganju_2024"])
-def test_a_table_row_is_never_split_over_two_pages(qapp, tmp_path, name):
+PAGE_PHASES = 24  # one more paragraph each time moves the tables down a line: a page's height of lines
+
+
+def _rows_across_pages(pages: printing.Pages) -> list[tuple[int, int]]:
+    """(table, row) of each printed row whose own cells stand on two pages."""
+    layout, height = pages.document.documentLayout(), pages.paper.height()
+    tables = [frame for frame in pages.document.rootFrame().childFrames() if isinstance(frame, QtGui.QTextTable)]
+    split = []
+    for number, table in enumerate(tables):
+        for row in range(table.rows()):
+            cells = [cell for col in range(table.columns()) if (cell := table.cellAt(row, col)).row() == row
+                     and cell.column() == col and cell.rowSpan() == 1]
+            tops = {int(layout.blockBoundingRect(cell.firstCursorPosition().block()).top() // height) for cell in cells}
+            ends = {int((layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom() - 1) // height)
+                    for cell in cells}
+            if len(tops | ends) > 1:
+                split.append((number, row))
+    return split
+
+
+def test_a_table_row_is_never_split_over_two_pages(qapp, tmp_path):
     """A row whose label runs over two lines stood across a page break: half its label at the foot of
-    one page, the rest on the next under the repeated header, and its numbers above that header."""
-    path = Path(__file__).resolve().parents[1] / "fixtures" / "reports" / f"{name}.txt"
-    report = read_report(path).report
-    printing.write_pdf(report, tmp_path / "report.pdf")
-    with pdfplumber.open(tmp_path / "report.pdf") as pdf:
-        for page in pdf.pages:
-            rules = [edge["top"] for edge in page.edges if edge["orientation"] == "h" and edge["top"] >= 0]
-            above = [word["text"] for word in page.extract_words()
-                     if 0 <= word["top"] and word["bottom"] < min(rules, default=0)]
-            assert not any(text.isdigit() for text in above), above  # numbers above the table's header
-            words = page.extract_words()
-            numbers = [word for word in words if word["text"].isdigit()]
-            for number in numbers:  # the row above a row gone over keeps its numbers on one line
-                assert sum(abs(word["top"] - number["top"]) < 3 for word in words) > 1, number
-    back = read_report(tmp_path / "report.pdf").report
-    assert back.cells == report.cells
+    one page, the rest on the next under the repeated header, and its numbers above that header (the
+    PDF read back without them). The sample is laid out with 0 … 23 more lines of section 一, so that
+    a page break falls in every place of its tables."""
+    base = sample_report()
+    for lines in range(PAGE_PHASES):
+        report = base.copy()
+        report.sections["1"] = base.sections["1"] + "\n本段落只为移动分页的位置。" * lines
+        assert _rows_across_pages(printing.report_pages(report)) == [], lines
+
+
+def test_a_row_gone_over_to_the_next_page_reads_back_with_its_numbers(qapp, tmp_path):
+    """The row above it keeps its numbers on its label's line, and every number is read back."""
+    base = sample_report()
+    for lines in (1, 10):  # two places where a row stood across the break before it went over whole
+        report = base.copy()
+        report.sections["1"] = base.sections["1"] + "\n本段落只为移动分页的位置。" * lines
+        printing.write_pdf(report, tmp_path / "report.pdf")
+        with pdfplumber.open(tmp_path / "report.pdf") as pdf:
+            for page in pdf.pages:
+                words = page.extract_words()
+                for number in (word for word in words if word["text"].isdigit()):
+                    assert sum(abs(word["top"] - number["top"]) < 3 for word in words) > 1, (lines, number)
+        assert read_report(tmp_path / "report.pdf").report.cells == report.cells, lines
