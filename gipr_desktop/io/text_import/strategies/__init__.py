@@ -19,6 +19,7 @@ from gipr_desktop.core.notes import READ_BY, ImportNote
 from gipr_desktop.core.schema import Table
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.strategies import (
+    blocks,
     by_label,
     detached,
     group_rows,
@@ -38,6 +39,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     table_order.STRATEGY,
     labels_after.STRATEGY,
     layout_columns.STRATEGY,
+    blocks.STRATEGY,
     group_rows.STRATEGY,
     one_row.STRATEGY,
     regrouped.STRATEGY,

@@ -1,0 +1,126 @@
+"""Text copied out of a PDF viewer in reading order (issue 12, class 3): row labels printed before or
+after their numbers, header words among them, rows printed close together come column by column.
+The table is read by its known shape and the schema's arithmetic, never by adjacency alone: what a
+user sees is every cell the original prints, or the cell empty and named — never another number."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from gipr_desktop.core.notes import READ_BY
+from gipr_desktop.core.schema import CellRef, get_format
+from gipr_desktop.io.text_import import parse_report_text
+from gipr_desktop.io.text_import.strategies import blocks
+from tests.fixture_truth import BY_STEM, EXPECTED
+
+PDF_TEXT = Path(__file__).parent / "fixtures" / "reports" / "pdf_text"
+APPLICATIONS = get_format("2021").table("applications")
+
+
+def _read(name: str):
+    return parse_report_text((PDF_TEXT / name).read_text(encoding="utf-8"), source=name)
+
+
+def _truth(stem: str, table_id: str) -> dict[CellRef, object]:
+    rows = EXPECTED[BY_STEM[stem]]["tables"][table_id]
+    return {CellRef(table_id, r, c): Decimal(str(v)) if isinstance(v, float) else v
+            for r, cols in rows.items() for c, v in cols.items() if v is not None}
+
+
+def _read_by(result, table_id: str) -> str:
+    title = result.report.schema.table(table_id).title
+    said = [note.message for note in result.notes if note.kind == READ_BY and f"表「{title}」" in note.message]
+    return said[0].split("按「", 1)[1].removesuffix("」读取") if said else ""
+
+
+@pytest.mark.parametrize("stem", ["101_huaian_hongzequ_2023", "102_huaian_hongzequ_2024"])
+def test_a_published_pdf_copied_in_reading_order_reads_table_three_whole(stem):
+    """The 洪泽区 PDFs' own `pdftotext`: （一）（二） a cell a paragraph, then ten (2024: nine) rows
+    printed column by column, four (five) more on the next page, （六） and （七） two by two, the labels
+    of most rows printed away from their numbers. Every cell of table 三 as printed, （六） as one row."""
+    result = _read(f"{stem}.pdftotext.txt")
+    truth = _truth(stem, "applications")
+    got = {ref: result.report.get(ref) for ref in truth}
+    assert got == truth
+    assert _read_by(result, "applications") == blocks.STRATEGY.name
+    assert not [ref for ref in result.report.cells if ref.table == "applications" and ref not in truth]
+
+
+# --- a small text of the layout, made here ----------------------------------------------------------
+
+ROWS = [row for row in APPLICATIONS.rows if not row.optional]
+
+
+def _grid() -> list[list[int]]:
+    """A table 三 that adds up (R1–R3), with distinct numbers in the rows printed by column."""
+    parts = {row.id: [0] * 6 for row in ROWS}
+    parts["disclosed"] = [5, 1, 0, 0, 0, 0]
+    parts["withheld_state_secret"] = [2, 0, 0, 0, 1, 0]
+    parts["withheld_law"] = [1, 3, 0, 0, 0, 0]
+    parts["unavailable_not_held"] = [4, 0, 0, 2, 0, 0]
+    parts["other_misc"] = [0, 0, 1, 0, 0, 0]
+    results = [r.id for r in ROWS if r.id not in ("new", "carried_over", "handled_total", "carry_forward")]
+    parts["handled_total"] = [sum(parts[r][i] for r in results) for i in range(6)]
+    parts["carry_forward"] = [1, 0, 0, 0, 0, 0]
+    parts["carried_over"] = [0, 1, 0, 0, 0, 0]
+    parts["new"] = [h + c - o for h, c, o in zip(parts["handled_total"], parts["carry_forward"], parts["carried_over"])]
+    return [parts[row.id] + [sum(parts[row.id])] for row in ROWS]
+
+
+def _copy(grid: list[list[int]], by_column: range) -> str:
+    """The table as a reading-order copy prints it: a cell a paragraph, except the rows ``by_column``,
+    printed a column at a time (its numbers on consecutive lines), their labels after them."""
+    lines = ["三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "商业企业", "科研机构", "社会公益组织",
+             "法律服务机构", "其他", "总计", ""]
+    for i, row in enumerate(ROWS):
+        if i in by_column:
+            if i == by_column.start:
+                for column in range(7):
+                    lines += [str(grid[k][column]) for k in by_column] + [""]
+                lines += [ROWS[k].label for k in by_column] + [""]
+            continue
+        lines += [row.label, ""] + [part for value in grid[i] for part in (str(value), "")]
+    return "\n".join(["某某局2023年政府信息公开工作年度报告", "一、总体情况", "略。", *lines,
+                      "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "略。",
+                      "六、其他需要报告的事项", "无。"]) + "\n"
+
+
+def _cells(report) -> list[list]:
+    return [[report.get(CellRef("applications", row.id, c.id)) for c in row.columns] for row in ROWS]
+
+
+def test_rows_printed_column_by_column_are_read_by_the_tables_shape():
+    grid = _grid()
+    result = parse_report_text(_copy(grid, range(4, 14)), source="copy.txt")
+    assert _cells(result.report) == grid
+    assert _read_by(result, "applications") == blocks.STRATEGY.name
+
+
+def test_a_block_whose_arithmetic_fails_is_not_read_and_nothing_is_wrong():
+    """One number of the rows printed by column changed: no reading adds up; the rows whose labels
+    are printed with their numbers are read, the others stay empty and are named."""
+    grid = _grid()
+    text = _copy(grid, range(4, 14))
+    changed = text.replace("\n2\n0\n", "\n7\n0\n", 1)
+    assert changed != text
+    result = parse_report_text(changed, source="copy.txt")
+    got = _cells(result.report)
+    assert all(value in (None, want) for row, wanted in zip(got, grid) for value, want in zip(row, wanted))
+    assert got[4] == [None] * 7
+    assert any(note.row == ROWS[4].id and "未能读取" in note.message for note in result.notes)
+
+
+def test_a_number_more_or_less_than_the_table_holds_is_not_read_by_order():
+    """The table's shape is exactly its cells: a stray number (or one lost) leaves the rows printed
+    away from their labels empty, however the rest would add up."""
+    grid = _grid()
+    text = _copy(grid, range(4, 14))
+    for damaged in (text.replace("总计\n\n", "总计\n\n9\n\n", 1), text.replace("\n\n0\n\n", "\n\n", 1)):
+        assert damaged != text
+        got = _cells(parse_report_text(damaged, source="copy.txt").report)
+        assert all(value in (None, want) for row, wanted in zip(got, grid) for value, want in zip(row, wanted))
+        assert got[4] == [None] * 7
+
