@@ -29,7 +29,7 @@ blank is not read this way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 from gipr_desktop.core.schema import CellRef, Row, Table
@@ -64,6 +64,7 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
         return None  # the section holds other numbers too, or lost some: not the table alone
     labelled = by_label(table, tokens, format_id, known)
     found: dict[tuple, tuple[list[Row], list[CellText]]] = {}
+    cut: dict[tuple, tuple[list[Row], list[CellText], dict]] = {}  # the readings the labelled rows allow
     for rows in variants:
         for order in _orders(numbers, runs, len(rows), width):
             if order is None:
@@ -73,11 +74,24 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
                       for cell, (row, column) in zip(cells, ((r, c) for r in rows for c in r.columns))}
             if any(labelled.values.get(ref, value) != value for ref, value in values.items()):
                 continue  # a row read by its own label says otherwise
+            cut[tuple(values.items())] = (rows, cells, values)
             if arithmetic_holds(table, values):
                 found[tuple(values.items())] = (rows, cells)
-    if not found:
+    if found:
+        reading = _agreed(table, list(found.values()))
+    elif len(cut) == 1:
+        reading = _partly(table, *next(iter(cut.values())), labelled.rows_found)
+    else:
         return None
-    return _agreed(table, list(found.values()))
+    if reading is None:
+        return None
+    paired = [row.id for row in table.rows if row.id in reading.rows_found - labelled.rows_found]
+    if not paired:
+        return None
+    reading.notes.append(ImportNote(f"表「{table.title}」有 {len(paired)} 行的数字与行名分开印刷（PDF 转换所致），"
+                                    f"已按表格行序和勾稽关系读取：{'、'.join(table.row_name(r) for r in paired)}；请核对",
+                                    table.id))
+    return reading
 
 
 def _shapes(table: Table) -> list[list[Row]]:
@@ -165,8 +179,24 @@ def _columns(run_at: dict[int, _Run], at: int, rows: int, width: int) -> bool:
     return True
 
 
-def _agreed(table: Table, found: list[tuple[list[Row], list[CellText]]]) -> TableReading:
-    """The rows every reading reads alike; the others empty and named."""
+def _partly(table: Table, rows: list[Row], cells: list[CellText], values: dict, labelled: set[str]) -> TableReading | None:
+    """The one way to cut the numbers, where the table does not add up as a whole (the original's own
+    error: several real reports print a balance, R3, that does not hold): only where every row adds
+    up (R1), a row is read where its label is printed with its numbers, or a rule across rows that
+    takes it in (R2, R3) holds in every column; the other rows stay empty and are named."""
+    if not arithmetic_holds(replace(table, rules=tuple(r for r in table.rules if r.kind == "row_sum")), values):
+        return None
+    confirmed = set(labelled)
+    for rule in table.rules:
+        if rule.kind != "row_sum" and arithmetic_holds(replace(table, rules=(rule,)), values):
+            confirmed.update(rule.left + rule.right + (rule.total,) + rule.parts
+                             + tuple(combined for combined, _ in rule.alternatives))
+    reading = _agreed(table, [(rows, cells)], keep=confirmed)
+    return reading
+
+
+def _agreed(table: Table, found: list[tuple[list[Row], list[CellText]]], keep: set[str] | None = None) -> TableReading:
+    """The rows every reading reads alike (of those in ``keep``, when given); the others empty and named."""
     reading = TableReading()
     for row in table.rows:
         width = len(row.columns)
@@ -177,6 +207,11 @@ def _agreed(table: Table, found: list[tuple[list[Row], list[CellText]]]) -> Tabl
         if len(readings) != 1 or None in readings:
             reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(row.id)}：数字按表格行序可有多种分法，"
                                             f"{UNREAD}，请按原文填写", table.id, row.id))
+            continue
+        if keep is not None and row.id not in keep:
+            reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(row.id)}：数字与行名分开印刷，"
+                                            f"而表中的勾稽关系不成立，无法按行序确认，{UNREAD}，请按原文填写",
+                                            table.id, row.id))
             continue
         (cells,) = readings
         reading.rows_found.add(row.id)
