@@ -13,7 +13,7 @@ import pytest
 from gipr_desktop.core.notes import READ_BY
 from gipr_desktop.core.schema import CellRef, get_format
 from gipr_desktop.io.text_import import parse_report_text
-from gipr_desktop.io.text_import.strategies import blocks
+from gipr_desktop.io.text_import.strategies import blocks, headed_numbers
 from tests.fixture_truth import BY_STEM, EXPECTED
 
 PDF_TEXT = Path(__file__).parent / "fixtures" / "reports" / "pdf_text"
@@ -151,3 +151,81 @@ def test_a_table_whose_column_sums_fail_reads_the_rows_the_balance_confirms():
     for row_id in ("handled_total", "carry_forward"):
         refs = [ref for ref in truth if ref.row == row_id]
         assert [result.report.get(ref) for ref in refs] == [truth[ref] for ref in refs], row_id
+
+
+# --- table 二: a row's label apart from its numbers by its group's headers --------------------------
+
+@pytest.mark.parametrize(("name", "rows"), [
+    ("002_pingtan_2019.lo.pdftotext.txt", ("fees", "central_procurement")),  # headers, numbers, label
+    ("003_pingtan_2020.lo.pdftotext.txt", ("fees", "central_procurement")),  # label, headers, numbers
+    ("101_huaian_hongzequ_2023.pdftotext.txt", ("licensing", "fees")),  # the published PDF's own copy
+    ("102_huaian_hongzequ_2024.pdftotext.txt", ("licensing",)),
+])
+def test_table_two_rows_printed_apart_from_their_labels_by_the_headers_are_read_and_said(name, rows):
+    result = _read(name)
+    truth = _truth(name.split(".")[0], "active")
+    assert {ref: result.report.get(ref) for ref in truth} == truth
+    assert _read_by(result, "active") == headed_numbers.STRATEGY.name
+    said = [note.message for note in result.notes if "隔着栏目名称印刷" in note.message]
+    assert len(said) == 1 and all(result.report.schema.table("active").row_name(r) in said[0] for r in rows)
+
+
+TABLE_TWO = """某某局2023年政府信息公开工作年度报告
+一、总体情况
+略。
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容
+本年制发件数
+本年废止件数
+现行有效件数
+规章
+1
+0
+5
+行政规范性文件
+2
+1
+9
+第二十条第（五）项
+信息内容
+本年处理决定数量
+{licensing}
+第二十条第（六）项
+信息内容
+本年处理决定数量
+行政处罚
+30
+行政强制
+4
+第二十条第（八）项
+信息内容
+{fees}
+三、收到和处理政府信息公开申请情况
+"""
+
+
+@pytest.mark.parametrize(("licensing", "fees", "read"), [
+    ("55\n行政许可", "行政事业性收费\n本年收费金额（单位：万元）\n1.5", (55, Decimal("1.5"))),
+    ("行政许可\n55", "本年收费金额（单位：万元）\n1.5\n行政事业性收费", (55, Decimal("1.5"))),
+    ("55\n66\n行政许可", "1.5\n本年收费金额（单位：万元）\n行政事业性收费", (None, None)),  # two numbers; none after the header
+])
+def test_a_table_two_row_takes_only_the_numbers_its_headers_and_label_enclose(licensing, fees, read):
+    result = parse_report_text(TABLE_TWO.format(licensing=licensing, fees=fees), source="copy.txt")
+    got = tuple(result.report.get(CellRef("active", row, col)) for row, col in (("licensing", "decisions"), ("fees", "amount")))
+    assert got == read
+    assert result.report.get(CellRef("active", "penalty", "decisions")) == 30
+    for row_id, value in zip(("licensing", "fees"), read):
+        if value is None:
+            assert any(note.row == row_id for note in result.notes), row_id
+
+
+def test_numbers_between_two_rows_labels_that_could_each_own_them_are_read_by_neither():
+    """「行政许可 本年处理决定数量 55 行政处罚」 with 行政处罚's own numbers nowhere: 55 is 行政许可's by its
+    headers and 行政处罚's by its place before the label — neither is taken."""
+    text = TABLE_TWO.replace("第二十条第（六）项\n信息内容\n本年处理决定数量\n行政处罚\n30\n", "第二十条第（六）项\n信息内容\n")
+    text = text.format(licensing="行政许可\n本年处理决定数量\n55\n行政处罚", fees="行政事业性收费\n本年收费金额（单位：万元）\n1.5")
+    result = parse_report_text(text, source="copy.txt")
+    assert result.report.get(CellRef("active", "licensing", "decisions")) is None
+    assert result.report.get(CellRef("active", "penalty", "decisions")) is None
+    assert result.report.get(CellRef("active", "fees", "amount")) == Decimal("1.5")

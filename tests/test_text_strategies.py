@@ -105,6 +105,7 @@ STRATEGY_FIXTURES = {
     "labels_after": ("pdf_text/008_pingtan_2025.lo.pdftotext.txt", "applications"),
     "layout_columns": ("pdf_text/001_shanghai_szfbgt_2019.lo.pdftotext-layout.txt", "applications"),
     "blocks": ("pdf_text/101_huaian_hongzequ_2023.pdftotext.txt", "applications"),
+    "headed_numbers": ("pdf_text/102_huaian_hongzequ_2024.pdftotext.txt", "active"),
 }
 
 

@@ -23,6 +23,7 @@ from gipr_desktop.io.text_import.strategies import (
     by_label,
     detached,
     group_rows,
+    headed_numbers,
     labels_after,
     layout_columns,
     one_row,
@@ -36,6 +37,7 @@ from gipr_desktop.io.text_import.tokens import Token
 STRATEGIES: tuple[Strategy, ...] = (
     detached.STRATEGY,  # before by_label: where it applies, by_label pairs bare lines with the wrong label
     by_label.STRATEGY,
+    headed_numbers.STRATEGY,
     table_order.STRATEGY,
     labels_after.STRATEGY,
     layout_columns.STRATEGY,
