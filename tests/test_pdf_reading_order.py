@@ -229,3 +229,31 @@ def test_numbers_between_two_rows_labels_that_could_each_own_them_are_read_by_ne
     assert result.report.get(CellRef("active", "licensing", "decisions")) is None
     assert result.report.get(CellRef("active", "penalty", "decisions")) is None
     assert result.report.get(CellRef("active", "fees", "amount")) == Decimal("1.5")
+
+
+# --- table 四 printed after the next heading ---------------------------------------------------------
+
+@pytest.mark.parametrize("order", ["pdftotext", "pdftotext-layout"])
+def test_table_four_printed_after_the_next_heading_is_read(order):
+    """012's LibreOffice PDF copied as text prints the heading 四, then 五 and its paragraphs, then
+    table 四 (the table begins a page): the table is read where it is printed."""
+    result = _read(f"012_pingtan_gonganju_2024.lo.{order}.txt")
+    truth = _truth("012_pingtan_gonganju_2024", "review_litigation")
+    assert {ref: result.report.get(ref) for ref in truth} == truth
+
+
+def test_a_row_two_readings_that_both_add_up_put_different_numbers_in_is_left_empty_and_named():
+    """Where the numbers can be cut into rows two ways that both add up, only the rows both ways read
+    alike are read; the others stay empty, each named."""
+    from gipr_desktop.io.text_import.numbers import CellText
+
+    def cells(values):
+        return [CellText(str(v), value=v) for v in values]
+
+    rows = ROWS[:2]
+    first = cells([1, 0, 0, 0, 0, 0, 1] + [2, 0, 0, 0, 0, 0, 2])
+    second = cells([1, 0, 0, 0, 0, 0, 1] + [0, 2, 0, 0, 0, 0, 2])
+    reading = blocks._agreed(APPLICATIONS, [(rows, first), (rows, second)])
+    assert reading.rows_found == {"new"}
+    assert CellRef("applications", "carried_over", "total") not in reading.values
+    assert [note.row for note in reading.notes] == ["carried_over"]
