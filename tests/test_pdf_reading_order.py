@@ -5,6 +5,7 @@ user sees is every cell the original prints, or the cell empty and named — nev
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from gipr_desktop.core.notes import READ_BY
 from gipr_desktop.core.schema import CellRef, get_format
 from gipr_desktop.io.text_import import parse_report_text
+from gipr_desktop.io.text_import.sections import drop_page_footers
 from gipr_desktop.io.text_import.strategies import blocks, headed_numbers
 from tests.fixture_truth import BY_STEM, EXPECTED
 
@@ -257,3 +259,32 @@ def test_a_row_two_readings_that_both_add_up_put_different_numbers_in_is_left_em
     assert reading.rows_found == {"new"}
     assert CellRef("applications", "carried_over", "total") not in reading.values
     assert [note.row for note in reading.notes] == ["carried_over"]
+
+
+# --- pages numbered by a bare number ------------------------------------------------------------------
+
+def _bare_footers(text: str) -> str:
+    """The copy as a PDF numbering its pages 「3」 rather than 「-3-」 prints it."""
+    bare = re.sub(r"(?m)^([ \t]*)[-—]\s*(\d+)\s*[-—][ \t]*$", r"\1\2", text)
+    assert bare != text
+    return bare
+
+
+@pytest.mark.parametrize("stem", ["101_huaian_hongzequ_2023", "102_huaian_hongzequ_2024"])
+def test_bare_page_numbers_of_a_pdf_copy_are_no_cells(stem):
+    """洪泽区's own copies with each page numbered by a bare number: the same report is read, though
+    2024's page 2 prints its number between 「行政许可」 and 「本年处理决定数量 9487」."""
+    text = (PDF_TEXT / f"{stem}.pdftotext.txt").read_text(encoding="utf-8")
+    dashed = parse_report_text(text, source=stem).report
+    bare = parse_report_text(_bare_footers(text), source=stem).report
+    assert bare.cells == dashed.cells
+    assert bare.sections == dashed.sections
+
+
+def test_numbers_that_end_pages_without_counting_them_are_kept():
+    """A bare number that ends a page is a page's number only where the pages' last lines count the
+    pages: cells that happen to end pages are kept."""
+    pages = ["规章\n3\n\n0\n", "行政许可\n5\n", "行政处罚\n0\n", "行政强制\n7\n"]
+    assert drop_page_footers("\f".join(pages)) == "\f".join(pages)
+    numbered = "\f".join(page + f"\n{i}\n" for i, page in enumerate(pages, 1))
+    assert drop_page_footers(numbered) == "\f".join(page + "\n" for page in pages)

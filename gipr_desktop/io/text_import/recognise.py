@@ -30,6 +30,7 @@ from gipr_desktop.io.text_import.reflow import reflow
 from gipr_desktop.io.text_import.sections import (
     Layout,
     clean_line,
+    drop_page_footers,
     is_page_number,
     find_headings,
     Title,
@@ -66,7 +67,7 @@ def parse_report_text(text: str, *, tables: Sequence[Grid | Rows] | None = None,
         raise ReadError(f"「{name}」中的表格过大，不像一份年度报告")
     notes: list[ImportNote] = []
     text, grids = _simplified(text, grids, notes)
-    lines = [clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [clean_line(line) for line in drop_page_footers(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
              if not is_page_number(line)]
     table_text = "\n".join(cell for grid in grids for _, cell in grid.texts(200))
     format_id, _ = detect_format(text + "\n" + table_text)

@@ -23,8 +23,11 @@ time or a block of rows a column at a time where the numbers stand as exactly se
 consecutive lines of the block's height. A reading is taken only where every row sum, column
 sum and the balance of the year hold (R1–R3) and it agrees with every row read by its own label
 (``by_label``); a cell is read only where every such reading puts the same number in it, the
-others stay empty and are named. Blank cells leave no trace in such a copy, so a table with any
-blank is not read this way.
+others stay empty and are named. Where no reading adds up as a whole (an original whose balance
+of the year or column sums are wrong) but there is one way only to cut the numbers, in which
+every row adds up, a row printed apart from its label is read only where a rule across rows
+that takes it in holds. Blank cells leave no trace in such a copy, so a table with any blank is
+not read this way.
 """
 
 from __future__ import annotations
