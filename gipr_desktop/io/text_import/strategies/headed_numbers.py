@@ -95,4 +95,4 @@ def _spans(columns, printed: list[Token], at: int) -> list[int]:
     return spans
 
 
-STRATEGY = Strategy("PDF 复制文字：表二数字印在栏目名称下、行名之前", frozenset({"groups"}), read)
+STRATEGY = Strategy("PDF 复制文字：表二行名与数字隔着栏目名称", frozenset({"groups"}), read)
