@@ -42,7 +42,7 @@ from gipr_desktop.io.text_import.numbers import CellText
 from gipr_desktop.io.text_import.strategies.base import Strategy, arithmetic_holds
 from gipr_desktop.io.text_import.strategies.by_label import read as by_label
 from gipr_desktop.io.text_import.tables import UNREAD, TableReading, store
-from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token
+from gipr_desktop.io.text_import.tokens import Label, Token
 
 MAX_READINGS = 64  # more ways to cut the numbers into blocks than this: too uncertain to read
 
@@ -144,33 +144,31 @@ def _numbers(tokens: Sequence[Token]) -> tuple[list[CellText], list[_Run]]:
 def _orders(numbers: list[CellText], runs: list[_Run], height: int, width: int):
     """Each way to read ``height`` rows of ``width`` numbers out of ``numbers`` in row order, as the
     indices of the numbers in row-major order; ``None`` once there are more than ``MAX_READINGS``."""
-    need = height * width
-    starts = {run.start for run in runs} | {len(numbers)}
-    cuts = set(starts)  # where a row may begin: a run's start, or a row's width into a run of whole rows
-    for run in runs:
+    if height * width != len(numbers):
+        return
+    cuts = {run.start for run in runs} | {len(numbers)}  # where a row may begin: a run's start, or a
+    for run in runs:                                     # row's width into a run of whole rows
         if not run.length % width:
             cuts.update(range(run.start, run.start + run.length, width))
     run_at = {run.start: run for run in runs}
     done = 0
-    if need == len(numbers):
-        stack: list[tuple[int, int, list[int]]] = [(0, 0, [])]
-        while stack:
-            row, at, order = stack.pop()
-            if row == height:
-                if at in cuts:
-                    done += 1
-                    if done > MAX_READINGS:
-                        yield None
-                        return
-                    yield order
-                continue
-            if at + width in cuts and at + width <= len(numbers):
-                stack.append((row + 1, at + width, order + list(range(at, at + width))))
-            block = run_at.get(at)
-            rows = block.length if block is not None and not block.across else 0
-            if 2 <= rows <= height - row and _columns(run_at, at, rows, width):
-                picked = [at + column * rows + k for k in range(rows) for column in range(width)]
-                stack.append((row + rows, at + rows * width, order + picked))
+    stack: list[tuple[int, int, list[int]]] = [(0, 0, [])]
+    while stack:
+        row, at, order = stack.pop()
+        if row == height:
+            done += 1
+            if done > MAX_READINGS:
+                yield None
+                return
+            yield order
+            continue
+        if at + width in cuts:
+            stack.append((row + 1, at + width, order + list(range(at, at + width))))
+        block = run_at.get(at)
+        rows = block.length if block is not None and not block.across else 0
+        if 2 <= rows <= height - row and _columns(run_at, at, rows, width):
+            picked = [at + column * rows + k for k in range(rows) for column in range(width)]
+            stack.append((row + rows, at + rows * width, order + picked))
 
 
 def _columns(run_at: dict[int, _Run], at: int, rows: int, width: int) -> bool:
@@ -194,8 +192,7 @@ def _partly(table: Table, rows: list[Row], cells: list[CellText], values: dict, 
         if rule.kind != "row_sum" and arithmetic_holds(replace(table, rules=(rule,)), values):
             confirmed.update(rule.left + rule.right + (rule.total,) + rule.parts
                              + tuple(combined for combined, _ in rule.alternatives))
-    reading = _agreed(table, [(rows, cells)], keep=confirmed)
-    return reading
+    return _agreed(table, [(rows, cells)], keep=confirmed)
 
 
 def _agreed(table: Table, found: list[tuple[list[Row], list[CellText]]], keep: set[str] | None = None) -> TableReading:
