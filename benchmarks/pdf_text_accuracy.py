@@ -1,7 +1,7 @@
 """Cells read right from text copied out of PDFs (tests/fixtures/reports/pdf_text, made as
 SOURCES.md there says): the 淮安 PDF's own text in reading and layout order against the PDF
-import of the same file, and the LibreOffice PDFs of the program's Word export of each real
-report against expected.json.
+import of the same file, the published PDFs' own text (洪泽区 2023, 2024) and the LibreOffice PDFs
+of the program's Word export of each real report against expected.json.
 
 Run: python benchmarks/pdf_text_accuracy.py
 "right" holds the number, "left empty" was not read (and is named in the notes), "wrong" holds
@@ -38,10 +38,13 @@ def main() -> None:
     for name in EXPECTED:
         truth = truth_report(name)
         copies += [(f"{Path(name).stem}.lo.{order}.txt", truth) for order in ("pdftotext", "pdftotext-layout")]
+        if name.endswith(".pdf"):  # the published PDF's own text as well
+            copies += [(f"{Path(name).stem}.{order}.txt", truth) for order in ("pdftotext", "pdftotext-layout")]
     for copy, truth in copies:
         counts = tally(PDF_TEXT / copy, truth)
         order = copy.rsplit(".", 2)[-2]
-        kind = ("淮安 PDF " if copy.startswith("huaian") else "LibreOffice PDF ") + order
+        kind = ("淮安 PDF " if copy.startswith("huaian") else "LibreOffice PDF " if ".lo." in copy
+                else "published PDF ") + order
         totals[kind] = [a + b for a, b in zip(totals.get(kind, [0, 0, 0, 0]), counts)]
         print(f"{copy:<48} right {counts[0]:>3}/{counts[3]:<3} left empty {counts[1]:>3}  wrong {counts[2]}")
     for kind, (right, empty, wrong, cells) in totals.items():

@@ -104,6 +104,8 @@ STRATEGY_FIXTURES = {
     "regrouped": ("pdf_text/huaian_2024.pdftotext.txt", "review_litigation"),
     "labels_after": ("pdf_text/008_pingtan_2025.lo.pdftotext.txt", "applications"),
     "layout_columns": ("pdf_text/001_shanghai_szfbgt_2019.lo.pdftotext-layout.txt", "applications"),
+    "blocks": ("pdf_text/101_huaian_hongzequ_2023.pdftotext.txt", "applications"),
+    "headed_numbers": ("pdf_text/102_huaian_hongzequ_2024.pdftotext.txt", "active"),
 }
 
 

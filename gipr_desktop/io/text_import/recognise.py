@@ -27,11 +27,12 @@ from gipr_desktop.io.grid_tables import (
 )
 from gipr_desktop.io.text_import.front_matter import Found, find_contact, find_published, find_unit, find_year, notes_for
 from gipr_desktop.io.imported import settled
-from gipr_desktop.io.text_import.numbers import PLACEHOLDERS
+from gipr_desktop.io.text_import.numbers import PLACEHOLDERS, CellText
 from gipr_desktop.io.text_import.reflow import reflow
 from gipr_desktop.io.text_import.sections import (
     Layout,
     clean_line,
+    drop_page_footers,
     is_page_number,
     find_headings,
     Title,
@@ -68,7 +69,7 @@ def parse_report_text(text: str, *, tables: Sequence[Grid | Rows] | None = None,
         raise ReadError(f"「{name}」中的表格过大，不像一份年度报告")
     notes: list[ImportNote] = []
     text, grids = _simplified(text, grids, notes)
-    lines = [clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [clean_line(line) for line in drop_page_footers(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
              if not is_page_number(line)]
     table_text = "\n".join(cell for grid in grids for _, cell in grid.texts(200))
     format_id, _ = detect_format(text + "\n" + table_text)
@@ -263,10 +264,19 @@ def _region_tokens(table: Table, layout: Layout) -> list[Token]:
     """The tokens of the text where ``table`` is printed: its section; for a table whose row
     labels say where it is, the whole text when the section heading was not found."""
     if table.section in layout.headings:
-        return text_tokens(layout.body(table.section))
+        tokens = text_tokens(layout.body(table.section))
+        if table.layout == "single_row" and not any(isinstance(token, CellText) and not token.blank for token in tokens):
+            tokens += text_tokens(_next_body(table.section, layout))  # a PDF copied in reading order: after the next heading
+        return tokens
     if table.layout == "single_row":
         return []
     return text_tokens(layout.lines)
+
+
+def _next_body(section_id: str, layout: Layout) -> list[str]:
+    """The lines of the section whose heading follows that of ``section_id``."""
+    later = sorted((index, other) for other, index in layout.headings.items() if index > layout.headings[section_id])
+    return layout.body(later[0][1]) if later else []
 
 
 def _apply(table: Table, reading: TableReading, report: Report, notes: list[ImportNote]) -> None:

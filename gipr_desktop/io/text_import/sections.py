@@ -63,6 +63,38 @@ def is_page_number(line: str, outside_tables: bool = False) -> bool:
     return bool(_PAGE_NUMBER.match(line) or outside_tables and _BARE_NUMBER.match(line))
 
 
+_PAGE_FOOTER = re.compile(r"\n[ \t]*[-—–－]?[ \t]*(\d{1,3})[ \t]*[-—–－]?[ \t]*\n\s*$")  # a page's last line: its number
+
+
+def drop_page_footers(text: str) -> str:
+    """``text`` without the bare numbers a PDF copy (``pdftotext``) prints to number its pages. Only
+    where the last lines of three pages at least, and of all pages but one, count the pages (their
+    number less their place is the same): those are dropped, and on the other pages the one line
+    that holds just that page's number, wherever the copy put it; a page with two such lines keeps
+    both, so that a table's cell is never taken for a page's number."""
+    if text.count("\f") < 2:
+        return text
+    pages = text.split("\f")
+    found = [_PAGE_FOOTER.search("\n" + page) for page in pages]
+    offsets = [int(match.group(1)) - place for place, match in enumerate(found) if match]
+    offset = max(set(offsets), key=offsets.count, default=0)
+    counted = [bool(match) and int(match.group(1)) - place == offset for place, match in enumerate(found)]
+    if sum(counted) < max(3, sum(1 for page in pages if page.strip()) - 1):
+        return text
+    kept = []
+    for place, (page, match, count) in enumerate(zip(pages, found, counted)):
+        if count:
+            page = ("\n" + page)[1:match.start()] + "\n"
+        else:
+            lines = page.split("\n")
+            alone = [i for i, line in enumerate(lines) if line.strip() == str(place + offset)]  # bare: no cell of a table
+            if len(alone) == 1:
+                del lines[alone[0]]
+                page = "\n".join(lines)
+        kept.append(page)
+    return "\f".join(kept)
+
+
 def clean_line(line: str) -> str:
     """A line without conversion debris (a Word page's 「<!--[if !supportMisalignedColumns]-->」 kept
     as text by a copy) and without markdown heading marks ("## 一、总体情况")."""

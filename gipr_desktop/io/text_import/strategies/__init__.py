@@ -19,9 +19,11 @@ from gipr_desktop.core.notes import READ_BY, ImportNote
 from gipr_desktop.core.schema import Table
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.strategies import (
+    blocks,
     by_label,
     detached,
     group_rows,
+    headed_numbers,
     labels_after,
     layout_columns,
     one_row,
@@ -35,9 +37,11 @@ from gipr_desktop.io.text_import.tokens import Token
 STRATEGIES: tuple[Strategy, ...] = (
     detached.STRATEGY,  # before by_label: where it applies, by_label pairs bare lines with the wrong label
     by_label.STRATEGY,
+    headed_numbers.STRATEGY,
     table_order.STRATEGY,
     labels_after.STRATEGY,
     layout_columns.STRATEGY,
+    blocks.STRATEGY,
     group_rows.STRATEGY,
     one_row.STRATEGY,
     regrouped.STRATEGY,

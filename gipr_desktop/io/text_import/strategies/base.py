@@ -43,7 +43,7 @@ def arithmetic_holds(table: Table, values: Mapping[CellRef, int | Decimal]) -> b
                     return False
         elif rule.kind == "column_sum":
             for col in columns:
-                cells = [get(rule.total, col), *(get(part, col) for part in rule.parts)]
+                cells = [get(rule.total, col), *(get(part, col) for part in _parts(rule, values, table.id, col))]
                 if None not in cells and cells[0] != sum(cells[1:]):
                     return False
         elif rule.kind == "balance":
@@ -64,7 +64,7 @@ def arithmetic_confirms(table: Table, values: Mapping[CellRef, int | Decimal], r
     columns = [column.id for column in table.rows[0].columns] if table.rows else []
     for rule in table.rules:
         if rule.kind == "column_sum":
-            involved = [rule.total, *rule.parts]
+            involved = [rule.total, *_parts(rule, values, table.id, columns[0] if columns else "")]
         elif rule.kind == "balance":
             involved = [*rule.left, *rule.right]
         else:
@@ -74,3 +74,13 @@ def arithmetic_confirms(table: Table, values: Mapping[CellRef, int | Decimal], r
         if any(all(CellRef(table.id, row, col) in values for row in involved) for col in columns):
             return True
     return False
+
+
+def _parts(rule, values: Mapping[CellRef, int | Decimal], table_id: str, col: str) -> list[str]:
+    """The rows a column sum adds up in column ``col``: a row that stands for others (the 2021
+    table's （六）其他处理 for its three sub-rows) in their place where it is read and they are not."""
+    parts = list(rule.parts)
+    for combined, replaced in rule.alternatives:
+        if CellRef(table_id, combined, col) in values and not any(CellRef(table_id, r, col) in values for r in replaced):
+            parts = [p for p in parts if p not in replaced] + [combined]
+    return parts

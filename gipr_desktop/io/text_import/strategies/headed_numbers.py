@@ -1,0 +1,98 @@
+"""Table 二 copied out of a PDF viewer in reading order where a row's label is printed apart from
+its numbers by its group's column headers: the headers, the numbers, then the label::
+
+    第二十条第（八）项
+    信息内容
+    上一年项目数量
+    本年增/减
+    35
+    0
+    行政事业性收费     ← its label, after its numbers, nothing after it
+    第二十条第（九）项
+
+or its label first, then its columns' headers, then its numbers::
+
+    行政事业性收费
+    上一年项目数量
+    本年增/减
+    35
+    -15
+
+Rows are read label by label (``by_label``); a row whose label is followed by no number of its
+own is then given the numbers printed just before it or after its headers, only where they are
+exactly as many as its columns, come straight after the header of its last column, text (or
+nothing) follows them, and no other row's label is so placed to them. Table 二 has no arithmetic
+to confirm this by, so the notes name every row so read.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from gipr_desktop.core.labels import normalize
+from gipr_desktop.core.schema import Table
+from gipr_desktop.io.errors import ImportNote
+from gipr_desktop.io.text_import.known import Known
+from gipr_desktop.io.text_import.numbers import CellText
+from gipr_desktop.io.text_import.strategies.base import Strategy
+from gipr_desktop.io.text_import.strategies.by_label import read as by_label
+from gipr_desktop.io.text_import.tables import TableReading, row_label, store
+from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token
+
+
+def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | None = None) -> TableReading | None:
+    printed = [token for token in tokens if not isinstance(token, LineEnd)
+               and not (isinstance(token, CellText) and token.blank)]
+    claims: dict[int, set[str]] = {}  # where a row's numbers begin: the rows that may own them
+    for i, token in enumerate(printed):
+        row_id = row_label(table, token.text, format_id) if isinstance(token, Label) else None
+        if row_id is None or (i + 1 < len(printed) and isinstance(printed[i + 1], CellText)):
+            continue  # no row's label, or its own numbers follow it
+        for start in _spans(table.row(row_id).columns, printed, i):
+            claims.setdefault(start, set()).add(row_id)
+    owned = {start: next(iter(rows)) for start, rows in claims.items() if len(rows) == 1}
+    if not owned:
+        return None
+    reading = by_label(table, tokens, format_id, known)
+    added: list[str] = []
+    for start, row_id in sorted(owned.items()):
+        if row_id in reading.rows_found or list(owned.values()).count(row_id) > 1:
+            continue
+        columns = table.row(row_id).columns
+        reading.notes[:] = [note for note in reading.notes if note.row != row_id]
+        reading.rows_found.add(row_id)
+        store(printed[start:start + len(columns)], [(row_id, column) for column in columns], table, reading)  # type: ignore[arg-type]
+        added.append(row_id)
+    if not added:
+        return None
+    reading.notes.append(ImportNote(f"表「{table.title}」有 {len(added)} 行的数字与行名隔着栏目名称印刷（PDF 转换所致），"
+                                    f"已按栏目读取：{'、'.join(table.row_name(row_id) for row_id in added)}；请核对",
+                                    table.id))
+    return reading
+
+
+def _spans(columns, printed: list[Token], at: int) -> list[int]:
+    """Where the numbers of the row labelled at ``at`` may begin: straight after its label and the
+    headers of all its columns, or straight after its last column's header and just before its label;
+    in both, exactly as many numbers as it has columns, with text (or nothing) after them."""
+    count = len(columns)
+    headers = [normalize(column.label) for column in columns]
+
+    def numbers_at(start: int) -> bool:
+        end = start + count
+        return (start >= 0 and end <= len(printed) and all(isinstance(t, CellText) for t in printed[start:end])
+                and (end == len(printed) or isinstance(printed[end], Label)))
+
+    spans = []
+    after = printed[at + 1:at + 1 + count]
+    if len(after) == count and all(isinstance(t, Label) and normalize(t.text) == h for t, h in zip(after, headers)):
+        if numbers_at(at + 1 + count):
+            spans.append(at + 1 + count)
+    before = at - count
+    if before >= 1 and numbers_at(before) and isinstance(printed[before - 1], Label) \
+            and normalize(printed[before - 1].text) == headers[-1]:
+        spans.append(before)
+    return spans
+
+
+STRATEGY = Strategy("PDF 复制文字：表二行名与数字隔着栏目名称", frozenset({"groups"}), read)

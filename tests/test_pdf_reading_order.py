@@ -1,0 +1,290 @@
+"""Text copied out of a PDF viewer in reading order (issue 12, class 3): row labels printed before or
+after their numbers, header words among them, rows printed close together come column by column.
+The table is read by its known shape and the schema's arithmetic, never by adjacency alone: what a
+user sees is every cell the original prints, or the cell empty and named — never another number."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from gipr_desktop.core.notes import READ_BY
+from gipr_desktop.core.schema import CellRef, get_format
+from gipr_desktop.io.text_import import parse_report_text
+from gipr_desktop.io.text_import.sections import drop_page_footers
+from gipr_desktop.io.text_import.strategies import blocks, headed_numbers
+from tests.fixture_truth import BY_STEM, EXPECTED
+
+PDF_TEXT = Path(__file__).parent / "fixtures" / "reports" / "pdf_text"
+APPLICATIONS = get_format("2021").table("applications")
+
+
+def _read(name: str):
+    return parse_report_text((PDF_TEXT / name).read_text(encoding="utf-8"), source=name)
+
+
+def _truth(stem: str, table_id: str) -> dict[CellRef, object]:
+    rows = EXPECTED[BY_STEM[stem]]["tables"][table_id]
+    return {CellRef(table_id, r, c): Decimal(str(v)) if isinstance(v, float) else v
+            for r, cols in rows.items() for c, v in cols.items() if v is not None}
+
+
+def _read_by(result, table_id: str) -> str:
+    title = result.report.schema.table(table_id).title
+    said = [note.message for note in result.notes if note.kind == READ_BY and f"表「{title}」" in note.message]
+    return said[0].split("按「", 1)[1].removesuffix("」读取") if said else ""
+
+
+@pytest.mark.parametrize("stem", ["101_huaian_hongzequ_2023", "102_huaian_hongzequ_2024"])
+def test_a_published_pdf_copied_in_reading_order_reads_table_three_whole(stem):
+    """The 洪泽区 PDFs' own `pdftotext`: （一）（二） a cell a paragraph, then ten (2024: nine) rows
+    printed column by column, four (five) more on the next page, （六） and （七） two by two, the labels
+    of most rows printed away from their numbers. Every cell of table 三 as printed, （六） as one row."""
+    result = _read(f"{stem}.pdftotext.txt")
+    truth = _truth(stem, "applications")
+    got = {ref: result.report.get(ref) for ref in truth}
+    assert got == truth
+    assert _read_by(result, "applications") == blocks.STRATEGY.name
+    assert not [ref for ref in result.report.cells if ref.table == "applications" and ref not in truth]
+
+
+# --- a small text of the layout, made here ----------------------------------------------------------
+
+ROWS = [row for row in APPLICATIONS.rows if not row.optional]
+
+
+def _grid() -> list[list[int]]:
+    """A table 三 that adds up (R1–R3), with distinct numbers in the rows printed by column."""
+    parts = {row.id: [0] * 6 for row in ROWS}
+    parts["disclosed"] = [5, 1, 0, 0, 0, 0]
+    parts["withheld_state_secret"] = [2, 0, 0, 0, 1, 0]
+    parts["withheld_law"] = [1, 3, 0, 0, 0, 0]
+    parts["unavailable_not_held"] = [4, 0, 0, 2, 0, 0]
+    parts["other_misc"] = [0, 0, 1, 0, 0, 0]
+    results = [r.id for r in ROWS if r.id not in ("new", "carried_over", "handled_total", "carry_forward")]
+    parts["handled_total"] = [sum(parts[r][i] for r in results) for i in range(6)]
+    parts["carry_forward"] = [1, 0, 0, 0, 0, 0]
+    parts["carried_over"] = [0, 1, 0, 0, 0, 0]
+    parts["new"] = [h + c - o for h, c, o in zip(parts["handled_total"], parts["carry_forward"], parts["carried_over"])]
+    return [parts[row.id] + [sum(parts[row.id])] for row in ROWS]
+
+
+def _copy(grid: list[list[int]], by_column: range) -> str:
+    """The table as a reading-order copy prints it: a cell a paragraph, except the rows ``by_column``,
+    printed a column at a time (its numbers on consecutive lines), their labels after them."""
+    lines = ["三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "商业企业", "科研机构", "社会公益组织",
+             "法律服务机构", "其他", "总计", ""]
+    for i, row in enumerate(ROWS):
+        if i in by_column:
+            if i == by_column.start:
+                for column in range(7):
+                    lines += [str(grid[k][column]) for k in by_column] + [""]
+                lines += [ROWS[k].label for k in by_column] + [""]
+            continue
+        lines += [row.label, ""] + [part for value in grid[i] for part in (str(value), "")]
+    return "\n".join(["某某局2023年政府信息公开工作年度报告", "一、总体情况", "略。", *lines,
+                      "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "略。",
+                      "六、其他需要报告的事项", "无。"]) + "\n"
+
+
+def _cells(report) -> list[list]:
+    return [[report.get(CellRef("applications", row.id, c.id)) for c in row.columns] for row in ROWS]
+
+
+def test_rows_printed_column_by_column_are_read_by_the_tables_shape():
+    grid = _grid()
+    result = parse_report_text(_copy(grid, range(4, 14)), source="copy.txt")
+    assert _cells(result.report) == grid
+    assert _read_by(result, "applications") == blocks.STRATEGY.name
+
+
+def test_a_block_whose_arithmetic_fails_is_not_read_and_nothing_is_wrong():
+    """One number of the rows printed by column changed: no reading adds up; the rows whose labels
+    are printed with their numbers are read, the others stay empty and are named."""
+    grid = _grid()
+    text = _copy(grid, range(4, 14))
+    changed = text.replace("\n2\n0\n", "\n7\n0\n", 1)
+    assert changed != text
+    result = parse_report_text(changed, source="copy.txt")
+    got = _cells(result.report)
+    assert all(value in (None, want) for row, wanted in zip(got, grid) for value, want in zip(row, wanted))
+    assert got[4] == [None] * 7
+    assert any(note.row == ROWS[4].id and "未能读取" in note.message for note in result.notes)
+
+
+def test_a_number_more_or_less_than_the_table_holds_is_not_read_by_order():
+    """The table's shape is exactly its cells: a stray number (or one lost) leaves the rows printed
+    away from their labels empty, however the rest would add up."""
+    grid = _grid()
+    text = _copy(grid, range(4, 14))
+    for damaged in (text.replace("总计\n\n", "总计\n\n9\n\n", 1), text.replace("\n\n0\n\n", "\n\n", 1)):
+        assert damaged != text
+        got = _cells(parse_report_text(damaged, source="copy.txt").report)
+        assert all(value in (None, want) for row, wanted in zip(got, grid) for value, want in zip(row, wanted))
+        assert got[4] == [None] * 7
+
+
+@pytest.mark.parametrize("stem", ["021_pingtan_gonganju_2021", "028_pingtan_jingfaju_2023"])
+def test_rows_apart_from_their_labels_in_a_table_that_does_not_balance_are_read_where_a_rule_holds(stem):
+    """021 and 028 print a balance of the year that does not hold (R3, the originals' own error); in
+    the LibreOffice PDF copied in reading order the labels of the rows after （五）4. are printed away
+    from their numbers. The rows the column sum (R2) takes in are read, as printed; 结转下年度继续办理,
+    which only the failing balance takes in, stays empty and is named."""
+    result = _read(f"{stem}.lo.pdftotext.txt")
+    truth = _truth(stem, "applications")
+    for row_id in ("rejected_mass", "rejected_confirmation", "other_no_correction", "other_no_fee", "other_misc",
+                   "handled_total"):
+        refs = [ref for ref in truth if ref.row == row_id]
+        assert [result.report.get(ref) for ref in refs] == [truth[ref] for ref in refs], row_id
+    assert [result.report.get(ref) for ref in truth if ref.row == "carry_forward"] == [None] * 7
+    assert any(note.row == "carry_forward" and "勾稽关系不成立" in note.message for note in result.notes)
+    assert any("已按表格行序和勾稽关系读取" in note.message and APPLICATIONS.row_name("handled_total") in note.message
+               for note in result.notes)
+
+
+def test_a_table_whose_column_sums_fail_reads_the_rows_the_balance_confirms():
+    """003 (2020) prints a （七）总计 that is not the sum of the result rows (R2, the original's error) but
+    balances the year (R3): its two last rows, printed apart from their labels, are read as printed."""
+    result = _read("003_pingtan_2020.lo.pdftotext.txt")
+    truth = _truth("003_pingtan_2020", "applications")
+    for row_id in ("handled_total", "carry_forward"):
+        refs = [ref for ref in truth if ref.row == row_id]
+        assert [result.report.get(ref) for ref in refs] == [truth[ref] for ref in refs], row_id
+
+
+# --- table 二: a row's label apart from its numbers by its group's headers --------------------------
+
+@pytest.mark.parametrize(("name", "rows"), [
+    ("002_pingtan_2019.lo.pdftotext.txt", ("fees", "central_procurement")),  # headers, numbers, label
+    ("003_pingtan_2020.lo.pdftotext.txt", ("fees", "central_procurement")),  # label, headers, numbers
+    ("101_huaian_hongzequ_2023.pdftotext.txt", ("licensing", "fees")),  # the published PDF's own copy
+    ("102_huaian_hongzequ_2024.pdftotext.txt", ("licensing",)),
+])
+def test_table_two_rows_printed_apart_from_their_labels_by_the_headers_are_read_and_said(name, rows):
+    result = _read(name)
+    truth = _truth(name.split(".")[0], "active")
+    assert {ref: result.report.get(ref) for ref in truth} == truth
+    assert _read_by(result, "active") == headed_numbers.STRATEGY.name
+    said = [note.message for note in result.notes if "隔着栏目名称印刷" in note.message]
+    assert len(said) == 1 and all(result.report.schema.table("active").row_name(r) in said[0] for r in rows)
+
+
+TABLE_TWO = """某某局2023年政府信息公开工作年度报告
+一、总体情况
+略。
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容
+本年制发件数
+本年废止件数
+现行有效件数
+规章
+1
+0
+5
+行政规范性文件
+2
+1
+9
+第二十条第（五）项
+信息内容
+本年处理决定数量
+{licensing}
+第二十条第（六）项
+信息内容
+本年处理决定数量
+行政处罚
+30
+行政强制
+4
+第二十条第（八）项
+信息内容
+{fees}
+三、收到和处理政府信息公开申请情况
+"""
+
+
+@pytest.mark.parametrize(("licensing", "fees", "read"), [
+    ("55\n行政许可", "行政事业性收费\n本年收费金额（单位：万元）\n1.5", (55, Decimal("1.5"))),
+    ("行政许可\n55", "本年收费金额（单位：万元）\n1.5\n行政事业性收费", (55, Decimal("1.5"))),
+    ("55\n66\n行政许可", "1.5\n本年收费金额（单位：万元）\n行政事业性收费", (None, None)),  # two numbers; none after the header
+])
+def test_a_table_two_row_takes_only_the_numbers_its_headers_and_label_enclose(licensing, fees, read):
+    result = parse_report_text(TABLE_TWO.format(licensing=licensing, fees=fees), source="copy.txt")
+    got = tuple(result.report.get(CellRef("active", row, col)) for row, col in (("licensing", "decisions"), ("fees", "amount")))
+    assert got == read
+    assert result.report.get(CellRef("active", "penalty", "decisions")) == 30
+    for row_id, value in zip(("licensing", "fees"), read):
+        if value is None:
+            assert any(note.row == row_id for note in result.notes), row_id
+
+
+def test_numbers_between_two_rows_labels_that_could_each_own_them_are_read_by_neither():
+    """「行政许可 本年处理决定数量 55 行政处罚」 with 行政处罚's own numbers nowhere: 55 is 行政许可's by its
+    headers and 行政处罚's by its place before the label — neither is taken."""
+    text = TABLE_TWO.replace("第二十条第（六）项\n信息内容\n本年处理决定数量\n行政处罚\n30\n", "第二十条第（六）项\n信息内容\n")
+    text = text.format(licensing="行政许可\n本年处理决定数量\n55\n行政处罚", fees="行政事业性收费\n本年收费金额（单位：万元）\n1.5")
+    result = parse_report_text(text, source="copy.txt")
+    assert result.report.get(CellRef("active", "licensing", "decisions")) is None
+    assert result.report.get(CellRef("active", "penalty", "decisions")) is None
+    assert result.report.get(CellRef("active", "fees", "amount")) == Decimal("1.5")
+
+
+# --- table 四 printed after the next heading ---------------------------------------------------------
+
+@pytest.mark.parametrize("order", ["pdftotext", "pdftotext-layout"])
+def test_table_four_printed_after_the_next_heading_is_read(order):
+    """012's LibreOffice PDF copied as text prints the heading 四, then 五 and its paragraphs, then
+    table 四 (the table begins a page): the table is read where it is printed."""
+    result = _read(f"012_pingtan_gonganju_2024.lo.{order}.txt")
+    truth = _truth("012_pingtan_gonganju_2024", "review_litigation")
+    assert {ref: result.report.get(ref) for ref in truth} == truth
+
+
+def test_a_row_two_readings_that_both_add_up_put_different_numbers_in_is_left_empty_and_named():
+    """Where the numbers can be cut into rows two ways that both add up, only the rows both ways read
+    alike are read; the others stay empty, each named."""
+    from gipr_desktop.io.text_import.numbers import CellText
+
+    def cells(values):
+        return [CellText(str(v), value=v) for v in values]
+
+    rows = ROWS[:2]
+    first = cells([1, 0, 0, 0, 0, 0, 1] + [2, 0, 0, 0, 0, 0, 2])
+    second = cells([1, 0, 0, 0, 0, 0, 1] + [0, 2, 0, 0, 0, 0, 2])
+    reading = blocks._agreed(APPLICATIONS, [(rows, first), (rows, second)])
+    assert reading.rows_found == {"new"}
+    assert CellRef("applications", "carried_over", "total") not in reading.values
+    assert [note.row for note in reading.notes] == ["carried_over"]
+
+
+# --- pages numbered by a bare number ------------------------------------------------------------------
+
+def _bare_footers(text: str) -> str:
+    """The copy as a PDF numbering its pages 「3」 rather than 「-3-」 prints it."""
+    bare = re.sub(r"(?m)^([ \t]*)[-—]\s*(\d+)\s*[-—][ \t]*$", r"\1\2", text)
+    assert bare != text
+    return bare
+
+
+@pytest.mark.parametrize("stem", ["101_huaian_hongzequ_2023", "102_huaian_hongzequ_2024"])
+def test_bare_page_numbers_of_a_pdf_copy_are_no_cells(stem):
+    """洪泽区's own copies with each page numbered by a bare number: the same report is read, though
+    2024's page 2 prints its number between 「行政许可」 and 「本年处理决定数量 9487」."""
+    text = (PDF_TEXT / f"{stem}.pdftotext.txt").read_text(encoding="utf-8")
+    dashed = parse_report_text(text, source=stem).report
+    bare = parse_report_text(_bare_footers(text), source=stem).report
+    assert bare.cells == dashed.cells
+    assert bare.sections == dashed.sections
+
+
+def test_numbers_that_end_pages_without_counting_them_are_kept():
+    """A bare number that ends a page is a page's number only where the pages' last lines count the
+    pages: cells that happen to end pages are kept."""
+    pages = ["规章\n3\n\n0\n", "行政许可\n5\n", "行政处罚\n0\n", "行政强制\n7\n"]
+    assert drop_page_footers("\f".join(pages)) == "\f".join(pages)
+    numbered = "\f".join(page + f"\n{i}\n" for i, page in enumerate(pages, 1))
+    assert drop_page_footers(numbered) == "\f".join(page + "\n" for page in pages)
