@@ -35,6 +35,7 @@ from gipr_desktop.io.text_import.sections import (
     drop_page_footers,
     is_page_number,
     find_headings,
+    sub_headed,
     Title,
     find_title,
     paragraphs,
@@ -80,7 +81,8 @@ def parse_report_text(text: str, *, tables: Sequence[Grid | Rows] | None = None,
         format_id = format_for_year(year.value)
         notes.append(ImportNote(f"无法从表格栏目判断报告格式，按报告年度采用{get_format(format_id).name}"))
     fmt = get_format(format_id)
-    layout = Layout(lines, find_headings(fmt, lines))
+    headings = find_headings(fmt, lines)
+    layout = Layout(lines, headings, sub_headed(lines, headings))
     front = _front(layout, title)
     unit = Found(title.unit) if title.unit else find_unit(lines, front, source)
     published = find_published(lines, front, year.value)
@@ -170,6 +172,10 @@ def _read_sections(fmt: Format, layout: Layout, report: Report, notes: list[Impo
                                      kind=NO_HEADING, section=section_id))
             continue
         body = layout.body(section_id)
+        if section_id in layout.sub_headed:
+            notes.append(ImportNote(f"未找到第{fmt.section(section_id).numeral}部分「{fmt.section(section_id).heading}」的标题，"
+                                     f"从小标题「{layout.lines[layout.headings[section_id]].strip()}」起读作该部分，请核对",
+                                     section=section_id))
         if section_id in tables_by_section:
             body = _narrative(fmt, tables_by_section[section_id], body)
         report.sections[section_id] = paragraphs(body)

@@ -33,14 +33,16 @@ class Layout:
 
     lines: list[str]
     headings: dict[str, int] = field(default_factory=dict)  # section id -> line index of its heading
+    sub_headed: set[str] = field(default_factory=set)  # sections begun at a sub-heading: its line is their text
 
     def body(self, section_id: str) -> list[str]:
-        """The lines of a section, after its heading and before the next heading found."""
+        """The lines of a section, after its heading (from it, where it is a sub-heading standing in
+        for a heading not printed) and before the next heading found."""
         start = self.headings.get(section_id)
         if start is None:
             return []
         later = [index for index in self.headings.values() if index > start]
-        return self.lines[start + 1 : min(later, default=len(self.lines))]
+        return self.lines[start + (section_id not in self.sub_headed) : min(later, default=len(self.lines))]
 
     def front(self) -> list[str]:
         """The lines before the first heading: title, metadata, preamble."""
@@ -144,6 +146,13 @@ def find_headings(fmt: Format, lines: list[str]) -> dict[str, int]:
         if before < index < after:
             found[section_id] = index
     return {s: found[s] for s in SECTION_IDS if s in found}
+
+
+def sub_headed(lines: list[str], headings: dict[str, int]) -> set[str]:
+    """The sections whose heading is not printed and which ``find_headings`` found at a sub-heading
+    of theirs numbered otherwise (「（一）2024 年工作中存在问题的改进情况」 where 「五、…」 is missing)."""
+    return {section_id for section_id, index in headings.items()
+            if (key := normalize(lines[index])).startswith("(") and _ordinal_number(key) not in (None, int(section_id))}
 
 
 @dataclass
