@@ -423,3 +423,18 @@ def test_text_copied_out_of_a_published_pdf_never_gets_a_number_wrong(stem, kind
                     wrong[(table_id, row_id, col_id)] = (got, value)
     assert wrong == {}
     assert len(result.report.cells) > (100 if kind == "pdftotext-layout" else 20)  # the copy is read, not refused
+
+
+def test_last_years_report_splits_a_glued_row_of_a_word_file_as_of_a_text(tmp_path):
+    """The same 005 pasted into Word as paragraphs: the Word reader was given no previous report."""
+    import docx
+
+    text = (REPORTS / "005_pingtan_2022.txt").read_text(encoding="utf-8")
+    text = text.replace("现行有效行政规范性文件698件", "现行有效行政规范性文件").replace("制发的规范性文件88件", "制发的规范性文件")
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "005.docx"))
+    assert _normative(read_report(tmp_path / "005.docx").report) == [None, None, None]
+    result = read_report(tmp_path / "005.docx", previous=truth_report("004_pingtan_2021.txt"))
+    assert _normative(result.report) == [88, 55, 698]

@@ -16,6 +16,7 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import nsmap, qn
 
+from gipr_desktop.core.report import Report
 from gipr_desktop.io.archive_guard import check_archive
 from gipr_desktop.io.errors import ImportResult, ReadError
 from gipr_desktop.io.grid_tables import Grid
@@ -113,11 +114,12 @@ def not_a_document(path: Path) -> ReadError:
     return ReadError(f"「{path.name}」不是有效的 Word 文档（.docx），可能已损坏；请用 Word 或 WPS 打开后重新保存")
 
 
-def read_docx(path: str | Path) -> ImportResult:
+def read_docx(path: str | Path, previous: Report | None = None) -> ImportResult:
+    """A Word file's report; ``previous``, last year's report when known (as for a text)."""
     path = Path(path)
     check_archive(path, kind="Word 文件")
     scan_parts(path, "Word 文件")
     with parsing(str(not_a_document(path))):
         document = Document(str(path))
         text, tables = body_text(document.element.body)
-    return parse_report_text(text, tables=tables, source=path.name)
+    return parse_report_text(text, tables=tables, source=path.name, previous=previous)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from gipr_desktop.core.report import Report
 from gipr_desktop.io.errors import ImportResult, ReadError, checked_size
 from gipr_desktop.io.grid_tables import Grid
 from gipr_desktop.io.isolated import run_isolated
@@ -54,7 +55,8 @@ def reflow(lines: list[dict]) -> str:
     return "\n".join(paragraphs)
 
 
-def read_pdf(path: str | Path) -> ImportResult:
+def read_pdf(path: str | Path, previous: Report | None = None) -> ImportResult:
+    """A PDF's report; ``previous``, last year's report when known (as for a text)."""
     path = Path(path)
     checked_size(path, MAX_FILE_BYTES)
     lines, tables = run_isolated(extract, str(path), f"「{path.name}」", where=f"「{path.name}」")
@@ -67,4 +69,4 @@ def read_pdf(path: str | Path) -> ImportResult:
             f"「{path.name}」没有可读取的文字（可能是扫描件或图片）。请改用该报告的 Word 或网页版本，"
             "或先用 WPS、Adobe Acrobat 等软件做文字识别（OCR）后另存为 PDF 或 Word 再打开"
         )
-    return parse_report_text(text, tables=grids, source=path.name)
+    return parse_report_text(text, tables=grids, source=path.name, previous=previous)

@@ -319,3 +319,45 @@ def test_a_row_gone_over_to_the_next_page_reads_back_with_its_numbers(qapp, tmp_
                 for number in (word for word in words if word["text"].isdigit()):
                     assert sum(abs(word["top"] - number["top"]) < 3 for word in words) > 1, (lines, number)
         assert read_report(tmp_path / "report.pdf").report.cells == report.cells, lines
+
+
+GLUED_TABLE_TWO = """某局2022年政府信息公开工作年度报告
+⼀、总体情况
+本年度依法公开，⼈⺠群众满意。本机关坚持以公开为常态、不公开为例外，全面推进决策、执行、管理、服务、结果公开。本机关坚持以公开为常态、不公开为例外，全面推进决策、执行、管理、服务、结果公开。本机关坚持以公开为常态、不公开为例外，全面推进决策、执行、管理、服务、结果公开。本机关坚持以公开为常态、不公开为例外，全面推进决策、执行、管理、服务、结果公开。
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容 本年制发件数 本年废止件数 现行有效件数
+规章 0 0 0
+行政规范性文件 8855698
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def _plain_pdf(text: str, path: Path) -> Path:
+    """``text`` as a PDF without ruled tables, written by Qt (whose text layer names radicals)."""
+    document = QtGui.QTextDocument()
+    document.setPlainText(text)
+    writer = QtGui.QPdfWriter(str(path))
+    document.print_(writer)
+    del writer  # finishes the file
+    return path
+
+
+def test_last_years_report_splits_a_glued_row_of_a_pdf_as_of_a_text(qapp, tmp_path):
+    """Last year's 现行有效 665 splits 「8855698」 into 88 | 55 | 698: the PDF reader was given no previous report."""
+    from tests.fixture_truth import truth_report
+
+    path = _plain_pdf(GLUED_TABLE_TWO, tmp_path / "glued.pdf")
+    ref = CellRef("active", "normative_documents", "in_force")
+    assert read_report(path).report.get(ref) is None
+    assert read_report(path, previous=truth_report("004_pingtan_2021.txt")).report.get(ref) == 698
+
+
+def test_a_pdf_whose_text_names_radicals_reads_as_its_pages_show(qapp, tmp_path):
+    """A PDF's text layer said 「⼀、总体情况」「⼈⺠群众」 where its page shows 一、人民: the section text kept
+    characters no one typed (no search finds 人民 in them)."""
+    with pdfplumber.open(_plain_pdf(GLUED_TABLE_TWO.replace("⼀", "一").replace("⼈⺠", "人民"), tmp_path / "r.pdf")) as pdf:
+        assert "⼀" in pdf.pages[0].extract_text() or "⼈" in pdf.pages[0].extract_text()  # Qt names radicals
+    result = read_report(tmp_path / "r.pdf")
+    assert result.report.sections["1"].startswith("本年度依法公开，人民群众满意。本机关坚持以公开为常态")
+    assert any("部首" in note.message and "「⼈」为「人」" in note.message for note in result.notes)

@@ -28,6 +28,7 @@ from gipr_desktop.io.grid_tables import (
 from gipr_desktop.io.text_import.front_matter import Found, find_contact, find_published, find_unit, find_year, notes_for
 from gipr_desktop.io.imported import settled
 from gipr_desktop.io.text_import.numbers import PLACEHOLDERS, CellText
+from gipr_desktop.io.text_import.radicals import as_shown, has_radicals, radicals_in
 from gipr_desktop.io.text_import.reflow import reflow
 from gipr_desktop.io.text_import.sections import (
     Layout,
@@ -51,6 +52,7 @@ CONTACT_LABEL = "联系方式："  # a line of its own before 一、, as the pro
 MAX_CHARS = 300_000  # a report is some 5–60 thousand characters; more is not a report
 MAX_TABLE_CELLS = 20_000
 READ_FROM_GRID = "按原表格读取"
+RADICALS_NAMED = 5  # the radicals a note names by example
 Rows = Sequence[Sequence[str]]
 
 
@@ -69,6 +71,7 @@ def parse_report_text(text: str, *, tables: Sequence[Grid | Rows] | None = None,
     if sum(len(grid.values) + grid.merged_area for grid in grids) > MAX_TABLE_CELLS:
         raise ReadError(f"「{name}」中的表格过大，不像一份年度报告")
     notes: list[ImportNote] = []
+    text, grids = _as_shown(text, grids, notes)
     text, grids = _simplified(text, grids, notes)
     lines = [clean_line(line) for line in drop_page_footers(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
              if not is_page_number(line)]
@@ -110,7 +113,7 @@ def parse_report_text(text: str, *, tables: Sequence[Grid | Rows] | None = None,
 
 def _simplified(text: str, grids: list[Grid], notes: list[ImportNote]) -> tuple[str, list[Grid]]:
     """A text and tables in traditional characters converted to simplified ones, and said."""
-    cells = [(grid, pos, value) for grid in grids for pos, value in grid.values.items() if isinstance(value, str)]
+    cells = _cell_texts(grids)
     if not is_traditional(text + "".join(value for _, _, value in cells)):
         return text, grids
     converted = to_simplified([text, *(value for _, _, value in cells)])
@@ -118,11 +121,34 @@ def _simplified(text: str, grids: list[Grid], notes: list[ImportNote]) -> tuple[
         notes.append(ImportNote(NOTE_UNCONVERTED))
         return text, grids
     notes.append(ImportNote(NOTE_CONVERTED))
+    return converted[0], _with_cells(grids, cells, converted[1:])
+
+
+def _as_shown(text: str, grids: list[Grid], notes: list[ImportNote]) -> tuple[str, list[Grid]]:
+    """A text and tables whose PDF text layer named radicals for ideographs (「⼈⺠政府」) read as
+    their pages show them, and said."""
+    cells = _cell_texts(grids)
+    found = radicals_in(text + "".join(value for _, _, value in cells)) if has_radicals(text) or any(
+        has_radicals(value) for _, _, value in cells) else ""
+    if not found:
+        return text, grids
+    shown = "、".join(f"「{radical}」为「{as_shown(radical)}」" for radical in found[:RADICALS_NAMED])
+    notes.append(ImportNote(f"原文的文字层把汉字标成了形近的部首字符，已按页面所示的汉字读取（{shown}"
+                            f"{'等' if len(found) > RADICALS_NAMED else ''}）"))
+    return as_shown(text), _with_cells(grids, cells, [as_shown(value) for _, _, value in cells])
+
+
+def _cell_texts(grids: list[Grid]) -> list[tuple[Grid, tuple[int, int], str]]:
+    return [(grid, pos, value) for grid in grids for pos, value in grid.values.items() if isinstance(value, str)]
+
+
+def _with_cells(grids: list[Grid], cells: list[tuple[Grid, tuple[int, int], str]], texts: list[str]) -> list[Grid]:
+    """``grids`` with the text of each of ``cells`` replaced by the one of ``texts`` in its place."""
     values: dict[int, dict] = {id(grid): dict(grid.values) for grid in grids}
-    for (grid, pos, _), simplified in zip(cells, converted[1:]):
-        values[id(grid)][pos] = simplified
-    return converted[0], [Grid(grid.name, values[id(grid)], grid.merges, grid.formulas, (grid.height, grid.width), grid.ends)
-                          for grid in grids]
+    for (grid, pos, _), text in zip(cells, texts):
+        values[id(grid)][pos] = text
+    return [Grid(grid.name, values[id(grid)], grid.merges, grid.formulas, (grid.height, grid.width), grid.ends)
+            for grid in grids]
 
 
 def _front(layout: Layout, title: Title) -> list[str]:
