@@ -228,15 +228,22 @@ def similar_rows(table: Table, text: str, format_id: str) -> list[tuple[str, flo
     damaged by PDF or OCR debris), best first, each with its similarity: the share of character
     pairs the two have in common (at least ``SIMILARITY``). Not a match on its own: the caller
     also asks the row's place in the table (``core.labels`` knows no order)."""
+    if len(text) > MAX_LABEL:
+        return []
+    return list(_similar_rows(format_id, table.id, text))
+
+
+@lru_cache(maxsize=16384)
+def _similar_rows(format_id: str, table_id: str, text: str) -> tuple[tuple[str, float], ...]:
     key = _similar_key(text)
     if key is None:
-        return []
+        return ()
     pairs = _pairs(key)
     found: dict[str, float] = {}
-    for row_id, length, row_pairs in _row_pairs(format_id, table.id):
+    for row_id, length, row_pairs in _row_pairs(format_id, table_id):
         if not 0.75 * length <= len(key) <= 1.34 * length:
             continue
         score = _shared(pairs, row_pairs)
         if score >= SIMILARITY and score > found.get(row_id, 0):
             found[row_id] = score
-    return sorted(found.items(), key=lambda item: -item[1])
+    return tuple(sorted(found.items(), key=lambda item: -item[1]))

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Callable, Sequence
 
-from gipr_desktop.core.labels import match_row_in, normalize, similar_rows, strip_ordinal
+from gipr_desktop.core.labels import MAX_LABEL, match_row_in, normalize, similar_rows, strip_ordinal
 from gipr_desktop.core.schema import CellRef, Column, Table, get_format
 from gipr_desktop.core.values import ValueRefused, checked_value
 from gipr_desktop.io.errors import ImportNote
@@ -60,30 +60,41 @@ def _headers(format_id: str, table_id: str) -> frozenset[str]:
 
 
 def is_header(table: Table, text: str, format_id: str) -> bool:
-    return normalize(text) in _headers(format_id, table.id)
+    return _label_of(format_id, table.id, text)[1]
 
 
 def row_label(table: Table, text: str, format_id: str) -> str | None:
     """The row whose label ``text`` is; a column header printed alone (「其他」, 「总计」, where
     a PDF copy prints the headers among the numbers) is no row's label."""
-    if is_header(table, text, format_id):
-        return None
-    return match_row_in(table, text, format_id)
+    return _label_of(format_id, table.id, text)[0]
 
 
-def _similar_row(table: Table, text: str, format_id: str, hits: Sequence[RowHit]) -> str:
-    """The row a damaged label is: the one row it is like (``core.labels.similar_rows``) that
-    also comes after the row before it in the table; else ""."""
-    if is_header(table, text, format_id):
-        return ""
+def _label_of(format_id: str, table_id: str, text: str) -> tuple[str | None, bool, str]:
+    """What printed text is to a table: the row whose label it is (or ``None``), whether it is a
+    column header, and the one row a damaged label is like (``core.labels.similar_rows``; "" for
+    none, for a header or for a row's own label). Asked once per label and table in a program
+    run, as the labels are matched."""
+    if len(text) > MAX_LABEL:
+        return _label(format_id, table_id, text)
+    return _label_cached(format_id, table_id, text)
+
+
+@lru_cache(maxsize=16384)
+def _label_cached(format_id: str, table_id: str, text: str) -> tuple[str | None, bool, str]:
+    return _label(format_id, table_id, text)
+
+
+def _label(format_id: str, table_id: str, text: str) -> tuple[str | None, bool, str]:
+    if normalize(text) in _headers(format_id, table_id):
+        return None, True, ""
+    table = get_format(format_id).table(table_id)
+    row_id = match_row_in(table, text, format_id)
+    if row_id is not None:
+        return row_id, False, ""
     similar = similar_rows(table, text, format_id)
     if not similar or (len(similar) > 1 and similar[1][1] > similar[0][1] - 0.05):
-        return ""
-    row_id = similar[0][0]
-    order = _order(format_id, table.id)
-    if hits and order[row_id] <= order[hits[-1].row_id]:
-        return ""
-    return row_id
+        return None, False, ""
+    return None, False, similar[0][0]
 
 
 def _in_order(table: Table, format_id: str, hits: list[RowHit]) -> list[RowHit]:
@@ -114,25 +125,26 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
     current: RowHit | None = None
     stray: str | None = None  # unknown text whose values follow: said in the notes
     headed = table.layout == "single_row"  # table 四's groups are each printed above their own headers
+    order = _order(format_id, table.id)
     for token in tokens:
-        if isinstance(token, LineEnd):
-            continue
-        if isinstance(token, Label):
-            row_id = row_label(table, token.text, format_id)
-            similar = row_id is None and _similar_row(table, token.text, format_id, hits)
+        if isinstance(token, CellText):
+            if current is not None:
+                current.cells.append(token)
+            elif stray is not None and not token.blank and len(stray) <= 40:
+                notes.append(ImportNote(f"表「{table.title}」中「{stray}」不是可识别的行名，其后的数字未读取", table.id))
+                stray = None
+        elif isinstance(token, Label):
+            row_id, header, like = _label_of(format_id, table.id, token.text)
+            # a damaged label is taken for the row it is like only after the row before it
+            similar = like if like and not (hits and order[like] <= order[hits[-1].row_id]) else ""
             if row_id is not None or similar:
                 current = RowHit(row_id or similar, token.text, similar=bool(similar))
                 hits.append(current)
                 stray = None
             else:
-                if current is not None and (current.has_values or not headed and is_header(table, token.text, format_id)):
+                if current is not None and (current.has_values or not headed and header):
                     current = None  # a column header after a label: the row's numbers are printed elsewhere
                 stray = token.text if current is None else None
-        elif current is not None:
-            current.cells.append(token)
-        elif stray is not None and not token.blank and len(stray) <= 40:
-            notes.append(ImportNote(f"表「{table.title}」中「{stray}」不是可识别的行名，其后的数字未读取", table.id))
-            stray = None
     return _in_order(table, format_id, hits)
 
 
@@ -194,16 +206,16 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
         row_id: str = "", known: Known | None = None) -> list[CellText] | None:
     """Choose the ``len(slots)`` cells of a row among the cells printed after its label."""
     count = len(slots)
-    verdict = rule_check(table, slots)
     cells = list(cells)
     if len(cells) == count:
         # a row that does not add up may have lost a cell and shifted, unless every cell stands
         # between separators of its own (a tab or 「|」 line): then it is read as printed, and the
         # checks say its total is wrong
-        if verdict(_held(cells, slots)) is False and not all(c.delimited for c in cells if not c.blank):
+        if not all(c.delimited for c in cells if not c.blank) and rule_check(table, slots)(_held(cells, slots)) is False:
             notes.append(ImportNote(f"{where}：{NOT_ADDING_UP}", table.id, row_id))
             return None
         return cells
+    verdict = rule_check(table, slots)
     if len(cells) > count:
         windows = [cells[o : o + count] for o in range(len(cells) - count + 1)
                    if all(c.blank for c in cells[:o]) and all(c.blank for c in cells[o + count:])]
@@ -292,15 +304,18 @@ def _plausible(readings: list[list]) -> tuple[list | None, str]:
 def store(chosen: Sequence[CellText], slots: Sequence[Slot], table: Table, reading: TableReading) -> None:
     """Put the chosen cells into ``reading``, each checked against its column's kind."""
     for cell, (row_id, column) in zip(chosen, slots):
-        ref = CellRef(table.id, row_id, column.id)
-        if cell.blank:
+        value = cell.value
+        if value is None and not cell.placeholder:  # printed blank
             reading.blank.setdefault(row_id, []).append(column.id)
+            continue
+        ref = CellRef(table.id, row_id, column.id)
+        if type(value) is int and value >= 0 and column.kind != "amount" and not cell.remark:  # most cells
+            reading.values[ref] = value
             continue
         if cell.placeholder:
             reading.placeholders += 1
             reading.values[ref] = Decimal(0) if column.kind == "amount" else 0
             continue
-        value = cell.value
         if cell.remark:
             reading.notes.append(ImportNote(f"{_where(table, ref)}印为「{cell.text}」，读取为 {value}，括号内的说明「{cell.remark}」"
                                             "未读入表格，请核对", table.id, row_id, column.id))
