@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from gipr_desktop.core.nfkc import nfkc
-from gipr_desktop.core.schema import Column, Format, Row, Section, Table, get_format
+from gipr_desktop.core.schema import Column, Format, Row, Table, get_format
 
 # Misprints seen in published reports, mapped to the official wording (after width folding).
 TYPOS = {
@@ -134,18 +134,30 @@ def match_section(fmt: Format, text: str, max_length: int = 40) -> str | None:
     """The section id ("1"…"6") whose heading ``text`` is, however numbered and worded, or ``None``.
 
     A line longer than ``max_length`` characters is body text, not a heading."""
+    if len(text) <= CACHED_LENGTH:
+        return _match_section_cached(fmt.id, text, max_length)
+    return _match_section(fmt.id, text, max_length)
+
+
+@lru_cache(maxsize=16384)
+def _match_section_cached(format_id: str, text: str, max_length: int) -> str | None:
+    return _match_section(format_id, text, max_length)
+
+
+def _match_section(format_id: str, text: str, max_length: int) -> str | None:
     key = strip_ordinal(normalize(text))
     if not key or len(key) > max_length:
         return None
-    found = {section_id for section_id, heading, keywords in _section_keys(fmt.sections)
+    found = {section_id for section_id, heading, keywords in _section_keys(format_id)
              if key == heading or any(keyword in key for keyword in keywords)}
     return found.pop() if len(found) == 1 else None
 
 
-@lru_cache(maxsize=64)
-def _section_keys(sections: tuple[Section, ...]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """(section id, folded heading, folded keywords) of each section."""
-    return tuple((s.id, normalize(s.heading), tuple(normalize(k) for k in s.keywords)) for s in sections)
+@cache
+def _section_keys(format_id: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(section id, folded heading, folded keywords) of each section of the format."""
+    return tuple((s.id, normalize(s.heading), tuple(normalize(k) for k in s.keywords))
+                 for s in get_format(format_id).sections)
 
 
 _INNER_ORDINAL = re.compile(r"\(?[一二三四五六七八九十]+\)|\d+\.(?=\D)|[一二三四五六七八九十]+\.")

@@ -151,14 +151,7 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
 def rule_check(table: Table, slots: Sequence[Slot]) -> Callable[[Values], bool | None]:
     """A test of a reading against the table's row-sum rules: True, False, or None (cannot tell:
     the total is blank)."""
-    position = {(row_id, column.id): i for i, (row_id, column) in enumerate(slots)}
-    checks = []
-    for rule in table.rules:
-        if rule.kind != "row_sum":
-            continue
-        for row_id in dict.fromkeys(r for r, _ in slots):
-            if (row_id, rule.total) in position and all((row_id, p) in position for p in rule.parts):
-                checks.append((position[(row_id, rule.total)], [position[(row_id, p)] for p in rule.parts]))
+    checks = _row_sums(table, tuple((row_id, column.id) for row_id, column in slots))
 
     def verdict(values: Values) -> bool | None:
         if not checks:
@@ -174,6 +167,40 @@ def rule_check(table: Table, slots: Sequence[Slot]) -> Callable[[Values], bool |
 
     verdict.has_rules = bool(checks)  # type: ignore[attr-defined]
     return verdict
+
+
+def _row_sums(table: Table, slots: tuple[tuple[str, str], ...]) -> list[tuple[int, list[int]]]:
+    """The row sums of ``table`` among ``slots`` (row id, column id): the place of each total and of
+    its parts; worked out once per table and slots."""
+    known = _memo(table, "row sums")
+    if slots in known:
+        return known[slots]
+    position = {slot: i for i, slot in enumerate(slots)}
+    checks = []
+    for rule in table.rules:
+        if rule.kind != "row_sum":
+            continue
+        for row_id in dict.fromkeys(r for r, _ in slots):
+            if (row_id, rule.total) in position and all((row_id, p) in position for p in rule.parts):
+                checks.append((position[(row_id, rule.total)], [position[(row_id, p)] for p in rule.parts]))
+    known[slots] = checks
+    return checks
+
+
+_MEMO: dict[int, tuple[Table, dict[str, dict]]] = {}
+MEMO_TABLES = 256  # schema tables are a handful; more are tables made on the way (tests), forgotten
+
+
+def _memo(table: Table, what: str) -> dict:
+    """Where ``what`` is kept once worked out for ``table`` (its row sums, its rows' widths and
+    names), by the table's identity: a ``Table`` hashes by all its rows and columns, too slowly to
+    be asked per row. The table is kept with it, so that its id is never another table's."""
+    entry = _MEMO.get(id(table))
+    if entry is None:
+        if len(_MEMO) >= MEMO_TABLES:
+            _MEMO.clear()
+        entry = _MEMO[id(table)] = (table, {})
+    return entry[1].setdefault(what, {})
 
 
 def _value(cell: CellText):
@@ -217,8 +244,10 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
         return cells
     verdict = rule_check(table, slots)
     if len(cells) > count:
-        windows = [cells[o : o + count] for o in range(len(cells) - count + 1)
-                   if all(c.blank for c in cells[:o]) and all(c.blank for c in cells[o + count:])]
+        # the windows with only blanks before and after them
+        marks = [i for i, c in enumerate(cells) if not c.blank]
+        first, last = (marks[0], marks[-1]) if marks else (len(cells), -1)
+        windows = [cells[o : o + count] for o in range(max(0, last - count + 1), min(first, len(cells) - count) + 1)]
         if windows:
             agreeing = [w for w in windows if verdict([_value(c) for c in w])]
             if len(agreeing) == 1:
@@ -252,7 +281,7 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
         return None
     shown = "、".join(glued)
     fits = _fitting(slots)
-    readings = split_digit_run(cells, count, lambda values: fits(values) and verdict(values) is True)
+    readings = split_digit_run(cells, count, lambda values: verdict(values) is True and fits(values))
     if verdict.has_rules:  # type: ignore[attr-defined]
         chosen, why = _plausible(readings)
     else:  # no arithmetic to check: only a run with one digit per cell has one reading, or the one
@@ -281,8 +310,16 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
 def _fitting(slots: Sequence[Slot]) -> Callable[[Values], bool]:
     """A test of a split: every value is one its column may hold (a minus sign only where the
     column is 本年增/减), so that a split never puts a number where no such number can stand."""
+    kinds = [column.kind for _, column in slots]
+
     def fits(values: Values) -> bool:
-        return all(held is not None or value is None for value, held in zip(values, _held_values(values, slots)))
+        for value, kind in zip(values, kinds):
+            if value is not None:
+                try:
+                    checked_value(kind, value)
+                except ValueRefused:
+                    return False
+        return True
 
     return fits
 
@@ -362,19 +399,26 @@ def read_hits(table: Table, hits: Sequence[RowHit], reading: TableReading, known
     A label printed with its ordinal is tried before one without."""
     with_values: dict[str, list[RowHit]] = {}
     printed_blank: dict[str, RowHit] = {}  # a row printed with every cell blank ("2.其他…\t\t\t")
+    widths = _memo(table, "widths")
+    if not widths:
+        widths.update((row.id, len(row.columns)) for row in table.rows)
     for hit in hits:
         if hit.has_values:
             with_values.setdefault(hit.row_id, []).append(hit)
-        elif len(hit.cells) == len(table.row(hit.row_id).columns):
+        elif len(hit.cells) == widths[hit.row_id]:
             printed_blank.setdefault(hit.row_id, hit)
+    names = _memo(table, "where")
     for row in table.rows:
-        candidates = sorted(with_values.get(row.id, []), key=lambda hit: (hit.similar, not has_ordinal(hit.label)))
-        slots = [(row.id, column) for column in row.columns]
-        if not candidates and row.id in printed_blank:
-            reading.rows_found.add(row.id)
-            store(printed_blank[row.id].cells, slots, table, reading)
+        candidates = with_values.get(row.id, [])
+        if len(candidates) > 1:
+            candidates.sort(key=lambda hit: (hit.similar, not has_ordinal(hit.label)))
+        elif not candidates:
+            if row.id in printed_blank:
+                reading.rows_found.add(row.id)
+                store(printed_blank[row.id].cells, [(row.id, column) for column in row.columns], table, reading)
             continue
-        where = f"表「{table.title}」{table.row_name(row.id)}"
+        slots = [(row.id, column) for column in row.columns]
+        where = names.get(row.id) or names.setdefault(row.id, f"表「{table.title}」{table.row_name(row.id)}")
         first_notes: list[ImportNote] | None = None
         for hit in candidates:
             row_notes: list[ImportNote] = []

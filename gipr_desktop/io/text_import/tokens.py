@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
-from gipr_desktop.io.text_import.numbers import BLANK, CellText, fold, is_debris, read_cell
+from gipr_desktop.io.text_import.numbers import BLANK, CACHED_LENGTH, CellText, fold, is_debris, read_cell
 
 _SEPARATORS = re.compile(r"[\t|｜]")
 _ONLY_BARS = re.compile(r"^[|｜\s]+$")
@@ -22,7 +23,6 @@ _GLUED = re.compile(r"^(.*[^\d.,\s\-－])(\d[\d.,]*(?:-\d[\d.,]*)*(?:万元|元)
 _SIGN = re.compile(r"(?=-)")
 _WORD = re.compile(r"\S+")
 _DIGITS = frozenset("0123456789０１２３４５６７８９-—－/／无")  # how a number or a placeholder for one begins
-_SHORT_NUMBER = 18  # digits that ``int`` reads at once
 
 
 def _run_cell(text: str) -> CellText:
@@ -124,17 +124,27 @@ def line_tokens(line: str) -> list[Token]:
     several = len(filled) > 1
     tokens: list[Token] = []
     for piece in pieces:
-        if piece.isdigit() and piece.isascii() and len(piece) <= _SHORT_NUMBER:  # most cells: read_cell's reading
-            tokens.append(CellText(piece, int(piece), delimited=several))
-        elif not piece.strip():
+        if not piece.strip():
             tokens.append(BLANK)
+        elif len(piece) <= CACHED_LENGTH:
+            tokens.extend(_cell_tokens(piece, several))
         else:
-            found = piece_tokens(piece)
-            if several and len(found) == 1 and isinstance(found[0], CellText):
-                cell = found[0]
-                tokens.append(CellText(cell.text, cell.value, cell.placeholder, cell.remark, cell.end, delimited=True))
-            else:
-                tokens.extend(found)
+            tokens.extend(_delimited(piece_tokens(piece), several))
+    return tokens
+
+
+@lru_cache(maxsize=16384)
+def _cell_tokens(piece: str, several: bool) -> tuple[Token, ...]:
+    """The tokens of a short piece between separators, cut once per program run: the same labels
+    and small numbers stand in every report's tables."""
+    return tuple(_delimited(piece_tokens(piece), several))
+
+
+def _delimited(tokens: list[Token], several: bool) -> list[Token]:
+    """A piece that is one cell, of a line of several: a cell between separators of its own."""
+    if several and len(tokens) == 1 and isinstance(tokens[0], CellText):
+        cell = tokens[0]
+        return [CellText(cell.text, cell.value, cell.placeholder, cell.remark, cell.end, delimited=True)]
     return tokens
 
 
