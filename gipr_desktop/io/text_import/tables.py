@@ -21,7 +21,7 @@ from gipr_desktop.core.values import ValueRefused, checked_value
 from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.numbers import CellText, split_digit_run
-from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token
+from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token, Tokens
 
 Values = list  # list[int | Decimal | None], one per column
 Slot = tuple[str, Column]  # (row id, column)
@@ -382,8 +382,10 @@ def has_ordinal(label: str) -> bool:
     return strip_ordinal(key) != key
 
 
-def lines(tokens: Sequence[Token]) -> list[list[Token]]:
+def lines(tokens: Sequence[Token]) -> Sequence[Sequence[Token]]:
     """The tokens of each printed line (or table row), empty lines left out."""
+    if isinstance(tokens, Tokens):
+        return tokens.lines  # as the text was cut
     found: list[list[Token]] = [[]]
     for token in tokens:
         if isinstance(token, LineEnd):

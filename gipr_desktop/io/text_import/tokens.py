@@ -148,12 +148,24 @@ def _delimited(tokens: list[Token], several: bool) -> list[Token]:
     return tokens
 
 
-def text_tokens(lines: Iterable[str]) -> list[Token]:
-    tokens: list[Token] = []
+class Tokens(list):
+    """The tokens of printed lines, one ``LINE_END`` after each line's; ``lines`` holds the tokens of
+    each line that has any, without it (``tables.lines``), as they were cut."""
+
+    lines: list[tuple[Token, ...]]
+
+
+def text_tokens(lines: Iterable[str]) -> Tokens:
+    tokens = Tokens()
+    printed: list[tuple[Token, ...]] = []
     cut: dict[str, tuple[Token, ...]] = {}  # a line printed again ("0" of a cell per line) is cut once
     for line in lines:
-        if line not in cut:
-            cut[line] = (*line_tokens(line), LINE_END)
-        tokens.extend(cut[line])
+        found = cut.get(line)
+        if found is None:
+            found = cut[line] = (*line_tokens(line), LINE_END)
+        tokens.extend(found)
+        if len(found) > 1:
+            printed.append(found[:-1])
+    tokens.lines = printed
     return tokens
 

@@ -74,7 +74,7 @@ def detached_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: 
     return hits
 
 
-def _bare_values(line: list[Token], width: int) -> bool:
+def _bare_values(line: Sequence[Token], width: int) -> bool:
     """Whether ``line`` is numbers alone, as many as the table's columns."""
     return (len(line) == width and not any(isinstance(t, Label) for t in line)
             and sum(not t.blank for t in line) >= 2)
