@@ -53,31 +53,27 @@ class Report:
     def set(self, ref: CellRef, value: Value | None) -> None:
         """Set one cell; ``None`` makes it empty (unknown). Unknown cell ids are a programming error;
         a value the cell may not hold raises ``ValueRefused`` (a ``ValueError``) naming the cell."""
-        self._set(cell_kinds(self.format), ref, value)
+        for _, refused in self.set_all({ref: value}):
+            raise refused
 
     def set_all(self, values: Mapping[CellRef, Value | None]) -> list[tuple[CellRef, ValueRefused]]:
         """Set many cells (a table a reader read), each as ``set`` sets it: the cells whose values
         they may not hold are left as they were, and returned, in order, with the refusal."""
         kinds = cell_kinds(self.format)
+        cells = self.cells
         refused = []
         for ref, value in values.items():
+            kind = kinds.get(ref)
+            if kind is None:
+                raise KeyError(f"{self.format} 格式没有单元格 {ref}")
+            if value is None:
+                cells.pop(ref, None)
+                continue
             try:
-                self._set(kinds, ref, value)
+                cells[ref] = _checked_count(kind, value) if type(value) is int else checked_value(kind, value)
             except ValueRefused as exc:
-                refused.append((ref, exc))
+                refused.append((ref, ValueRefused(f"{self.schema.cell_name(ref)}：{exc}")))
         return refused
-
-    def _set(self, kinds: Mapping[CellRef, str], ref: CellRef, value: Value | None) -> None:
-        kind = kinds.get(ref)
-        if kind is None:
-            raise KeyError(f"{self.format} 格式没有单元格 {ref}")
-        if value is None:
-            self.cells.pop(ref, None)
-            return
-        try:
-            self.cells[ref] = _checked_count(kind, value) if type(value) is int else checked_value(kind, value)
-        except ValueRefused as exc:
-            raise ValueRefused(f"{self.schema.cell_name(ref)}：{exc}") from None
 
     def copy(self) -> Report:
         return replace(self, cells=dict(self.cells), sections=dict(self.sections))

@@ -126,10 +126,11 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
     stray: str | None = None  # unknown text whose values follow: said in the notes
     headed = table.layout == "single_row"  # table 四's groups are each printed above their own headers
     order = _order(format_id, table.id)
+    cells: list[CellText] = []  # the cells of the current row
     for token in tokens:
         if isinstance(token, CellText):
             if current is not None:
-                current.cells.append(token)
+                cells.append(token)
             elif stray is not None and not token.blank and len(stray) <= 40:
                 notes.append(ImportNote(f"表「{table.title}」中「{stray}」不是可识别的行名，其后的数字未读取", table.id))
                 stray = None
@@ -139,6 +140,7 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
             similar = like if like and not (hits and order[like] <= order[hits[-1].row_id]) else ""
             if row_id is not None or similar:
                 current = RowHit(row_id or similar, token.text, similar=bool(similar))
+                cells = current.cells
                 hits.append(current)
                 stray = None
             else:
@@ -151,7 +153,7 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
 def rule_check(table: Table, slots: Sequence[Slot]) -> Callable[[Values], bool | None]:
     """A test of a reading against the table's row-sum rules: True, False, or None (cannot tell:
     the total is blank)."""
-    checks = _row_sums(table, tuple((row_id, column.id) for row_id, column in slots))
+    checks = _row_sums(table, tuple([(row_id, column.id) for row_id, column in slots]))
 
     def verdict(values: Values) -> bool | None:
         if not checks:
@@ -188,12 +190,12 @@ def _row_sums(table: Table, slots: tuple[tuple[str, str], ...]) -> list[tuple[in
 
 
 _MEMO: dict[int, tuple[Table, dict[str, dict]]] = {}
-MEMO_TABLES = 256  # schema tables are a handful; more are tables made on the way (tests), forgotten
+MEMO_TABLES = 256  # the schema has six tables; past this many (tables a test made), all are forgotten
 
 
 def _memo(table: Table, what: str) -> dict:
-    """Where ``what`` is kept once worked out for ``table`` (its row sums, its rows' widths and
-    names), by the table's identity: a ``Table`` hashes by all its rows and columns, too slowly to
+    """Where ``what`` is kept once worked out for ``table`` (its row sums, its rows' widths, slots
+    and names), by the table's identity: a ``Table`` hashes by all its rows and columns, too slowly to
     be asked per row. The table is kept with it, so that its id is never another table's."""
     entry = _MEMO.get(id(table))
     if entry is None:
@@ -203,16 +205,17 @@ def _memo(table: Table, what: str) -> dict:
     return entry[1].setdefault(what, {})
 
 
-def _value(cell: CellText):
-    if cell.blank:
-        return None
-    return 0 if cell.placeholder else cell.value
+def _values(cells: Sequence[CellText]) -> Values:
+    """The values of ``cells`` as a reading holds them: a blank unknown, a placeholder 0."""
+    return [None if cell.blank else 0 if cell.placeholder else cell.value for cell in cells]
 
 
-def _held(cells: Sequence[CellText], slots: Sequence[Slot]) -> Values:
-    """The values of ``cells`` their columns may hold; a value a cell may not hold is unknown
-    (it is refused and named when stored) and cannot tell a reading wrong."""
-    return _held_values([_value(cell) for cell in cells], slots)
+def _adds_up(verdict: Callable[[Values], bool | None], cells: Sequence[CellText], slots: Sequence[Slot]) -> bool | None:
+    """``verdict`` on the values of ``cells`` their columns may hold; a value a cell may not hold
+    is unknown (it is refused and named when stored) and cannot tell a reading wrong."""
+    if not verdict.has_rules:  # type: ignore[attr-defined]
+        return None  # no sum to check: whatever the cells hold
+    return verdict(_held_values(_values(cells), slots))
 
 
 def _held_values(values: Values, slots: Sequence[Slot]) -> Values:
@@ -238,7 +241,7 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
         # a row that does not add up may have lost a cell and shifted, unless every cell stands
         # between separators of its own (a tab or 「|」 line): then it is read as printed, and the
         # checks say its total is wrong
-        if not all(c.delimited for c in cells if not c.blank) and rule_check(table, slots)(_held(cells, slots)) is False:
+        if not all(c.delimited for c in cells if not c.blank) and _adds_up(rule_check(table, slots), cells, slots) is False:
             notes.append(ImportNote(f"{where}：{NOT_ADDING_UP}", table.id, row_id))
             return None
         return cells
@@ -249,25 +252,25 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
         first, last = (marks[0], marks[-1]) if marks else (len(cells), -1)
         windows = [cells[o : o + count] for o in range(max(0, last - count + 1), min(first, len(cells) - count) + 1)]
         if windows:
-            agreeing = [w for w in windows if verdict([_value(c) for c in w])]
+            agreeing = [w for w in windows if verdict(_values(w))]
             if len(agreeing) == 1:
                 return agreeing[0]
-            if verdict(_held(windows[-1], slots)) is not False:
+            if _adds_up(verdict, windows[-1], slots) is not False:
                 return windows[-1]  # the blanks before the numbers are the label's merged cells
             notes.append(ImportNote(f"{where}：{NOT_ADDING_UP}", table.id, row_id))
             return None
         filled = [c for c in cells if not c.blank]
-        if len(filled) == count and verdict([_value(c) for c in filled]) is not False:
+        if len(filled) == count and verdict(_values(filled)) is not False:
             return filled  # as many numbers as columns: the blanks among them are merged cells, not printed
         opening = [cells[o : o + count] for o in range(len(cells) - count + 1) if all(c.blank for c in cells[:o])]
         extra = f"{where}：印有 {sum(not c.blank for c in cells)} 个数字，多于 {count} 栏；"
-        agreeing = [w for w in opening if verdict([_value(c) for c in w])]
+        agreeing = [w for w in opening if verdict(_values(w))]
         if len(filled) >= 2 * count:  # the numbers of other rows follow (or the row's own came earlier)
             agreeing = opening = []
         if agreeing:
             notes.append(ImportNote(f"{extra}按行内勾稽关系取前 {count} 个，其余未读取", table.id))
             return agreeing[0]
-        if opening and verdict([_value(c) for c in opening[0]]) is None:
+        if opening and verdict(_values(opening[0])) is None:
             notes.append(ImportNote(f"{extra}取紧随行名的 {count} 个，其余未读取", table.id))
             return opening[0]
         notes.append(ImportNote(f"{where}：印有 {sum(not c.blank for c in cells)} 个数字，多于 {count} 栏，"
@@ -340,14 +343,15 @@ def _plausible(readings: list[list]) -> tuple[list | None, str]:
 
 def store(chosen: Sequence[CellText], slots: Sequence[Slot], table: Table, reading: TableReading) -> None:
     """Put the chosen cells into ``reading``, each checked against its column's kind."""
+    values, table_id = reading.values, table.id
     for cell, (row_id, column) in zip(chosen, slots):
-        value = cell.value
-        if value is None and not cell.placeholder:  # printed blank
+        if cell.blank:
             reading.blank.setdefault(row_id, []).append(column.id)
             continue
-        ref = CellRef(table.id, row_id, column.id)
+        value = cell.value
+        ref = CellRef(table_id, row_id, column.id)
         if type(value) is int and value >= 0 and column.kind != "amount" and not cell.remark:  # most cells
-            reading.values[ref] = value
+            values[ref] = value
             continue
         if cell.placeholder:
             reading.placeholders += 1
@@ -409,7 +413,7 @@ def read_hits(table: Table, hits: Sequence[RowHit], reading: TableReading, known
             with_values.setdefault(hit.row_id, []).append(hit)
         elif len(hit.cells) == widths[hit.row_id]:
             printed_blank.setdefault(hit.row_id, hit)
-    names = _memo(table, "where")
+    names, row_slots = _memo(table, "where"), _memo(table, "slots")
     for row in table.rows:
         candidates = with_values.get(row.id, [])
         if len(candidates) > 1:
@@ -419,7 +423,7 @@ def read_hits(table: Table, hits: Sequence[RowHit], reading: TableReading, known
                 reading.rows_found.add(row.id)
                 store(printed_blank[row.id].cells, [(row.id, column) for column in row.columns], table, reading)
             continue
-        slots = [(row.id, column) for column in row.columns]
+        slots = row_slots.get(row.id) or row_slots.setdefault(row.id, [(row.id, column) for column in row.columns])
         where = names.get(row.id) or names.setdefault(row.id, f"表「{table.title}」{table.row_name(row.id)}")
         first_notes: list[ImportNote] | None = None
         for hit in candidates:

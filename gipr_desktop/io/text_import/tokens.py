@@ -118,16 +118,16 @@ def line_tokens(line: str) -> list[Token]:
     if core and core[-1] in "|｜":
         core = core[:-1]
     pieces = _SEPARATORS.split(core)
-    filled = [i for i, piece in enumerate(pieces) if piece.strip()]
+    filled = [i for i, piece in enumerate(pieces) if piece and not piece.isspace()]
     if len(filled) == 1:
         pieces = pieces[filled[0]:]
     several = len(filled) > 1
     tokens: list[Token] = []
     for piece in pieces:
-        if not piece.strip():
-            tokens.append(BLANK)
-        elif len(piece) <= CACHED_LENGTH:
+        if len(piece) <= CACHED_LENGTH:
             tokens.extend(_cell_tokens(piece, several))
+        elif piece.isspace():
+            tokens.append(BLANK)
         else:
             tokens.extend(_delimited(piece_tokens(piece), several))
     return tokens
@@ -136,7 +136,9 @@ def line_tokens(line: str) -> list[Token]:
 @lru_cache(maxsize=16384)
 def _cell_tokens(piece: str, several: bool) -> tuple[Token, ...]:
     """The tokens of a short piece between separators, cut once per program run: the same labels
-    and small numbers stand in every report's tables."""
+    and small numbers stand in every report's tables. Spaces alone are an empty cell."""
+    if not piece or piece.isspace():
+        return (BLANK,)
     return tuple(_delimited(piece_tokens(piece), several))
 
 
@@ -162,10 +164,11 @@ def text_tokens(lines: Iterable[str]) -> Tokens:
     for line in lines:
         found = cut.get(line)
         if found is None:
-            found = cut[line] = (*line_tokens(line), LINE_END)
-        tokens.extend(found)
-        if len(found) > 1:
-            printed.append(found[:-1])
+            found = cut[line] = tuple(line_tokens(line))
+        if found:
+            tokens.extend(found)
+            printed.append(found)
+        tokens.append(LINE_END)
     tokens.lines = printed
     return tokens
 
