@@ -194,9 +194,9 @@ MEMO_TABLES = 256  # the schema has six tables; past this many (tables a test ma
 
 
 def _memo(table: Table, what: str) -> dict:
-    """Where ``what`` is kept once worked out for ``table`` (its row sums, its rows' widths, slots
-    and names), by the table's identity: a ``Table`` hashes by all its rows and columns, too slowly to
-    be asked per row. The table is kept with it, so that its id is never another table's."""
+    """Where ``what`` is kept once worked out for ``table`` (its row sums; its rows' widths, slots,
+    names and sum checks), by the table's identity: a ``Table`` hashes by all its rows and columns,
+    too slowly to be asked per row. The table is kept with it, so that its id is never another's."""
     entry = _MEMO.get(id(table))
     if entry is None:
         if len(_MEMO) >= MEMO_TABLES:
@@ -233,19 +233,22 @@ NOT_ADDING_UP = f"各栏数字与总计不符（总计不等于各栏之和）�
 
 
 def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: str, notes: list[ImportNote],
-        row_id: str = "", known: Known | None = None) -> list[CellText] | None:
-    """Choose the ``len(slots)`` cells of a row among the cells printed after its label."""
+        row_id: str = "", known: Known | None = None, *,
+        verdict: Callable[[Values], bool | None] | None = None) -> list[CellText] | None:
+    """Choose the ``len(slots)`` cells of a row among the cells printed after its label.
+    ``verdict``: ``rule_check(table, slots)``, where the caller keeps it."""
     count = len(slots)
     cells = list(cells)
     if len(cells) == count:
         # a row that does not add up may have lost a cell and shifted, unless every cell stands
         # between separators of its own (a tab or 「|」 line): then it is read as printed, and the
         # checks say its total is wrong
-        if not all(c.delimited for c in cells if not c.blank) and _adds_up(rule_check(table, slots), cells, slots) is False:
+        if not all(c.delimited for c in cells if not c.blank) and \
+                _adds_up(verdict or rule_check(table, slots), cells, slots) is False:
             notes.append(ImportNote(f"{where}：{NOT_ADDING_UP}", table.id, row_id))
             return None
         return cells
-    verdict = rule_check(table, slots)
+    verdict = verdict or rule_check(table, slots)
     if len(cells) > count:
         # the windows with only blanks before and after them
         marks = [i for i, c in enumerate(cells) if not c.blank]
@@ -341,6 +344,9 @@ def _plausible(readings: list[list]) -> tuple[list | None, str]:
     return None, ""
 
 
+_cell = cache(CellRef)  # the schema's few hundred cells, each made once
+
+
 def store(chosen: Sequence[CellText], slots: Sequence[Slot], table: Table, reading: TableReading) -> None:
     """Put the chosen cells into ``reading``, each checked against its column's kind."""
     values, table_id = reading.values, table.id
@@ -349,7 +355,7 @@ def store(chosen: Sequence[CellText], slots: Sequence[Slot], table: Table, readi
             reading.blank.setdefault(row_id, []).append(column.id)
             continue
         value = cell.value
-        ref = CellRef(table_id, row_id, column.id)
+        ref = _cell(table_id, row_id, column.id)
         if type(value) is int and value >= 0 and column.kind != "amount" and not cell.remark:  # most cells
             values[ref] = value
             continue
@@ -413,7 +419,7 @@ def read_hits(table: Table, hits: Sequence[RowHit], reading: TableReading, known
             with_values.setdefault(hit.row_id, []).append(hit)
         elif len(hit.cells) == widths[hit.row_id]:
             printed_blank.setdefault(hit.row_id, hit)
-    names, row_slots = _memo(table, "where"), _memo(table, "slots")
+    names, row_slots, verdicts = _memo(table, "where"), _memo(table, "slots"), _memo(table, "verdicts")
     for row in table.rows:
         candidates = with_values.get(row.id, [])
         if len(candidates) > 1:
@@ -425,10 +431,11 @@ def read_hits(table: Table, hits: Sequence[RowHit], reading: TableReading, known
             continue
         slots = row_slots.get(row.id) or row_slots.setdefault(row.id, [(row.id, column) for column in row.columns])
         where = names.get(row.id) or names.setdefault(row.id, f"表「{table.title}」{table.row_name(row.id)}")
+        verdict = verdicts.get(row.id) or verdicts.setdefault(row.id, rule_check(table, slots))
         first_notes: list[ImportNote] | None = None
         for hit in candidates:
             row_notes: list[ImportNote] = []
-            chosen = fit(hit.cells, slots, table, where, row_notes, row.id, known)
+            chosen = fit(hit.cells, slots, table, where, row_notes, row.id, known, verdict=verdict)
             if chosen is not None:
                 if hit.similar:
                     row_notes.append(similar_label_note(table, hit.label, row.id))
