@@ -8,8 +8,8 @@ and serialising a report is cheap and needs no knowledge of table shapes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 from typing import Mapping, Union
 
 from gipr_desktop.core.schema import CURRENT_FORMAT, SECTION_IDS, CellRef, Format, cell_kinds, get_format
