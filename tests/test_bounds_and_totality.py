@@ -17,7 +17,7 @@ from gipr_desktop.core.cell_text import parse_cell
 from gipr_desktop.core.checks import CHECK_FAILED, check
 from gipr_desktop.core.notes import BLANK, NO_HEADING, NO_TABLE, ImportNote
 from gipr_desktop.core.report import Report
-from gipr_desktop.core.schema import cell_kind, cell_kinds, formats, text_limit
+from gipr_desktop.core.schema import CellRef, cell_kind, cell_kinds, formats, text_limit
 from gipr_desktop.core.values import ValueRefused, checked_text, checked_value, clean_text
 from gipr_desktop.io import project
 from gipr_desktop.io.errors import ReadError, WriteError
@@ -69,6 +69,20 @@ def test_values_inside_the_bounds_are_held_exactly(kind, value, held):
 def test_values_outside_the_bounds_are_refused_never_rounded(kind, value, reason):
     with pytest.raises(ValueRefused, match=reason):
         checked_value(kind, value)
+
+
+def test_a_table_set_at_once_keeps_every_cell_it_may_hold_and_names_each_refused_in_order():
+    report = Report(format="2021")
+    new, carried, disclosed = (CellRef("applications", row, "total") for row in ("new", "carried_over", "disclosed"))
+    refused = report.set_all({new: 12, carried: -3, disclosed: Decimal("1.5")})
+    assert report.cells == {new: 12}  # the refused cells stay empty (unknown), never clipped or rounded
+    assert [ref for ref, _ in refused] == [carried, disclosed]
+    assert "不能为负数" in str(refused[0][1]) and "不是整数" in str(refused[1][1])
+    assert all(report.schema.cell_name(ref) in str(exc) for ref, exc in refused)  # each names its cell
+    report.set_all({new: None})
+    assert report.cells == {}
+    with pytest.raises(KeyError):
+        report.set_all({CellRef("applications", "new", "nothing"): 1})
 
 
 @pytest.mark.parametrize("kind, text", [

@@ -21,7 +21,6 @@ from gipr_desktop.io.errors import ImportResult, ReadError
 from gipr_desktop.io.imported import settled
 from gipr_desktop.io.isolated import run_isolated
 from gipr_desktop.io.registry import read_report, write_report
-from gipr_desktop.io.grid_tables import Grid
 from gipr_desktop.io.sheet_tables import read_grids
 from gipr_desktop.io.text_import.html_text import html_text_and_tables
 from gipr_desktop.io.xlsx_reader import _grids

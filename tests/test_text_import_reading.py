@@ -194,6 +194,33 @@ def test_a_number_a_cell_may_not_hold_is_unreadable_and_the_import_goes_on():
     assert any("未能读取" in n.message and (n.row, n.col) == ("new", "total") for n in result.notes)
 
 
+def test_a_negative_count_printed_in_a_table_is_left_empty_and_named_as_printed():
+    result = parse_report_text("二、主动公开政府信息情况\n规章\t-2\t0\t5\n")
+    issued = CellRef("active", "regulations", "issued")
+    assert result.report.get(issued) is None
+    assert result.report.get(CellRef("active", "regulations", "in_force")) == 5
+    said = [n.message for n in result.notes if (n.table, n.row, n.col) == issued]
+    assert len(said) == 1 and "「-2」为负数，未能读取，留空" in said[0]
+
+
+def test_a_row_after_an_empty_merged_cell_that_does_not_add_up_is_left_empty_and_said_so():
+    result = parse_report_text("三、收到和处理政府信息公开申请情况\n"
+                               "一、本年新收政府信息公开申请数量\t\t3\t0\t0\t0\t0\t0\t4\n")
+    assert not any(ref.row == "new" for ref in result.report.cells)  # no number put in another's column
+    said = [n.message for n in result.notes if n.row == "new"]
+    assert len(said) == 1 and "总计不等于各栏之和" in said[0], said
+
+
+def test_a_damaged_label_like_a_row_printed_earlier_is_no_row_and_its_numbers_are_said_unread():
+    damaged = "本年新收政府信息公开申请数X"  # like 一、本年新收…数量, but printed after （一）予以公开
+    result = parse_report_text("三、收到和处理政府信息公开申请情况\n"
+                               "一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3\n"
+                               f"（一）予以公开\t2\t0\t0\t0\t0\t0\t2\n{damaged}\t5\t0\t0\t0\t0\t0\t5\n")
+    assert result.report.get(CellRef("applications", "new", "total")) == 3
+    assert any(n.table == "applications" and f"「{damaged}」不是可识别的行名，其后的数字未读取" in n.message
+               for n in result.notes)
+
+
 def test_the_publication_deadline_is_checked_on_an_imported_report(seeds_dir):
     """R15 needs the date the report printed; an imported report now has it."""
 

@@ -14,9 +14,9 @@ from gipr_desktop.cli import main as gipr
 from gipr_desktop.core.checks import check
 from gipr_desktop.core.labels import normalize
 from gipr_desktop.core.notes import READ_BY
-from gipr_desktop.core.layout import VALUE, table_layout
+from gipr_desktop.core.layout import table_layout
 from gipr_desktop.core.schema import CellRef
-from gipr_desktop.io import docx_writer, markup_writer, text_writer
+from gipr_desktop.io import docx_writer, markup_writer
 from gipr_desktop.io.docx_reader import table_grid
 from gipr_desktop.io.errors import ReadError
 from gipr_desktop.io.registry import read_report, write_report

@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from gipr_desktop.core.nfkc import nfkc
-from gipr_desktop.core.schema import Column, Format, Row, Section, Table, get_format
+from gipr_desktop.core.schema import Column, Format, Row, Table, get_format
 
 # Misprints seen in published reports, mapped to the official wording (after width folding).
 TYPOS = {
@@ -134,18 +134,30 @@ def match_section(fmt: Format, text: str, max_length: int = 40) -> str | None:
     """The section id ("1"…"6") whose heading ``text`` is, however numbered and worded, or ``None``.
 
     A line longer than ``max_length`` characters is body text, not a heading."""
+    if len(text) <= CACHED_LENGTH:
+        return _match_section_cached(fmt.id, text, max_length)
+    return _match_section(fmt.id, text, max_length)
+
+
+@lru_cache(maxsize=16384)
+def _match_section_cached(format_id: str, text: str, max_length: int) -> str | None:
+    return _match_section(format_id, text, max_length)
+
+
+def _match_section(format_id: str, text: str, max_length: int) -> str | None:
     key = strip_ordinal(normalize(text))
     if not key or len(key) > max_length:
         return None
-    found = {section_id for section_id, heading, keywords in _section_keys(fmt.sections)
+    found = {section_id for section_id, heading, keywords in _section_keys(format_id)
              if key == heading or any(keyword in key for keyword in keywords)}
     return found.pop() if len(found) == 1 else None
 
 
-@lru_cache(maxsize=64)
-def _section_keys(sections: tuple[Section, ...]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """(section id, folded heading, folded keywords) of each section."""
-    return tuple((s.id, normalize(s.heading), tuple(normalize(k) for k in s.keywords)) for s in sections)
+@cache
+def _section_keys(format_id: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(section id, folded heading, folded keywords) of each section of the format."""
+    return tuple((s.id, normalize(s.heading), tuple(normalize(k) for k in s.keywords))
+                 for s in get_format(format_id).sections)
 
 
 _INNER_ORDINAL = re.compile(r"\(?[一二三四五六七八九十]+\)|\d+\.(?=\D)|[一二三四五六七八九十]+\.")
@@ -228,15 +240,22 @@ def similar_rows(table: Table, text: str, format_id: str) -> list[tuple[str, flo
     damaged by PDF or OCR debris), best first, each with its similarity: the share of character
     pairs the two have in common (at least ``SIMILARITY``). Not a match on its own: the caller
     also asks the row's place in the table (``core.labels`` knows no order)."""
+    if len(text) > MAX_LABEL:
+        return []
+    return list(_similar_rows(format_id, table.id, text))
+
+
+@lru_cache(maxsize=16384)
+def _similar_rows(format_id: str, table_id: str, text: str) -> tuple[tuple[str, float], ...]:
     key = _similar_key(text)
     if key is None:
-        return []
+        return ()
     pairs = _pairs(key)
     found: dict[str, float] = {}
-    for row_id, length, row_pairs in _row_pairs(format_id, table.id):
+    for row_id, length, row_pairs in _row_pairs(format_id, table_id):
         if not 0.75 * length <= len(key) <= 1.34 * length:
             continue
         score = _shared(pairs, row_pairs)
         if score >= SIMILARITY and score > found.get(row_id, 0):
             found[row_id] = score
-    return sorted(found.items(), key=lambda item: -item[1])
+    return tuple(sorted(found.items(), key=lambda item: -item[1]))

@@ -54,4 +54,8 @@ def nfkc(text: str) -> str:
     other, to_fold, folded = _tables()
     if other.search(text) is not None:
         return unicodedata.normalize("NFKC", text)
-    return to_fold.sub(lambda match: folded[match.group()], text)
+    # one str.replace per distinct character that folds is sooner than a function called per match;
+    # no character's form holds a character that folds, so the order of the replacements is free
+    for char in set(to_fold.findall(text)):
+        text = text.replace(char, folded[char])
+    return text

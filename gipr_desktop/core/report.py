@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Union
+from functools import lru_cache
+from typing import Mapping, Union
 
 from gipr_desktop.core.schema import CURRENT_FORMAT, SECTION_IDS, CellRef, Format, cell_kinds, get_format
 from gipr_desktop.core.values import ValueRefused, checked_value
@@ -52,16 +53,34 @@ class Report:
     def set(self, ref: CellRef, value: Value | None) -> None:
         """Set one cell; ``None`` makes it empty (unknown). Unknown cell ids are a programming error;
         a value the cell may not hold raises ``ValueRefused`` (a ``ValueError``) naming the cell."""
-        kind = cell_kinds(self.format).get(ref)
-        if kind is None:
-            raise KeyError(f"{self.format} 格式没有单元格 {ref}")
-        if value is None:
-            self.cells.pop(ref, None)
-            return
-        try:
-            self.cells[ref] = checked_value(kind, value)
-        except ValueRefused as exc:
-            raise ValueRefused(f"{self.schema.cell_name(ref)}：{exc}") from None
+        for _, refused in self.set_all({ref: value}):
+            raise refused
+
+    def set_all(self, values: Mapping[CellRef, Value | None]) -> list[tuple[CellRef, ValueRefused]]:
+        """Set many cells (a table a reader read), each as ``set`` sets it: the cells whose values
+        they may not hold are left as they were, and returned, in order, with the refusal."""
+        kinds = cell_kinds(self.format)
+        cells = self.cells
+        refused = []
+        for ref, value in values.items():
+            kind = kinds.get(ref)
+            if kind is None:
+                raise KeyError(f"{self.format} 格式没有单元格 {ref}")
+            if value is None:
+                cells.pop(ref, None)
+                continue
+            try:
+                cells[ref] = _checked_count(kind, value) if type(value) is int else checked_value(kind, value)
+            except ValueRefused as exc:
+                refused.append((ref, ValueRefused(f"{self.schema.cell_name(ref)}：{exc}")))
+        return refused
 
     def copy(self) -> Report:
         return replace(self, cells=dict(self.cells), sections=dict(self.sections))
+
+
+@lru_cache(maxsize=4096)
+def _checked_count(kind: str, value: int) -> int | Decimal:
+    """``checked_value`` of a whole number, remembered: the cells of a report hold the same few
+    small numbers again and again. A refusal is not remembered; it is raised each time."""
+    return checked_value(kind, value)

@@ -21,7 +21,7 @@ from gipr_desktop.gui.main_window import MainWindow
 from gipr_desktop.gui.qt import QtCore
 from gipr_desktop.io.registry import read_report
 from tests.gui.conftest import ScriptedDialogs
-from tests.gui.driver import TEXTS, TYPED, WindowDriver, report_state
+from tests.gui.driver import TYPED, WindowDriver, report_state
 
 
 class UndoMachine(RuleBasedStateMachine):

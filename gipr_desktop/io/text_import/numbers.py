@@ -38,10 +38,11 @@ class CellText:
     # in columns by spaces (`pdftotext -layout`); -1 elsewhere
     delimited: bool = field(default=False, compare=False)  # a whole cell between tabs or 「|」 of a line of
     # several cells: it stands in its own column, whatever the cells beside it hold
+    blank: bool = field(init=False, repr=False, compare=False)  # neither a number nor a placeholder:
+    # printed empty; kept, not worked out, as every reading of a table asks it of every cell
 
-    @property
-    def blank(self) -> bool:
-        return self.value is None and not self.placeholder
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "blank", self.value is None and not self.placeholder)
 
 
 BLANK = CellText("")

@@ -20,7 +20,6 @@ from gipr_desktop.core.labels import match_row_in
 from gipr_desktop.core.notes import BLANK, NO_HEADING, NO_TABLE, READ_BY
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import CURRENT_FORMAT, SECTION_IDS, CellRef, Format, Table, format_for_year, get_format
-from gipr_desktop.core.values import ValueRefused
 from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
 from gipr_desktop.io.grid_tables import (
     Found as Located, Grid, broken_line, cell_value, classify, goes_on, is_placeholder, locate, stacked,
@@ -316,11 +315,8 @@ def _apply(table: Table, reading: TableReading, report: Report, notes: list[Impo
     combined = _combined_other(table, reading)
     if combined:
         notes.append(ImportNote(combined, table.id, "other"))
-    for ref, value in reading.values.items():
-        try:
-            report.set(ref, value)
-        except ValueRefused as exc:
-            notes.append(ImportNote(f"表「{table.title}」{exc}；未能读取，留空", *ref))
+    for ref, exc in report.set_all(reading.values):
+        notes.append(ImportNote(f"表「{table.title}」{exc}；未能读取，留空", *ref))
     if not reading.rows_found and not any(note.table == table.id and UNREAD in note.message for note in reading.notes):
         notes.append(ImportNote(f"未找到表「{table.title}」，表中各栏留空（未知），请核对原文后填写", table.id, kind=NO_TABLE))
         return

@@ -13,16 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Callable, Sequence
 
-from gipr_desktop.core.labels import match_row_in, normalize, similar_rows, strip_ordinal
+from gipr_desktop.core.labels import MAX_LABEL, match_row_in, normalize, similar_rows, strip_ordinal
 from gipr_desktop.core.schema import CellRef, Column, Table, get_format
 from gipr_desktop.core.values import ValueRefused, checked_value
 from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.numbers import CellText, read_cell, split_digit_run
-from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token
+from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token, Tokens
 
 Values = list  # list[int | Decimal | None], one per column
 Slot = tuple[str, Column]  # (row id, column)
@@ -61,7 +61,7 @@ def _headers(format_id: str, table_id: str) -> frozenset[str]:
 
 
 def is_header(table: Table, text: str, format_id: str) -> bool:
-    return normalize(text) in _headers(format_id, table.id)
+    return _label_of(format_id, table.id, text)[1]
 
 
 @cache
@@ -108,24 +108,35 @@ def is_table_line(table: Table, line: str, format_id: str) -> bool:
 def row_label(table: Table, text: str, format_id: str) -> str | None:
     """The row whose label ``text`` is; a column header printed alone (「其他」, 「总计」, where
     a PDF copy prints the headers among the numbers) is no row's label."""
-    if is_header(table, text, format_id):
-        return None
-    return match_row_in(table, text, format_id)
+    return _label_of(format_id, table.id, text)[0]
 
 
-def _similar_row(table: Table, text: str, format_id: str, hits: Sequence[RowHit]) -> str:
-    """The row a damaged label is: the one row it is like (``core.labels.similar_rows``) that
-    also comes after the row before it in the table; else ""."""
-    if is_header(table, text, format_id):
-        return ""
+def _label_of(format_id: str, table_id: str, text: str) -> tuple[str | None, bool, str]:
+    """What printed text is to a table: the row whose label it is (or ``None``), whether it is a
+    column header, and the one row a damaged label is like (``core.labels.similar_rows``; "" for
+    none, for a header or for a row's own label). Asked once per label and table in a program
+    run, as the labels are matched."""
+    if len(text) > MAX_LABEL:
+        return _label(format_id, table_id, text)
+    return _label_cached(format_id, table_id, text)
+
+
+@lru_cache(maxsize=16384)
+def _label_cached(format_id: str, table_id: str, text: str) -> tuple[str | None, bool, str]:
+    return _label(format_id, table_id, text)
+
+
+def _label(format_id: str, table_id: str, text: str) -> tuple[str | None, bool, str]:
+    if normalize(text) in _headers(format_id, table_id):
+        return None, True, ""
+    table = get_format(format_id).table(table_id)
+    row_id = match_row_in(table, text, format_id)
+    if row_id is not None:
+        return row_id, False, ""
     similar = similar_rows(table, text, format_id)
     if not similar or (len(similar) > 1 and similar[1][1] > similar[0][1] - 0.05):
-        return ""
-    row_id = similar[0][0]
-    order = _order(format_id, table.id)
-    if hits and order[row_id] <= order[hits[-1].row_id]:
-        return ""
-    return row_id
+        return None, False, ""
+    return None, False, similar[0][0]
 
 
 def _in_order(table: Table, format_id: str, hits: list[RowHit]) -> list[RowHit]:
@@ -156,39 +167,35 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
     current: RowHit | None = None
     stray: str | None = None  # unknown text whose values follow: said in the notes
     headed = table.layout == "single_row"  # table 四's groups are each printed above their own headers
+    order = _order(format_id, table.id)
+    cells: list[CellText] = []  # the cells of the current row
     for token in tokens:
-        if isinstance(token, LineEnd):
-            continue
-        if isinstance(token, Label):
-            row_id = row_label(table, token.text, format_id)
-            similar = row_id is None and _similar_row(table, token.text, format_id, hits)
+        if isinstance(token, CellText):
+            if current is not None:
+                cells.append(token)
+            elif stray is not None and not token.blank and len(stray) <= 40:
+                notes.append(ImportNote(f"表「{table.title}」中「{stray}」不是可识别的行名，其后的数字未读取", table.id))
+                stray = None
+        elif isinstance(token, Label):
+            row_id, header, like = _label_of(format_id, table.id, token.text)
+            # a damaged label is taken for the row it is like only after the row before it
+            similar = like if like and not (hits and order[like] <= order[hits[-1].row_id]) else ""
             if row_id is not None or similar:
                 current = RowHit(row_id or similar, token.text, similar=bool(similar))
+                cells = current.cells
                 hits.append(current)
                 stray = None
             else:
-                if current is not None and (current.has_values or not headed and is_header(table, token.text, format_id)):
+                if current is not None and (current.has_values or not headed and header):
                     current = None  # a column header after a label: the row's numbers are printed elsewhere
                 stray = token.text if current is None else None
-        elif current is not None:
-            current.cells.append(token)
-        elif stray is not None and not token.blank and len(stray) <= 40:
-            notes.append(ImportNote(f"表「{table.title}」中「{stray}」不是可识别的行名，其后的数字未读取", table.id))
-            stray = None
     return _in_order(table, format_id, hits)
 
 
 def rule_check(table: Table, slots: Sequence[Slot]) -> Callable[[Values], bool | None]:
     """A test of a reading against the table's row-sum rules: True, False, or None (cannot tell:
     the total is blank)."""
-    position = {(row_id, column.id): i for i, (row_id, column) in enumerate(slots)}
-    checks = []
-    for rule in table.rules:
-        if rule.kind != "row_sum":
-            continue
-        for row_id in dict.fromkeys(r for r, _ in slots):
-            if (row_id, rule.total) in position and all((row_id, p) in position for p in rule.parts):
-                checks.append((position[(row_id, rule.total)], [position[(row_id, p)] for p in rule.parts]))
+    checks = _row_sums(table, tuple([(row_id, column.id) for row_id, column in slots]))
 
     def verdict(values: Values) -> bool | None:
         if not checks:
@@ -206,16 +213,51 @@ def rule_check(table: Table, slots: Sequence[Slot]) -> Callable[[Values], bool |
     return verdict
 
 
-def _value(cell: CellText):
-    if cell.blank:
-        return None
-    return 0 if cell.placeholder else cell.value
+def _row_sums(table: Table, slots: tuple[tuple[str, str], ...]) -> list[tuple[int, list[int]]]:
+    """The row sums of ``table`` among ``slots`` (row id, column id): the place of each total and of
+    its parts; worked out once per table and slots."""
+    known = _memo(table, "row sums")
+    if slots in known:
+        return known[slots]
+    position = {slot: i for i, slot in enumerate(slots)}
+    checks = []
+    for rule in table.rules:
+        if rule.kind != "row_sum":
+            continue
+        for row_id in dict.fromkeys(r for r, _ in slots):
+            if (row_id, rule.total) in position and all((row_id, p) in position for p in rule.parts):
+                checks.append((position[(row_id, rule.total)], [position[(row_id, p)] for p in rule.parts]))
+    known[slots] = checks
+    return checks
 
 
-def _held(cells: Sequence[CellText], slots: Sequence[Slot]) -> Values:
-    """The values of ``cells`` their columns may hold; a value a cell may not hold is unknown
-    (it is refused and named when stored) and cannot tell a reading wrong."""
-    return _held_values([_value(cell) for cell in cells], slots)
+_MEMO: dict[int, tuple[Table, dict[str, dict]]] = {}
+MEMO_TABLES = 256  # the schema has six tables; past this many (tables a test made), all are forgotten
+
+
+def _memo(table: Table, what: str) -> dict:
+    """Where ``what`` is kept once worked out for ``table`` (its row sums; its rows' widths, slots,
+    names and sum checks), by the table's identity: a ``Table`` hashes by all its rows and columns,
+    too slowly to be asked per row. The table is kept with it, so that its id is never another's."""
+    entry = _MEMO.get(id(table))
+    if entry is None:
+        if len(_MEMO) >= MEMO_TABLES:
+            _MEMO.clear()
+        entry = _MEMO[id(table)] = (table, {})
+    return entry[1].setdefault(what, {})
+
+
+def _values(cells: Sequence[CellText]) -> Values:
+    """The values of ``cells`` as a reading holds them: a blank unknown, a placeholder 0."""
+    return [None if cell.blank else 0 if cell.placeholder else cell.value for cell in cells]
+
+
+def _adds_up(verdict: Callable[[Values], bool | None], cells: Sequence[CellText], slots: Sequence[Slot]) -> bool | None:
+    """``verdict`` on the values of ``cells`` their columns may hold; a value a cell may not hold
+    is unknown (it is refused and named when stored) and cannot tell a reading wrong."""
+    if not verdict.has_rules:  # type: ignore[attr-defined]
+        return None  # no sum to check: whatever the cells hold
+    return verdict(_held_values(_values(cells), slots))
 
 
 def _held_values(values: Values, slots: Sequence[Slot]) -> Values:
@@ -233,42 +275,47 @@ NOT_ADDING_UP = f"各栏数字与总计不符（总计不等于各栏之和）�
 
 
 def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: str, notes: list[ImportNote],
-        row_id: str = "", known: Known | None = None) -> list[CellText] | None:
-    """Choose the ``len(slots)`` cells of a row among the cells printed after its label."""
+        row_id: str = "", known: Known | None = None, *,
+        verdict: Callable[[Values], bool | None] | None = None) -> list[CellText] | None:
+    """Choose the ``len(slots)`` cells of a row among the cells printed after its label.
+    ``verdict``: ``rule_check(table, slots)``, where the caller keeps it."""
     count = len(slots)
-    verdict = rule_check(table, slots)
     cells = list(cells)
     if len(cells) == count:
         # a row that does not add up may have lost a cell and shifted, unless every cell stands
         # between separators of its own (a tab or 「|」 line): then it is read as printed, and the
         # checks say its total is wrong
-        if verdict(_held(cells, slots)) is False and not all(c.delimited for c in cells if not c.blank):
+        if not all(c.delimited for c in cells if not c.blank) and \
+                _adds_up(verdict or rule_check(table, slots), cells, slots) is False:
             notes.append(ImportNote(f"{where}：{NOT_ADDING_UP}", table.id, row_id))
             return None
         return cells
+    verdict = verdict or rule_check(table, slots)
     if len(cells) > count:
-        windows = [cells[o : o + count] for o in range(len(cells) - count + 1)
-                   if all(c.blank for c in cells[:o]) and all(c.blank for c in cells[o + count:])]
+        # the windows with only blanks before and after them
+        marks = [i for i, c in enumerate(cells) if not c.blank]
+        first, last = (marks[0], marks[-1]) if marks else (len(cells), -1)
+        windows = [cells[o : o + count] for o in range(max(0, last - count + 1), min(first, len(cells) - count) + 1)]
         if windows:
-            agreeing = [w for w in windows if verdict([_value(c) for c in w])]
+            agreeing = [w for w in windows if verdict(_values(w))]
             if len(agreeing) == 1:
                 return agreeing[0]
-            if verdict(_held(windows[-1], slots)) is not False:
+            if _adds_up(verdict, windows[-1], slots) is not False:
                 return windows[-1]  # the blanks before the numbers are the label's merged cells
             notes.append(ImportNote(f"{where}：{NOT_ADDING_UP}", table.id, row_id))
             return None
         filled = [c for c in cells if not c.blank]
-        if len(filled) == count and verdict([_value(c) for c in filled]) is not False:
+        if len(filled) == count and verdict(_values(filled)) is not False:
             return filled  # as many numbers as columns: the blanks among them are merged cells, not printed
         opening = [cells[o : o + count] for o in range(len(cells) - count + 1) if all(c.blank for c in cells[:o])]
         extra = f"{where}：印有 {sum(not c.blank for c in cells)} 个数字，多于 {count} 栏；"
-        agreeing = [w for w in opening if verdict([_value(c) for c in w])]
+        agreeing = [w for w in opening if verdict(_values(w))]
         if len(filled) >= 2 * count:  # the numbers of other rows follow (or the row's own came earlier)
             agreeing = opening = []
         if agreeing:
             notes.append(ImportNote(f"{extra}按行内勾稽关系取前 {count} 个，其余未读取", table.id))
             return agreeing[0]
-        if opening and verdict([_value(c) for c in opening[0]]) is None:
+        if opening and verdict(_values(opening[0])) is None:
             notes.append(ImportNote(f"{extra}取紧随行名的 {count} 个，其余未读取", table.id))
             return opening[0]
         notes.append(ImportNote(f"{where}：印有 {sum(not c.blank for c in cells)} 个数字，多于 {count} 栏，"
@@ -282,7 +329,7 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
         return None
     shown = "、".join(glued)
     fits = _fitting(slots)
-    readings = split_digit_run(cells, count, lambda values: fits(values) and verdict(values) is True)
+    readings = split_digit_run(cells, count, lambda values: verdict(values) is True and fits(values))
     if verdict.has_rules:  # type: ignore[attr-defined]
         chosen, why = _plausible(readings)
     else:  # no arithmetic to check: only a run with one digit per cell has one reading, or the one
@@ -311,8 +358,16 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
 def _fitting(slots: Sequence[Slot]) -> Callable[[Values], bool]:
     """A test of a split: every value is one its column may hold (a minus sign only where the
     column is 本年增/减), so that a split never puts a number where no such number can stand."""
+    kinds = [column.kind for _, column in slots]
+
     def fits(values: Values) -> bool:
-        return all(held is not None or value is None for value, held in zip(values, _held_values(values, slots)))
+        for value, kind in zip(values, kinds):
+            if value is not None:
+                try:
+                    checked_value(kind, value)
+                except ValueRefused:
+                    return False
+        return True
 
     return fits
 
@@ -331,18 +386,25 @@ def _plausible(readings: list[list]) -> tuple[list | None, str]:
     return None, ""
 
 
+_cell = cache(CellRef)  # the schema's few hundred cells, each made once
+
+
 def store(chosen: Sequence[CellText], slots: Sequence[Slot], table: Table, reading: TableReading) -> None:
     """Put the chosen cells into ``reading``, each checked against its column's kind."""
+    values, table_id = reading.values, table.id
     for cell, (row_id, column) in zip(chosen, slots):
-        ref = CellRef(table.id, row_id, column.id)
         if cell.blank:
             reading.blank.setdefault(row_id, []).append(column.id)
+            continue
+        value = cell.value
+        ref = _cell(table_id, row_id, column.id)
+        if type(value) is int and value >= 0 and column.kind != "amount" and not cell.remark:  # most cells
+            values[ref] = value
             continue
         if cell.placeholder:
             reading.placeholders += 1
             reading.values[ref] = Decimal(0) if column.kind == "amount" else 0
             continue
-        value = cell.value
         if cell.remark:
             reading.notes.append(ImportNote(f"{_where(table, ref)}印为「{cell.text}」，读取为 {value}，括号内的说明「{cell.remark}」"
                                             "未读入表格，请核对", table.id, row_id, column.id))
@@ -372,8 +434,10 @@ def has_ordinal(label: str) -> bool:
     return strip_ordinal(key) != key
 
 
-def lines(tokens: Sequence[Token]) -> list[list[Token]]:
+def lines(tokens: Sequence[Token]) -> Sequence[Sequence[Token]]:
     """The tokens of each printed line (or table row), empty lines left out."""
+    if isinstance(tokens, Tokens):
+        return tokens.lines  # as the text was cut
     found: list[list[Token]] = [[]]
     for token in tokens:
         if isinstance(token, LineEnd):
@@ -389,23 +453,31 @@ def read_hits(table: Table, hits: Sequence[RowHit], reading: TableReading, known
     A label printed with its ordinal is tried before one without."""
     with_values: dict[str, list[RowHit]] = {}
     printed_blank: dict[str, RowHit] = {}  # a row printed with every cell blank ("2.其他…\t\t\t")
+    widths = _memo(table, "widths")
+    if not widths:
+        widths.update((row.id, len(row.columns)) for row in table.rows)
     for hit in hits:
         if hit.has_values:
             with_values.setdefault(hit.row_id, []).append(hit)
-        elif len(hit.cells) == len(table.row(hit.row_id).columns):
+        elif len(hit.cells) == widths[hit.row_id]:
             printed_blank.setdefault(hit.row_id, hit)
+    names, row_slots, verdicts = _memo(table, "where"), _memo(table, "slots"), _memo(table, "verdicts")
     for row in table.rows:
-        candidates = sorted(with_values.get(row.id, []), key=lambda hit: (hit.similar, not has_ordinal(hit.label)))
-        slots = [(row.id, column) for column in row.columns]
-        if not candidates and row.id in printed_blank:
-            reading.rows_found.add(row.id)
-            store(printed_blank[row.id].cells, slots, table, reading)
+        candidates = with_values.get(row.id, [])
+        if len(candidates) > 1:
+            candidates.sort(key=lambda hit: (hit.similar, not has_ordinal(hit.label)))
+        elif not candidates:
+            if row.id in printed_blank:
+                reading.rows_found.add(row.id)
+                store(printed_blank[row.id].cells, [(row.id, column) for column in row.columns], table, reading)
             continue
-        where = f"表「{table.title}」{table.row_name(row.id)}"
+        slots = row_slots.get(row.id) or row_slots.setdefault(row.id, [(row.id, column) for column in row.columns])
+        where = names.get(row.id) or names.setdefault(row.id, f"表「{table.title}」{table.row_name(row.id)}")
+        verdict = verdicts.get(row.id) or verdicts.setdefault(row.id, rule_check(table, slots))
         first_notes: list[ImportNote] | None = None
         for hit in candidates:
             row_notes: list[ImportNote] = []
-            chosen = fit(hit.cells, slots, table, where, row_notes, row.id, known)
+            chosen = fit(hit.cells, slots, table, where, row_notes, row.id, known, verdict=verdict)
             if chosen is not None:
                 if hit.similar:
                     row_notes.append(similar_label_note(table, hit.label, row.id))

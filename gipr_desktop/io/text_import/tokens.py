@@ -9,10 +9,11 @@ tables of a document (HTML, Word, PDF, spreadsheets) are no tokens: ``io.grid_ta
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
 
-from gipr_desktop.io.text_import.numbers import BLANK, CellText, fold, is_debris, read_cell
+from gipr_desktop.io.text_import.numbers import BLANK, CACHED_LENGTH, CellText, fold, is_debris, read_cell
 
 _SEPARATORS = re.compile(r"[\t|｜]")
 _ONLY_BARS = re.compile(r"^[|｜\s]+$")
@@ -55,7 +56,7 @@ def _placed(cells: list[CellText], piece: str, offset: int) -> list[CellText]:
     return [CellText(cell.text, cell.value, cell.placeholder, cell.remark, end) for cell, end in zip(cells, ends)]
 
 
-def piece_tokens(piece: str, offset: int | None = None) -> Iterator[Token]:
+def piece_tokens(piece: str, offset: int | None = None) -> list[Token]:
     """The tokens of one cell-sized piece of text: a value, a label, or a label followed by the
     numbers printed after it on the same line ("行政许可 97", "1. 属于国家秘密 0 0 0 0 0 0 0").
     Numbers separated by spaces are so many cells ("447   7   0   0", a `pdftotext -layout` row),
@@ -70,15 +71,13 @@ def piece_tokens(piece: str, offset: int | None = None) -> Iterator[Token]:
                 break
             cells.append(cell)
         else:
-            yield from (_placed(cells, piece, offset) if offset is not None else cells)
-            return
+            return _placed(cells, piece, offset) if offset is not None else cells
     cell = read_cell(piece)
     if cell is not None:
-        yield cell
-        return
+        return [cell]
     text = fold(piece)
     if is_debris(text):
-        return
+        return []
     words = text.split()
     values: list[CellText] = []
     while words:
@@ -92,54 +91,84 @@ def piece_tokens(piece: str, offset: int | None = None) -> Iterator[Token]:
             words[-1] = glued.group(1)
             values.extend(_run_cell(part) for part in reversed(_SIGN.split(glued.group(2))) if part)
         break
-    if words:
-        yield Label(" ".join(words))
     values.reverse()
     if offset is not None and values and len(text) == len(piece):
         values = _placed(values, text, offset)
-    yield from values
+    return [Label(" ".join(words)), *values] if words else values
 
 
-def line_tokens(line: str) -> Iterator[Token]:
+_SPACES = " \u3000\ufeff"  # around a line: no cell
+_MARKS = "|｜-=_:.…·"  # how a line of merge marks or a ruler begins (``_ONLY_BARS``, ``is_debris``)
+
+
+def line_tokens(line: str) -> list[Token]:
     """The tokens of one printed line. ``|`` and tabs separate cells; a line of ``|`` only marks
     merged cells and holds none; a ``|`` at either end of a line only closes a cell; a line of
     spaces is one empty cell; the indent before a line's only cell is not a cell."""
     body = line.strip("\r\n")
     if not body.strip(" \u3000\ufeff\t"):
-        if body:
-            yield BLANK
-        return
-    core = body.strip(" \u3000\ufeff")
-    if _ONLY_BARS.match(core) or is_debris(core):
-        return
-    if not _SEPARATORS.search(core):
-        yield from piece_tokens(core, len(body) - len(body.lstrip(" \u3000\ufeff")))
-        return
+        return [BLANK] if body else []
+    core = body.strip(_SPACES)
+    if (core[0] in _MARKS or core[0].isspace()) and (_ONLY_BARS.match(core) or is_debris(core)):
+        return []
+    if "\t" not in core and "|" not in core and "｜" not in core:
+        return piece_tokens(core, len(body) - len(body.lstrip(_SPACES)))
     if core[0] in "|｜":
         core = core[1:]
     if core and core[-1] in "|｜":
         core = core[:-1]
     pieces = _SEPARATORS.split(core)
-    filled = [i for i, piece in enumerate(pieces) if piece.strip()]
+    filled = [i for i, piece in enumerate(pieces) if piece and not piece.isspace()]
     if len(filled) == 1:
         pieces = pieces[filled[0]:]
-    for piece in pieces:
-        if not piece.strip():
-            yield BLANK
-            continue
-        tokens = list(piece_tokens(piece))
-        if len(tokens) == 1 and isinstance(tokens[0], CellText) and len(filled) > 1:
-            yield replace(tokens[0], delimited=True)
-        else:
-            yield from tokens
-
-
-def text_tokens(lines: Iterable[str]) -> list[Token]:
+    several = len(filled) > 1
     tokens: list[Token] = []
+    for piece in pieces:
+        if len(piece) <= CACHED_LENGTH:
+            tokens.extend(_cell_tokens(piece, several))
+        elif piece.isspace():
+            tokens.append(BLANK)
+        else:
+            tokens.extend(_delimited(piece_tokens(piece), several))
+    return tokens
+
+
+@lru_cache(maxsize=16384)
+def _cell_tokens(piece: str, several: bool) -> tuple[Token, ...]:
+    """The tokens of a short piece between separators, cut once per program run: the same labels
+    and small numbers stand in every report's tables. Spaces alone are an empty cell."""
+    if not piece or piece.isspace():
+        return (BLANK,)
+    return tuple(_delimited(piece_tokens(piece), several))
+
+
+def _delimited(tokens: list[Token], several: bool) -> list[Token]:
+    """A piece that is one cell, of a line of several: a cell between separators of its own."""
+    if several and len(tokens) == 1 and isinstance(tokens[0], CellText):
+        cell = tokens[0]
+        return [CellText(cell.text, cell.value, cell.placeholder, cell.remark, cell.end, delimited=True)]
+    return tokens
+
+
+class Tokens(list):
+    """The tokens of printed lines, one ``LINE_END`` after each line's; ``lines`` holds the tokens of
+    each line that has any, without it (``tables.lines``), as they were cut."""
+
+    lines: list[tuple[Token, ...]]
+
+
+def text_tokens(lines: Iterable[str]) -> Tokens:
+    tokens = Tokens()
+    printed: list[tuple[Token, ...]] = []
     cut: dict[str, tuple[Token, ...]] = {}  # a line printed again ("0" of a cell per line) is cut once
     for line in lines:
-        if line not in cut:
-            cut[line] = (*line_tokens(line), LINE_END)
-        tokens.extend(cut[line])
+        found = cut.get(line)
+        if found is None:
+            found = cut[line] = tuple(line_tokens(line))
+        if found:
+            tokens.extend(found)
+            printed.append(found)
+        tokens.append(LINE_END)
+    tokens.lines = printed
     return tokens
 

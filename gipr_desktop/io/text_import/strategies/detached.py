@@ -44,11 +44,14 @@ def detached_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: 
     width = max(len(row.columns) for row in table.rows)
     if width < 2:
         return []
+    printed = lines(tokens)
+    if not any(_bare_values(line, width) for line in printed):
+        return []  # no line of numbers alone: nothing to pair
     hits: list[RowHit] = []
     bare_labels: list[RowHit] = []
     bare_values: list[list[CellText]] = []
     whole_rows = 0
-    for line in lines(tokens):
+    for line in printed:
         labels = [t for t in line if isinstance(t, Label)]
         cells = [t for t in line if isinstance(t, CellText)]
         row_ids = [r for r in (row_label(table, label.text, format_id) for label in labels) if r]
@@ -69,6 +72,12 @@ def detached_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: 
     notes.append(ImportNote(f"表「{table.title}」有 {len(bare_labels)} 行的数字与行名分开印刷（PDF 转换所致），"
                             f"已按先后顺序配对：{names}；请核对", table.id))
     return hits
+
+
+def _bare_values(line: Sequence[Token], width: int) -> bool:
+    """Whether ``line`` is numbers alone, as many as the table's columns."""
+    return (len(line) == width and not any(isinstance(t, Label) for t in line)
+            and sum(not t.blank for t in line) >= 2)
 
 
 STRATEGY = Strategy("PDF 复制文字：行名与数字分开", frozenset({"groups", "grid"}), read)
