@@ -222,10 +222,14 @@ class Pages:
         it; a paragraph running on to the next page becomes two there, the second without indent (the
         same lines: Qt draws a page's paragraph with the one line of it on the page before — above the
         page, unseen, yet in the PDF's text, where it was read twice); a label spanning rows on two
-        pages stands at the top of its rows, not in the margin between them."""
+        pages stands at the top of its rows, not in the margin between them; a table's rows go over whole
+        (``_keep_rows_whole``). All in the order they are printed: each settles what follows it."""
         layout = self.document.documentLayout()
+        tables = {table.cellAt(0, 0).firstCursorPosition().position(): table for table in self._tables}
         block = self.document.begin()
         while block.isValid():
+            if block.position() in tables:
+                self._keep_rows_whole(tables.pop(block.position()))
             fmt, lines, top = block.blockFormat(), block.layout(), layout.blockBoundingRect(block).top()
             following = block.next()
             if fmt.boolProperty(KEEP_WITH_NEXT) and following.isValid() and fmt.pageBreakPolicy() != BREAK_BEFORE \
@@ -244,8 +248,6 @@ class Pages:
                 cursor.insertBlock(fmt, cursor.charFormat())
                 self.document.setPageSize(self.paper)
             block = block.next()
-        for table in self._tables:
-            self._keep_rows_whole(table)
         for table in self._tables:
             for cell in self._cells_across_pages(table):
                 cell_format = cell.format()

@@ -23,6 +23,7 @@ from gipr_desktop.io.text_import import parse_report_text
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MIN_TEXT_CHARS = 50  # fewer letters than this on all pages: no text layer (a scan)
+RUN_ON_SLACK = 2.0  # characters short of the right margin a line may end and run on: a page's last line, not justified, and a character held back from the next line's start (「，」 may not begin a line)
 
 
 def _mode(values: list[float]) -> float:
@@ -30,8 +31,9 @@ def _mode(values: list[float]) -> float:
 
 
 def reflow(lines: list[dict]) -> str:
-    """Printed lines as paragraphs: a line that runs to the right margin continues on the next
-    unless that one is indented; the centred lines of a title broken in two are one line."""
+    """Printed lines as paragraphs: a line that runs to the right margin (or within two characters of
+    it: the last line of a page, where the paragraph goes on, is not always justified) continues on
+    the next unless that one is indented; the centred lines of a title broken in two are one line."""
     left, right = _mode([line["x0"] for line in lines]), _mode([line["x1"] for line in lines])
     middle = (left + right) / 2
     paragraphs: list[str] = []
@@ -45,7 +47,7 @@ def reflow(lines: list[dict]) -> str:
             and abs((line["x0"] + line["x1"]) / 2 - middle) < size
         )
         if previous is not None and (
-            (previous["x1"] >= right - size * 0.8 and not indented)
+            (previous["x1"] >= right - size * RUN_ON_SLACK and not indented)
             or (centred and previous.get("centred"))
         ):
             paragraphs[-1] += line["text"]

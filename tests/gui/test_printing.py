@@ -307,7 +307,8 @@ def test_a_table_row_is_never_split_over_two_pages(qapp, tmp_path):
 
 
 def test_a_row_gone_over_to_the_next_page_reads_back_with_its_numbers(qapp, tmp_path):
-    """The row above it keeps its numbers on its label's line, and every number is read back."""
+    """The row above it keeps its numbers on its label's line, and every number is read back; so is
+    the text, whose paragraph running on to the next page ends that page with a line not justified."""
     base = sample_report()
     for lines in (1, 10):  # two places where a row stood across the break before it went over whole
         report = base.copy()
@@ -318,7 +319,8 @@ def test_a_row_gone_over_to_the_next_page_reads_back_with_its_numbers(qapp, tmp_
                 words = page.extract_words()
                 for number in (word for word in words if word["text"].isdigit()):
                     assert sum(abs(word["top"] - number["top"]) < 3 for word in words) > 1, (lines, number)
-        assert read_report(tmp_path / "report.pdf").report.cells == report.cells, lines
+        back = read_report(tmp_path / "report.pdf").report
+        assert (back.cells, back.sections) == (report.cells, report.sections), lines
 
 
 GLUED_TABLE_TWO = """某局2022年政府信息公开工作年度报告
@@ -361,3 +363,14 @@ def test_a_pdf_whose_text_names_radicals_reads_as_its_pages_show(qapp, tmp_path)
     result = read_report(tmp_path / "r.pdf")
     assert result.report.sections["1"].startswith("本年度依法公开，人民群众满意。本机关坚持以公开为常态")
     assert any("部首" in note.message and "「⼈」为「人」" in note.message for note in result.notes)
+
+
+def test_a_paragraph_whose_page_ends_a_line_short_reads_back_whole(qapp, tmp_path):
+    """平潭 公安局 2024 printed: a page ends 「…作客电台等方」, two characters short of the margin (「式，」
+    went over together: 「，」 may not begin a line), and the next page goes on 「式，多层面…」; the text
+    read back broke the sentence there into two paragraphs."""
+    from tests.fixture_truth import REPORTS
+
+    report = read_report(REPORTS / "012_pingtan_gonganju_2024.txt").report
+    printing.write_pdf(report, tmp_path / "report.pdf")
+    assert read_report(tmp_path / "report.pdf").report.sections == report.sections
