@@ -225,11 +225,11 @@ class Pages:
         pages stands at the top of its rows, not in the margin between them; a table's rows go over whole
         (``_keep_rows_whole``). All in the order they are printed: each settles what follows it."""
         layout = self.document.documentLayout()
-        tables = {table.cellAt(0, 0).firstCursorPosition().position(): table for table in self._tables}
+        tables = list(self._tables)  # in the order printed; their positions move as blocks are split
         block = self.document.begin()
         while block.isValid():
-            if block.position() in tables:
-                self._keep_rows_whole(tables.pop(block.position()))
+            if tables and block.position() >= tables[0].firstPosition():
+                self._keep_rows_whole(tables.pop(0))
             fmt, lines, top = block.blockFormat(), block.layout(), layout.blockBoundingRect(block).top()
             following = block.next()
             if fmt.boolProperty(KEEP_WITH_NEXT) and following.isValid() and fmt.pageBreakPolicy() != BREAK_BEFORE \
