@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Callable, Mapping, Sequence
 
 from gipr_desktop.core.schema import CellRef, Table
+from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.tables import TableReading
 from gipr_desktop.io.text_import.tokens import Token
@@ -26,6 +27,13 @@ class Strategy:
     name: str  # as the import notes say it: 表「…」按「{name}」读取
     layouts: frozenset[str]  # the schema table layouts it reads ("groups", "grid", "single_row")
     read: Reader
+
+
+def read_apart_note(table: Table, row_ids: Sequence[str], printed: str, read_by: str) -> ImportNote:
+    """The note naming the rows whose numbers a PDF conversion printed apart from their labels
+    (``printed``: how), read by ``read_by``, for the user to check."""
+    return ImportNote(f"表「{table.title}」有 {len(row_ids)} 行的数字与行名{printed}（PDF 转换所致），"
+                      f"已按{read_by}读取：{'、'.join(table.row_name(row_id) for row_id in row_ids)}；请核对", table.id)
 
 
 def arithmetic_holds(table: Table, values: Mapping[CellRef, int | Decimal]) -> bool:

@@ -39,7 +39,7 @@ from gipr_desktop.core.schema import CellRef, Row, Table
 from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.numbers import CellText
-from gipr_desktop.io.text_import.strategies.base import Strategy, arithmetic_holds
+from gipr_desktop.io.text_import.strategies.base import Strategy, arithmetic_holds, read_apart_note
 from gipr_desktop.io.text_import.strategies.by_label import read as by_label
 from gipr_desktop.io.text_import.tables import UNREAD, TableReading, store
 from gipr_desktop.io.text_import.tokens import Label, Token
@@ -91,9 +91,7 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
     paired = [row.id for row in table.rows if row.id in reading.rows_found - labelled.rows_found]
     if not paired:
         return None
-    reading.notes.append(ImportNote(f"表「{table.title}」有 {len(paired)} 行的数字与行名分开印刷（PDF 转换所致），"
-                                    f"已按表格行序和勾稽关系读取：{'、'.join(table.row_name(r) for r in paired)}；请核对",
-                                    table.id))
+    reading.notes.append(read_apart_note(table, paired, "分开印刷", "表格行序和勾稽关系"))
     return reading
 
 

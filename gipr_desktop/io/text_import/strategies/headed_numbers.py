@@ -31,10 +31,9 @@ from typing import Sequence
 
 from gipr_desktop.core.labels import normalize
 from gipr_desktop.core.schema import Table
-from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.numbers import CellText
-from gipr_desktop.io.text_import.strategies.base import Strategy
+from gipr_desktop.io.text_import.strategies.base import Strategy, read_apart_note
 from gipr_desktop.io.text_import.strategies.by_label import read as by_label
 from gipr_desktop.io.text_import.tables import TableReading, row_label, store
 from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token
@@ -65,9 +64,7 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
         added.append(row_id)
     if not added:
         return None
-    reading.notes.append(ImportNote(f"表「{table.title}」有 {len(added)} 行的数字与行名隔着栏目名称印刷（PDF 转换所致），"
-                                    f"已按栏目读取：{'、'.join(table.row_name(row_id) for row_id in added)}；请核对",
-                                    table.id))
+    reading.notes.append(read_apart_note(table, added, "隔着栏目名称印刷", "栏目"))
     return reading
 
 
