@@ -123,6 +123,10 @@ class Table:
     def has_row(self, row_id: str) -> bool:
         return any(row.id == row_id for row in self.rows)
 
+    def labels(self) -> set[str]:
+        """The labels the table prints: each row's label path and each column's header at every level."""
+        return {part for row in self.rows for part in (*row.path, *(p for c in row.columns for p in c.header))}
+
     def cells(self) -> Iterator[CellRef]:
         for row in self.rows:
             for column in row.columns:

@@ -24,11 +24,7 @@ def _table_words(format_id: str, section_id: str) -> tuple[str, ...]:
     words = set()
     for table in fmt.tables:
         if table.section == section_id:
-            for row in table.rows:
-                words.update(row.path)
-                for column in row.columns:
-                    words.update(column.header)
-            words.add(table.title)
+            words |= table.labels() | {table.title}
     return tuple(sorted(words, key=lambda word: (-len(word), word)))
 
 

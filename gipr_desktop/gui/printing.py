@@ -200,7 +200,6 @@ class Pages:
         builder.cursor.endEditBlock()
         self._tables = builder.tables
         self._rule = TABLE_BORDER_PT * builder.point
-        self._padding = CELL_PADDING_PT * builder.point
         self.document.documentLayout().setPaintDevice(self._layout_device)
         mm = self.dpi / 25.4
         self.paper = QtCore.QSizeF(PAPER_MM[0] * mm, PAPER_MM[1] * mm)

@@ -31,10 +31,6 @@ _TABLE = {ord(PAIRS[i]): PAIRS[i + 1] for i in range(0, len(PAIRS), 2)}
 _RADICAL = re.compile("[\u2e80-\u2fdf]")
 
 
-def has_radicals(text: str) -> bool:
-    return _RADICAL.search(text) is not None
-
-
 def as_shown(text: str) -> str:
     """``text`` with each radical replaced by the ideograph its page shows."""
     return text.translate(_TABLE)

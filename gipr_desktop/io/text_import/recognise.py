@@ -22,12 +22,12 @@ from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import CURRENT_FORMAT, SECTION_IDS, CellRef, Format, Table, format_for_year, get_format
 from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
 from gipr_desktop.io.grid_tables import (
-    Found as Located, Grid, broken_line, cell_value, classify, goes_on, is_placeholder, locate, stacked,
+    Found as Located, Grid, cell_value, classify, goes_on, is_placeholder, locate, stacked,
 )
 from gipr_desktop.io.text_import.front_matter import Found, find_contact, find_published, find_unit, find_year, notes_for
 from gipr_desktop.io.imported import settled
 from gipr_desktop.io.text_import.numbers import PLACEHOLDERS, CellText
-from gipr_desktop.io.text_import.radicals import as_shown, has_radicals, radicals_in
+from gipr_desktop.io.text_import.radicals import as_shown, radicals_in
 from gipr_desktop.io.text_import.reflow import reflow
 from gipr_desktop.io.text_import.sections import (
     Layout,
@@ -127,8 +127,7 @@ def _as_shown(text: str, grids: list[Grid], notes: list[ImportNote]) -> tuple[st
     """A text and tables whose PDF text layer named radicals for ideographs (「⼈⺠政府」) read as
     their pages show them, and said."""
     cells = _cell_texts(grids)
-    found = radicals_in(text + "".join(value for _, _, value in cells)) if has_radicals(text) or any(
-        has_radicals(value) for _, _, value in cells) else ""
+    found = radicals_in(text + "".join(value for _, _, value in cells))
     if not found:
         return text, grids
     shown = "、".join(f"「{radical}」为「{as_shown(radical)}」" for radical in found[:RADICALS_NAMED])
@@ -226,10 +225,8 @@ def _given_reading(table: Table, grids: list[Grid], format_id: str, known: Known
     pasted without its spans) and reading the grids' text finds more rows, as text."""
     if not grids:
         return None, ""
-    pieces = [stacked(grids)]
-    if any(broken_line(upper, lower) for upper, lower in zip(grids, grids[1:])):
-        pieces.append(stacked(grids, join_broken_lines=True))
-    found = locate(pieces, table, format_id)
+    whole, joined = stacked(grids), stacked(grids, join_broken_lines=True)
+    found = locate([whole] if joined.height == whole.height else [whole, joined], table, format_id)
     grid = _grid_reading(table, found) if found is not None else None
     shown = len(found.rows - found.alone) if found is not None else 0
     if shown == len(table.rows):  # every row's label in the grid: no reading of its text finds more

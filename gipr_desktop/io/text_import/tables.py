@@ -69,9 +69,8 @@ def _table_fragments(format_id: str, table_id: str) -> tuple[frozenset[str], int
     """Every run of two or more characters of the table's printed words (header words at each
     level, group captions, the row header, the corner, row labels), folded; and the longest."""
     table = get_format(format_id).table(table_id)
-    words = {part for row in table.rows for column in row.columns for part in column.header}
-    words |= {group.label for group in table.groups} | {table.row_header, table.corner}
-    words |= {part for row in table.rows for part in (*row.path, *row.aliases)}
+    words = table.labels() | {group.label for group in table.groups} | {table.row_header, table.corner}
+    words |= {alias for row in table.rows for alias in row.aliases}
     keys = {normalize(word) for word in words} - {""}
     runs = frozenset(key[i:j] for key in keys for i in range(len(key)) for j in range(i + 2, len(key) + 1))
     return runs, max(map(len, keys), default=0)
@@ -87,10 +86,10 @@ def is_table_line(table: Table, line: str, format_id: str) -> bool:
     punctuation, words of the table's header and labels, whole or cut at a cell's edge
     (「第二十条第（一）项信息内容本年新制作数量本年新公开」, 「于第三项加第四项之和）  自然  社会」)."""
     parts = line.split()
-    figures = [part for part in parts if read_cell(part) is not None]
-    if len(figures) >= 3 and len(figures) * 2 >= len(parts):
-        return True
     words = [part for part in parts if read_cell(part) is None]
+    figures = len(parts) - len(words)
+    if figures >= 3 and figures * 2 >= len(parts):
+        return True
     if figures and words and match_row_in(table, "".join(words), format_id) is not None:
         return True
     key = normalize(line)
