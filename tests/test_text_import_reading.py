@@ -276,3 +276,17 @@ def test_a_page_number_line_of_a_pdf_copy_is_no_part_of_the_report(footer):
     for at in (len(lines) // 4, len(lines) // 2, 3 * len(lines) // 4):  # in the sections or the tables
         with_footer = parse_report_text("\n".join([*lines[:at], footer, *lines[at:]]))
         assert with_footer.report == plain.report, at
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("002_pingtan_2019.lo.pdftotext.txt", ["本年增/减", "采购总金额"]),
+    ("101_huaian_hongzequ_2023.pdftotext.txt", ["本年处理决定数量"]),
+    ("104_shanghai_szfbgt_2019.lo.pdftotext.txt", ["企业", "其他", "总计"])])
+def test_a_column_header_printed_before_numbers_is_not_called_an_unknown_row(name, words):
+    """A PDF copy prints a table's headers among its numbers (「本年增/减」「采购总金额」「本年处理决定数量」
+    「其他」「总计」): the notes do not call such a printed word of the table an unknown row name."""
+    text = (FIXTURE_REPORTS / "pdf_text" / name).read_text(encoding="utf-8")
+    assert all(f"\n{word}\n" in text for word in words)  # each on a line of its own, numbers after it
+    result = parse_report_text(text, source=name)
+    named = [word for word in words for note in result.notes if f"「{word}」不是可识别的行名" in note.message]
+    assert not named

@@ -60,6 +60,20 @@ def _headers(format_id: str, table_id: str) -> frozenset[str]:
     return frozenset(normalize(column.label) for row in table.rows for column in row.columns)
 
 
+@cache
+def _header_pieces(format_id: str, table_id: str) -> frozenset[str]:
+    """Runs of two or more characters of the table's column headers and captions that are in no
+    row's label, folded: 「企业」 of 「商业企业」 printed on a line of its own."""
+    table = get_format(format_id).table(table_id)
+    heads = {column.label for row in table.rows for column in row.columns} | {group.label for group in table.groups}
+    heads |= {table.row_header, table.corner}
+    return frozenset(_runs(heads) - _runs({row.label for row in table.rows} | {a for row in table.rows for a in row.aliases}))
+
+
+def _is_header_piece(format_id: str, table_id: str, text: str) -> bool:
+    return len(text) <= MAX_LABEL and normalize(text) in _header_pieces(format_id, table_id)
+
+
 def is_header(table: Table, text: str, format_id: str) -> bool:
     return _label_of(format_id, table.id, text)[1]
 
@@ -71,9 +85,13 @@ def _table_fragments(format_id: str, table_id: str) -> tuple[frozenset[str], int
     table = get_format(format_id).table(table_id)
     words = table.labels() | {group.label for group in table.groups} | {table.row_header, table.corner}
     words |= {alias for row in table.rows for alias in row.aliases}
+    return frozenset(_runs(words)), max((len(normalize(word)) for word in words), default=0)
+
+
+def _runs(words) -> set[str]:
+    """Every run of two or more characters of ``words``, folded."""
     keys = {normalize(word) for word in words} - {""}
-    runs = frozenset(key[i:j] for key in keys for i in range(len(key)) for j in range(i + 2, len(key) + 1))
-    return runs, max(map(len, keys), default=0)
+    return {key[i:j] for key in keys for i in range(len(key)) for j in range(i + 2, len(key) + 1)}
 
 
 TABLE_LINE_COVER = 2 / 3  # a line this much made of runs of the table's words is the table, printed as text
@@ -161,7 +179,9 @@ def _order(format_id: str, table_id: str) -> dict[str, int]:
 def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list[ImportNote]) -> list[RowHit]:
     """The row labels of ``table`` in ``tokens``, each with the cells after it. Text that is not
     a row label ends the cells of the row before it, once that row has a value; a column header
-    ends it at once (the rest of a label broken over two lines does not)."""
+    ends it at once (the rest of a label broken over two lines does not). Numbers after text that
+    is neither a row label nor a column header (a PDF copy prints the headers among the numbers)
+    are named in the notes as unread."""
     hits: list[RowHit] = []
     current: RowHit | None = None
     stray: str | None = None  # unknown text whose values follow: said in the notes
@@ -187,7 +207,7 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
             else:
                 if current is not None and (current.has_values or not headed and header):
                     current = None  # a column header after a label: the row's numbers are printed elsewhere
-                stray = token.text if current is None else None
+                stray = token.text if current is None and not header and not _is_header_piece(format_id, table.id, token.text) else None
     return _in_order(table, format_id, hits)
 
 
