@@ -103,7 +103,8 @@ def report_steps(workdir: Path) -> list[Step]:
 
 def _pdf_import(opened: dict[str, Report]) -> Callable[[], str]:
     """A PDF as web sites publish them (Chinese standard font, AES, copying forbidden), made by
-    scripts/make_selftest_pdf.py: proves pdfplumber, the Chinese character maps and AES present."""
+    scripts/make_selftest_pdf.py: proves PDFium (with its Chinese character maps and AES) and
+    pdfplumber present."""
 
     def read_pdf() -> str:
         original = _sample(opened)

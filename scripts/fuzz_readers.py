@@ -62,6 +62,7 @@ def main() -> int:
     # the reader's own child process is forked from the case, so that its memory counts for the case
     isolated._context = lambda: _FORK
     import pdfplumber  # noqa: F401  imported once here, not in every case
+    import pypdfium2  # noqa: F401
     import python_calamine  # noqa: F401
 
     for ext in FORMATS:  # every reader imported now, as the run starts, not later from a changed tree

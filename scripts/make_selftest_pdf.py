@@ -1,10 +1,10 @@
 """Write resources/selftest.pdf: the PDF the self-test imports (``gipr-desktop --self-test``).
 
 It is built like the reports government web sites publish: Chinese text in the standard font
-STSong-Light through Adobe's GB character maps (UniGB-UCS2-H, which pdfminer reads from its cmap
-files), and encrypted with AES-128 with an empty open password and copying forbidden. Reading it
-back proves that a bundle still has what PDF import needs: pdfplumber, pdfminer's Chinese
-character maps and the AES decryption of ``cryptography``.
+STSong-Light through Adobe's GB character maps (UniGB-UCS2-H, which PDFium has built in), and
+encrypted with AES-128 with an empty open password and copying forbidden. Reading it back proves
+that a bundle still has what PDF import needs: PDFium's library (pypdfium2), its Chinese character
+maps and AES decryption, and pdfplumber.
 
     python scripts/make_selftest_pdf.py        (needs the ``cryptography`` package; run once, commit the file)
 """

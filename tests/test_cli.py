@@ -230,5 +230,5 @@ def test_version_and_help_start_without_loading_any_command():
     loaded = set(done.stderr.split())
     assert done.stdout.startswith("gipr ")
     assert loaded & {"gipr_desktop.core.report", "gipr_desktop.core.schema", "gipr_desktop.core.checks",
-                     "gipr_desktop.io.registry", "gipr_desktop.io.project", "openpyxl", "docx", "pdfplumber",
+                     "gipr_desktop.io.registry", "gipr_desktop.io.project", "openpyxl", "docx", "pdfplumber", "pypdfium2",
                      "json", "logging"} == set()

@@ -57,22 +57,14 @@ def test_the_self_test_imports_an_encrypted_chinese_pdf(tmp_path):
     assert any(line.startswith("[通过 OK]   读取加密的 PDF 报告") and "示例区人民政府2025年" in line for line in lines)
 
 
-def test_without_the_chinese_character_maps_the_pdf_step_fails(tmp_path, monkeypatch):
-    from pdfminer.cmapdb import CMapDB
-
-    load = CMapDB._load_data
-
-    def no_gb(name):
-        if "GB" in name:
-            raise CMapDB.CMapNotFound(name)
-        return load(name)
+def test_without_pdfium_the_pdf_step_fails(tmp_path, monkeypatch):
+    """A bundle that lost PDFium's library (pypdfium2) fails the self-test's PDF step."""
+    import sys
 
     from gipr_desktop.io import isolated
 
     monkeypatch.setattr(isolated, "_isolated_here", True)  # the PDF is read in this process, as patched here
-    monkeypatch.setattr(CMapDB, "_load_data", staticmethod(no_gb))
-    monkeypatch.setattr(CMapDB, "_cmap_cache", {})
-    monkeypatch.setattr(CMapDB, "_umap_cache", {})
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)  # import pypdfium2 now fails
     passed, lines = run(tmp_path)
     assert not passed
     assert any(line.startswith("[失败 FAIL] 读取加密的 PDF 报告") for line in lines), "\n".join(lines)

@@ -23,6 +23,7 @@ from gipr_desktop.io.registry import read_report, write_report
 from gipr_desktop.io.text_import import parse_report_text
 from gipr_desktop.io.text_writer import display_width
 from tests.conftest import SEEDS
+from tests.fuzz.seeds import pdf_of
 from tests.helpers import sample_report
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -323,3 +324,77 @@ def test_gipr_convert_makes_a_word_document_from_a_published_pdf(tmp_path, capsy
     target = tmp_path / "淮安.docx"
     assert gipr(["convert", str(shared_fixtures_dir / "huaian-city-2024.pdf"), str(target)]) == 0
     assert docx.Document(str(target)).paragraphs[0].text == "淮安市人民政府2024年政府信息公开工作年度报告"
+
+
+def _one_page_pdf(content: bytes, font: bytes = b"", extra: tuple[bytes, ...] = (), xobjects: bytes = b"") -> bytes:
+    """A one-page PDF drawing ``content`` with Helvetica as /F1 (``font``: more of its dictionary),
+    ``extra`` objects numbered from 6 on, ``xobjects`` the page's /XObject dictionary entries."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> "
+        b"/XObject << " + xobjects + b" >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica " + font + b" >>",
+        *extra,
+    ]
+    return pdf_of(objects)
+
+
+def _pdf_with_rare_ideograph() -> bytes:
+    """A one-page PDF printing 「村x」 where the font's ToUnicode map says 「x」 is 𬌗 (U+2C317, beyond
+    the first 65 536 characters: two UTF-16 halves), as Word writes rare ideographs of place names."""
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /R def "
+            b"1 begincodespacerange <00> <FF> endcodespacerange "
+            b"2 beginbfchar <41> <6751> <78> <D870DF17> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end")
+    return _one_page_pdf(b"BT /F1 24 Tf 72 700 Td (Ax) Tj ET", font=b"/ToUnicode 6 0 R",
+                         extra=(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",))
+
+
+def test_a_rare_ideograph_beyond_the_first_65536_characters_is_read_whole(tmp_path):
+    from gipr_desktop.io.pdf_pages import extract
+
+    (tmp_path / "rare.pdf").write_bytes(_pdf_with_rare_ideograph())
+    lines, _ = extract(str(tmp_path / "rare.pdf"), "「rare.pdf」")
+    assert [line["text"] for line in lines] == ["村\U0002C317"]
+
+
+_GRID = b"72 600 100 20 re 172 600 100 20 re 72 580 100 20 re 172 580 100 20 re "  # two rows of two cells
+_RAISED = _GRID.replace(b" 600 ", b" 700 ").replace(b" 580 ", b" 680 ")
+_CELLS = b"BT /F1 10 Tf 80 606 Td (a) Tj 100 0 Td (b) Tj -100 -20 Td (c) Tj 100 0 Td (d) Tj ET"
+
+
+@pytest.mark.parametrize(("drawing", "xobjects", "extra", "tables"), [
+    (_GRID + b"S " + _CELLS, b"", (), [[["a", "b"], ["c", "d"]]]),  # ruled lines stroked
+    (b"q 1 0 0 1 0 -150 cm /G Do Q " + _CELLS, b"/G 6 0 R",
+     (b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 942] /Matrix [1 0 0 1 0 50] /Length %d >>\nstream\n"
+      % len(_RAISED + b"S") + _RAISED + b"S\nendstream",), [[["a", "b"], ["c", "d"]]]),  # a form placed 100 points lower
+    (b"q " + _GRID + b"W n Q " + _CELLS, b"", (), []),  # the same boxes only clip: no table
+], ids=["lines", "lines-in-a-form", "clipping-boxes"])
+def test_a_pdf_table_is_its_painted_ruled_lines(tmp_path, drawing, xobjects, extra, tables):
+    """A table is found from the lines a page paints, drawn on the page or in a form it places
+    (Word and WPS draw pages so); boxes that only clip what is drawn are no table."""
+    from gipr_desktop.io.pdf_pages import extract
+
+    (tmp_path / "t.pdf").write_bytes(_one_page_pdf(drawing, xobjects=xobjects, extra=extra))
+    _, found = extract(str(tmp_path / "t.pdf"), "「t.pdf」")
+    assert [table["rows"] for table in found] == tables
+
+
+def test_a_published_pdfs_paragraph_is_read_as_printed(shared_fixtures_dir):
+    """淮安's sub-heading 「（一）主动公开情况。」 is set in another font than the sentence it runs
+    on into, on the same line: the line is read whole, with no spaces the page does not print."""
+    report = read_report(shared_fixtures_dir / "huaian-city-2024.pdf").report
+    text = "\n".join(report.sections.values())
+    assert "（一）主动公开情况。2024 年，市政府网站主动公开各类政" in text
+    assert "坚持“先审查、后公开”“一事一" in text
+
+
+def test_a_justified_lines_small_gaps_are_no_spaces(tmp_path):
+    """A justified line is set with small gaps between its letters (a TJ kerning of a quarter em):
+    PDFium puts a space of its own in each, which is no character the page prints."""
+    from gipr_desktop.io.pdf_pages import extract
+
+    (tmp_path / "j.pdf").write_bytes(_one_page_pdf(b"BT /F1 10 Tf 72 700 Td [(re) -250 (port)] TJ ET"))
+    lines, _ = extract(str(tmp_path / "j.pdf"), "「j.pdf」")
+    assert [line["text"] for line in lines] == ["report"]

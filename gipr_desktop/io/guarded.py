@@ -1,6 +1,6 @@
 """Calls into the libraries that parse untrusted files: whatever they raise becomes a ``ReadError``.
 
-On a damaged file openpyxl, python-docx, lxml, zlib and pdfminer raise whatever their code meets
+On a damaged file openpyxl, python-docx, lxml, zlib and pypdfium2 raise whatever their code meets
 (KeyError, IndexError, TypeError, XMLSyntaxError, zlib.error …) and some print warnings. A reader
 wraps each such call in ``parsing(message)``: any exception becomes ``ReadError(message)`` — the
 reader's Chinese sentence saying what is wrong with the file — with the traceback written to the

@@ -1,8 +1,8 @@
 """Reading a file in a child process that may crash, hang or run out of memory without harm.
 
 Some parsers of untrusted files are native code that can abort the whole process on a crafted file
-(python-calamine does, uncatchably); others cannot be bounded from outside (pdfminer inflates a
-content stream whole, however large). Such a reader runs here: in a child process limited in
+(python-calamine does, uncatchably; PDFium aborts when its memory runs out); others cannot be
+bounded from outside. Such a reader runs here: in a child process limited in
 memory (where the system allows) and in time, its terminal output discarded and its log records
 (tracebacks included) handed to the caller's log. Whatever happens to the child, the caller gets
 the result or a ``ReadError`` with a Chinese message, and the user's unsaved work survives.
@@ -28,9 +28,9 @@ log = logging.getLogger(__name__)
 
 MEMORY_LIMIT = 1024 * 1024 * 1024  # bytes of address space for the child (POSIX only)
 TIME_LIMIT = 8.0  # seconds; with the child's start, every read of an untrusted file ends within 10 s
-# imported once, in the fork server: pdfplumber (with pdfminer) takes some 100 ms to import, which a
-# child forked from the server no longer spends on every PDF it reads
-_PRELOAD = ["gipr_desktop.io.calamine_reader", "gipr_desktop.io.pdf_pages", "pdfplumber"]
+# imported once, in the fork server: pdfplumber (with pdfminer) and pypdfium2 take some 100 ms to
+# import, which a child forked from the server no longer spends on every PDF it reads
+_PRELOAD = ["gipr_desktop.io.calamine_reader", "gipr_desktop.io.pdf_pages", "pdfplumber", "pypdfium2"]
 _isolated_here = False
 
 

@@ -1,7 +1,8 @@
 """Reading a report from a text-based PDF, as published on government web sites.
 
-pdfplumber finds the ruled tables (with their merged cells, from the cells' boxes) and the text
-around them, in a child process bounded in memory and time (``pdf_pages``, ``isolated``); the text
+PDFium reads the pages' characters and ruled lines, and pdfplumber finds the ruled tables (with
+their merged cells, from the cells' boxes) and the text around them, in a child process bounded in
+memory and time (``pdf_pages``, ``isolated``); the text
 and the tables, as ``grid_tables.Grid``s, go to ``parse_report_text``, the one recognition for every
 source. A table broken over a page boundary arrives as two grids, which the recogniser stacks. Boxes of
 one column (a framed preamble) are text, not tables. A scanned PDF has no text layer; it is

@@ -4,7 +4,7 @@ Real reports are read in place (../shared/seeds, ../shared/fixtures, tests/fixtu
 tests/data); the program's exports of the bundled sample and of the real text reports are written
 at run time through ``io.registry.write_report`` into a working folder, so nothing binary is
 committed for the fuzzer. A small PDF with a text layer is built by hand (``tiny_pdf``): the real
-PDF is large, and a small one lets many more cases reach pdfminer's every parser.
+PDF is large, and a small one lets many more cases reach every parser of PDFium's.
 """
 
 from __future__ import annotations
@@ -33,6 +33,11 @@ def tiny_pdf(lines: list[str]) -> bytes:
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    return pdf_of(objects)
+
+
+def pdf_of(objects: list[bytes]) -> bytes:
+    """A PDF file of ``objects`` (numbered from 1, the first the catalog), with its cross-reference table."""
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for number, body in enumerate(objects, 1):
         offsets.append(len(out))
