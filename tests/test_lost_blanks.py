@@ -142,12 +142,15 @@ def test_a_row_not_found_that_had_numbers_places_nothing():
     grid["disclosed"] = [5, None, 0, 0, 0, 0, 5]
     grid["withheld_law"] = [0, 0, 0, 0, 0, 5, 5]
     grid["unavailable_not_held"] = [4, 0, 0, 2, 0, 0, 6]
+    grid["carried_over"] = [0] * 7
     results = [r.id for r in ROWS if r.id not in ("new", "carried_over", "handled_total", "carry_forward")]
     grid["handled_total"] = [sum(grid[r][i] or 0 for r in results) for i in range(7)]
     grid["new"] = [h + c - o for h, c, o in zip(grid["handled_total"], grid["carry_forward"], grid["carried_over"])]
     result = parse_report_text(_copy(grid, {"withheld_law": "某某某某某某"}), source="copy.txt")
     assert _row(result, "withheld_law") == [None] * 7
     assert _row(result, "disclosed") == [None] * 7
+    assert _row(result, "new") == grid["new"]  # the rows printed whole are read
+    assert _row(parse_report_text(_copy(grid), source="copy.txt"), "disclosed") == [5, None, None, None, None, None, 5]
 
 
 def test_a_row_of_zeros_short_of_a_cell_is_not_placed():
@@ -158,3 +161,14 @@ def test_a_row_of_zeros_short_of_a_cell_is_not_placed():
     assert _row(result, "partial") == [None] * 7
     assert any("未能读取" in message for message in _notes(result, "partial"))
     assert _row(result, "disclosed") == [5, None, 3, 0, 0, 0, 8]
+
+
+def test_a_row_is_placed_only_where_every_column_is_checked():
+    """（七）总计 prints 0.5 in 法律服务机构 (refused: not a whole number): that column's sum cannot be
+    checked, and （一）予以公开, whose blank the other columns' sums would place, is left empty and named."""
+    grid = _grid()
+    grid["handled_total"][4] = "0.5"
+    result = parse_report_text(_copy(grid), source="copy.txt")
+    assert _row(result, "handled_total")[4] is None and _row(result, "handled_total")[0] == grid["handled_total"][0]
+    assert _row(result, "disclosed") == [None] * 7
+    assert any("未能读取" in message for message in _notes(result, "disclosed"))

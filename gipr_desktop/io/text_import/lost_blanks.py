@@ -136,10 +136,10 @@ Equation = tuple[Rule, str, dict[str, int], Number]
 
 
 def _equations(table: Table, reading: TableReading,
-               shorts: dict[str, _Short]) -> tuple[list[Equation] | None, dict[str, list[Rule]]]:
+               shorts: dict[str, _Short]) -> tuple[list[Equation], dict[str, list[Rule]]]:
     """The column sums and balances of ``table`` in each column that every row in them lets be
-    checked; and the rules each short row is checked by. ``None`` when one that takes in no short
-    row does not hold (the original's own totals disagree: its numbers cannot be trusted to place)."""
+    checked; and the rules each short row is checked by. None at all (an empty list) when one
+    that takes in no short row does not hold (the original's own totals disagree: its numbers cannot be trusted to place)."""
     equations: list[Equation] = []
     used: dict[str, list[Rule]] = {}
     constants = {row.id: _constant_row(table, row, reading) for row in table.rows if row.id not in shorts}
@@ -161,7 +161,7 @@ def _equations(table: Table, reading: TableReading,
                 constant += sign * added[index]
             else:
                 if not terms and constant != 0:
-                    return None, used
+                    return [], used
                 if terms:
                     equations.append((rule, col, terms, constant))
                     for row_id in terms:
@@ -191,8 +191,8 @@ def _constant_row(table: Table, row: Row, reading: TableReading) -> list[Number 
     blank = set(reading.blank.get(row.id, ()))
     way = [reading.values.get(CellRef(table.id, row.id, column.id)) for column in row.columns]
     refused = [i for i, (value, column) in enumerate(zip(way, row.columns)) if value is None and column.id not in blank]
-    added = list(_adds(way, _total(table, row)))
     total = _total(table, row)
+    added = list(_adds(way, total))
     for i in refused:
         added[i] = None
         if total is not None and way[total[0]] is None and i in total[1]:
@@ -264,7 +264,10 @@ def _rule_words(table: Table, rule: Rule) -> str:
 
 def _note(table: Table, short: _Short, rules: list[Rule], blank: list[str], unsure: list[str]) -> ImportNote:
     row = short.row
-    names = lambda ids: "、".join(f"「{row.column(c).label}」" for c in ids)  # noqa: E731
+
+    def names(ids: list[str]) -> str:
+        return "、".join(f"「{row.column(c).label}」" for c in ids)
+
     how = ["本行总计等于各栏之和"] if _total(table, row) else []
     how += [_rule_words(table, rule) for rule in rules]
     said = [f"表「{table.title}」{table.row_name(row.id)}：只印有 {short.printed} 个数字，应有 {len(row.columns)} 栏"
