@@ -507,3 +507,6 @@ def read_hits(table: Table, hits: Sequence[RowHit], reading: TableReading, known
             first_notes = row_notes if first_notes is None else first_notes
         else:
             reading.notes.extend(first_notes or [])
+    from gipr_desktop.io.text_import import lost_blanks  # it reads rows with this module's pieces
+
+    lost_blanks.place(table, hits, reading)  # rows short of numbers, placed by the rules across rows

@@ -27,8 +27,8 @@ from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.numbers import CellText
 from gipr_desktop.io.text_import.strategies.base import Strategy, arithmetic_confirms, arithmetic_holds
-from gipr_desktop.io.text_import.strategies.by_label import read as by_label
-from gipr_desktop.io.text_import.tables import TableReading, row_label, store
+from gipr_desktop.io.text_import import lost_blanks
+from gipr_desktop.io.text_import.tables import TableReading, find_rows, read_hits, row_label, store
 from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token
 
 
@@ -54,7 +54,9 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
         pieces[-1].append(token)  # type: ignore[union-attr]
     if not any(isinstance(piece, list) and len(piece) >= 2 * width and not len(piece) % width for piece in pieces):
         return None
-    reading = by_label(table, tokens, format_id, known)
+    reading = TableReading()
+    hits = find_rows(table, tokens, format_id, reading.notes)
+    read_hits(table, hits, reading, known)  # as ``by_label`` reads it
     added: list[str] = []
     for i, piece in enumerate(pieces):
         if not isinstance(piece, list) or len(piece) < 2 * width or len(piece) % width or i == 0:
@@ -86,6 +88,7 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
     reading.notes[:] = [note for note in reading.notes if note.row not in said]
     reading.notes.append(ImportNote(f"表「{table.title}」有 {len(added)} 行的数字印在一处、行名印在其后（PDF 转换所致），"
                                     f"已按表格行序配对：{'、'.join(table.row_name(name) for name in added)}；请核对", table.id))
+    lost_blanks.place(table, hits, reading)  # the rows paired may be what the rows short of numbers add up to
     return reading
 
 

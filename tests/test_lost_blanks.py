@@ -1,0 +1,174 @@
+"""Rows whose blank cells a PDF-viewer copy dropped (``io.text_import.lost_blanks``): the copy
+prints six numbers for seven columns, and the table's arithmetic across rows says which column
+was blank — or, where it cannot tell, the row stays empty and named. Never another number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gipr_desktop.core.schema import CellRef, get_format
+from gipr_desktop.io.text_import import parse_report_text
+from tests.fixture_truth import BY_STEM, EXPECTED
+
+PDF_TEXT = Path(__file__).parent / "fixtures" / "reports" / "pdf_text"
+APPLICATIONS = get_format("2021").table("applications")
+ROWS = [row for row in APPLICATIONS.rows if not row.optional]
+COLUMNS = [column.id for column in ROWS[0].columns]
+
+
+def _read(name: str):
+    return parse_report_text((PDF_TEXT / name).read_text(encoding="utf-8"), source=name)
+
+
+def _row(result, row_id: str) -> list:
+    return [result.report.get(CellRef("applications", row_id, col)) for col in COLUMNS]
+
+
+def _notes(result, row_id: str) -> list[str]:
+    return [note.message for note in result.notes if note.table == "applications" and note.row == row_id]
+
+
+# --- the stored copy of a real report --------------------------------------------------------------
+
+def test_rows_whose_blank_totals_a_pdf_copy_dropped_are_placed_by_the_tables_arithmetic():
+    """上海市政府办公厅 2019 leaves 总计 blank in eleven rows of table 三; its PDF copy prints six numbers
+    for their seven columns. Every number is placed in its column; the 总计 cells stay empty and the
+    notes say they are printed blank."""
+    stem = "001_shanghai_szfbgt_2019"
+    result = _read(f"{stem}.lo.pdftotext.txt")
+    truth = EXPECTED[BY_STEM[stem]]["tables"]["applications"]
+    short = [row_id for row_id, cells in truth.items() if None in cells.values()]
+    assert len(short) == 11
+    for row_id, cells in truth.items():
+        assert {col: result.report.get(CellRef("applications", row_id, col)) for col in cells} == cells, row_id
+    for row_id in short:
+        said = " ".join(_notes(result, row_id))
+        assert "只印有 6 个数字，应有 7 栏" in said and "「总计」为原文空白" in said and "请核对" in said
+        assert "未能读取" not in said
+
+
+def test_a_real_report_with_blanks_in_most_cells_gets_no_wrong_number():
+    """The published 2019 PDF of the same report prints most cells blank: the numbers of a row can
+    shift a column and still add up, and its 总计 row is not found; nothing is placed by guess."""
+    stem = "104_shanghai_szfbgt_2019"
+    result = _read(f"{stem}.lo.pdftotext.txt")
+    truth = EXPECTED[BY_STEM[stem]]["tables"]["applications"]
+    for row_id, cells in truth.items():
+        for col, want in cells.items():
+            assert result.report.get(CellRef("applications", row_id, col)) in (None, want), (row_id, col)
+
+
+# --- a small text of the layout, made here ----------------------------------------------------------
+
+def _grid() -> dict[str, list]:
+    """A table 三 that adds up (R1–R3) with （一）予以公开 printed blank in 商业企业 (counted 0)."""
+    parts = {row.id: [0] * 6 for row in ROWS}
+    parts["disclosed"] = [5, None, 3, 0, 0, 0]
+    parts["withheld_law"] = [1, 2, 0, 0, 0, 0]
+    parts["unavailable_not_held"] = [4, 0, 1, 2, 0, 0]
+    results = [r.id for r in ROWS if r.id not in ("new", "carried_over", "handled_total", "carry_forward")]
+    parts["handled_total"] = [sum(parts[r][i] or 0 for r in results) for i in range(6)]
+    parts["carry_forward"] = [1, 0, 0, 0, 0, 0]
+    parts["carried_over"] = [0, 1, 0, 0, 0, 0]
+    parts["new"] = [h + c - o for h, c, o in zip(parts["handled_total"], parts["carry_forward"], parts["carried_over"])]
+    return {row_id: cells + [sum(v or 0 for v in cells)] for row_id, cells in parts.items()}
+
+
+def _copy(grid: dict[str, list], labels: dict[str, str] | None = None) -> str:
+    """The table as a PDF viewer's reading-order copy prints it: a cell a paragraph, a blank cell
+    not at all."""
+    lines = ["三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "商业企业", "科研机构", "社会公益组织",
+             "法律服务机构", "其他", "总计", ""]
+    for row in ROWS:
+        lines += [(labels or {}).get(row.id, row.label), ""]
+        lines += [part for value in grid[row.id] if value is not None for part in (str(value), "")]
+    return "\n".join(["某某局2023年政府信息公开工作年度报告", "一、总体情况", "略。", *lines,
+                      "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "略。",
+                      "六、其他需要报告的事项", "无。"]) + "\n"
+
+
+def test_a_blank_cell_in_a_middle_column_is_found_by_the_column_sums():
+    """（一）予以公开 prints 5, blank, 3, 0, 0, 0, 8: the copy keeps 5 3 0 0 0 8. Read alone, the blank could
+    be any of the columns; the column sums of （七）总计 say it is 商业企业."""
+    grid = _grid()
+    result = parse_report_text(_copy(grid), source="copy.txt")
+    assert _row(result, "disclosed") == [5, None, 3, 0, 0, 0, 8]
+    said = " ".join(_notes(result, "disclosed"))
+    assert "「商业企业」为原文空白" in said and "「（七）总计」等于各项之和" in said
+    assert any(note.kind == "blank" and note.row == "disclosed" and note.col == "commercial" for note in result.notes)
+    assert _row(result, "withheld_law") == grid["withheld_law"]
+
+
+def test_a_blank_among_zeros_leaves_those_cells_empty():
+    """（一）予以公开 prints 5, 0, 0, 0, blank, 0, 5: which of the zeros' columns was blank no sum can say;
+    5 and its total are placed, the five cells that are 0 or blank stay empty and are named."""
+    grid = _grid()
+    grid["disclosed"] = [5, 0, 0, 0, None, 0, 5]
+    grid["withheld_law"] = [1, 2, 3, 0, 0, 0, 6]
+    grid["handled_total"] = [10, 2, 4, 2, 0, 0, 18]
+    grid["new"] = [11, 1, 4, 2, 0, 0, 18]
+    result = parse_report_text(_copy(grid), source="copy.txt")
+    assert _row(result, "disclosed") == [5, None, None, None, None, None, 5]
+    said = " ".join(_notes(result, "disclosed"))
+    assert "无法判断原文是空白还是 0" in said and "「商业企业」" in said and "「其他」" in said
+
+
+def test_a_short_row_whose_own_total_is_wrong_is_not_placed():
+    """The original's own 总计 of the row is wrong (9 for 5 + 3): no way to place its numbers adds up."""
+    grid = _grid()
+    grid["disclosed"] = [5, None, 3, 0, 0, 0, 9]
+    result = parse_report_text(_copy(grid), source="copy.txt")
+    assert _row(result, "disclosed") == [None] * 7
+    assert any("未能读取" in message for message in _notes(result, "disclosed"))
+
+
+def test_a_column_total_that_is_wrong_places_nothing():
+    """The original's （七）总计 is wrong in 商业企业 by the 3 a shifted reading would put there: no
+    placement makes every column add up, and none is taken."""
+    grid = _grid()
+    grid["handled_total"][1] += 3
+    grid["handled_total"][6] += 3
+    grid["new"][1] += 3
+    grid["new"][6] += 3
+    result = parse_report_text(_copy(grid), source="copy.txt")
+    assert _row(result, "disclosed") == [None] * 7
+
+
+def test_a_row_not_found_that_had_numbers_places_nothing():
+    """A row whose label is not recognised printed 5 in 其他: counted as 0, it would let
+    （一）予以公开's 5 shift into 其他 and its total be taken for blank. A row not read leaves its
+    columns unchecked, and nothing is placed."""
+    grid = _grid()
+    grid["disclosed"] = [5, None, 0, 0, 0, 0, 5]
+    grid["withheld_law"] = [0, 0, 0, 0, 0, 5, 5]
+    grid["unavailable_not_held"] = [4, 0, 0, 2, 0, 0, 6]
+    grid["carried_over"] = [0] * 7
+    results = [r.id for r in ROWS if r.id not in ("new", "carried_over", "handled_total", "carry_forward")]
+    grid["handled_total"] = [sum(grid[r][i] or 0 for r in results) for i in range(7)]
+    grid["new"] = [h + c - o for h, c, o in zip(grid["handled_total"], grid["carry_forward"], grid["carried_over"])]
+    result = parse_report_text(_copy(grid, {"withheld_law": "某某某某某某"}), source="copy.txt")
+    assert _row(result, "withheld_law") == [None] * 7
+    assert _row(result, "disclosed") == [None] * 7
+    assert _row(result, "new") == grid["new"]  # the rows printed whole are read
+    assert _row(parse_report_text(_copy(grid), source="copy.txt"), "disclosed") == [5, None, None, None, None, None, 5]
+
+
+def test_a_row_of_zeros_short_of_a_cell_is_not_placed():
+    """Six zeros for seven columns: any column could be the blank one."""
+    grid = _grid()
+    grid["partial"] = [0, 0, None, 0, 0, 0, 0]
+    result = parse_report_text(_copy(grid), source="copy.txt")
+    assert _row(result, "partial") == [None] * 7
+    assert any("未能读取" in message for message in _notes(result, "partial"))
+    assert _row(result, "disclosed") == [5, None, 3, 0, 0, 0, 8]
+
+
+def test_a_row_is_placed_only_where_every_column_is_checked():
+    """（七）总计 prints 0.5 in 法律服务机构 (refused: not a whole number): that column's sum cannot be
+    checked, and （一）予以公开, whose blank the other columns' sums would place, is left empty and named."""
+    grid = _grid()
+    grid["handled_total"][4] = "0.5"
+    result = parse_report_text(_copy(grid), source="copy.txt")
+    assert _row(result, "handled_total")[4] is None and _row(result, "handled_total")[0] == grid["handled_total"][0]
+    assert _row(result, "disclosed") == [None] * 7
+    assert any("未能读取" in message for message in _notes(result, "disclosed"))
