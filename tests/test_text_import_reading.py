@@ -290,3 +290,16 @@ def test_a_column_header_printed_before_numbers_is_not_called_an_unknown_row(nam
     result = parse_report_text(text, source=name)
     named = [word for word in words for note in result.notes if f"「{word}」不是可识别的行名" in note.message]
     assert not named
+
+
+def test_a_row_short_of_numbers_is_not_said_to_have_its_digits_glued():
+    """上海办公厅 2019 prints most cells of table 三 blank: a PDF copy's （一）予以公开 has 「258」 where
+    seven columns are wanted. Three digits cannot be seven cells glued together: the note says the row
+    is short of numbers (and shows them apart), never 「数字「258」连在一起」."""
+    name = "104_shanghai_szfbgt_2019.lo.pdftotext.txt"
+    result = parse_report_text((FIXTURE_REPORTS / "pdf_text" / name).read_text(encoding="utf-8"), source=name)
+    disclosed = [note.message for note in result.notes if note.row == "disclosed"]
+    assert disclosed == ["表「收到和处理政府信息公开申请情况」（一）予以公开：只找到 1 个数字「258」，应有 7 栏，"
+                         "无法确定各数字所属栏目，未能读取，本行留空"]
+    glued = [note.message for note in result.notes if "连在一起" in note.message and note.table == "applications"]
+    assert all(len(note.split("数字「", 1)[1].split("」", 1)[0].replace(" ", "")) >= 7 for note in glued), glued

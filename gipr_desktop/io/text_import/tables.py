@@ -342,9 +342,11 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
         return None
     glued = [c.text for c in cells if c.text.isdigit() and len(c.text) > 1]
     filled = sum(not c.blank for c in cells)
-    if not glued:
-        notes.append(ImportNote(f"{where}：只找到 {filled} 个数字，应有 {count} 栏，无法确定各数字所属栏目，{UNREAD}",
-                                table.id, row_id))
+    printed = " ".join(c.text for c in cells if not c.blank)  # as printed, the signed part too ("88-720")
+    most = sum(len(c.text) if c.text.isdigit() else 1 for c in cells if not c.blank)  # cells the digits can make
+    if not glued or most < count:  # too few digits to be the row's cells glued together
+        notes.append(ImportNote(f"{where}：只找到 {filled} 个数字「{printed}」，应有 {count} 栏，无法确定各数字所属栏目，"
+                                f"{UNREAD}", table.id, row_id))
         return None
     shown = "、".join(glued)
     fits = _fitting(slots)
@@ -367,7 +369,6 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
     if chosen is None:
         reason = ("没有符合行内勾稽关系的拆法" if verdict.has_rules else "没有各栏都能填入的拆法") if not readings \
             else "有多种同样可能的拆法"
-        printed = "".join(c.text for c in cells if not c.blank)  # as printed, the signed part too ("88-720")
         notes.append(ImportNote(f"{where}：数字「{printed}」连在一起，{reason}，{UNREAD}，请按原文填写", table.id, row_id))
         return None
     notes.append(ImportNote(f"{where}：数字「{shown}」连在一起，{why}拆分为 {' '.join(str(v) for v in chosen)}，请核对", table.id))
