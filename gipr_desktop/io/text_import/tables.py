@@ -65,9 +65,14 @@ def _header_pieces(format_id: str, table_id: str) -> frozenset[str]:
     """Runs of two or more characters of the table's column headers and captions that are in no
     row's label, folded: 「企业」 of 「商业企业」 printed on a line of its own."""
     table = get_format(format_id).table(table_id)
-    heads = {column.label for row in table.rows for column in row.columns} | {group.label for group in table.groups}
-    heads |= {table.row_header, table.corner}
+    heads = {column.label for row in table.rows for column in row.columns} | _captions(table)
     return frozenset(_runs(heads) - _runs({row.label for row in table.rows} | {a for row in table.rows for a in row.aliases}))
+
+
+def _captions(table: Table) -> set[str]:
+    """The table's words above and beside its cells that are neither a row's nor a column's: group
+    captions (「第二十条第（一）项」), the row header, the corner."""
+    return {group.label for group in table.groups} | {table.row_header, table.corner}
 
 
 def _is_header_piece(format_id: str, table_id: str, text: str) -> bool:
@@ -83,7 +88,7 @@ def _table_fragments(format_id: str, table_id: str) -> tuple[frozenset[str], int
     """Every run of two or more characters of the table's printed words (header words at each
     level, group captions, the row header, the corner, row labels), folded; and the longest."""
     table = get_format(format_id).table(table_id)
-    words = table.labels() | {group.label for group in table.groups} | {table.row_header, table.corner}
+    words = table.labels() | _captions(table)
     words |= {alias for row in table.rows for alias in row.aliases}
     return frozenset(_runs(words)), max((len(normalize(word)) for word in words), default=0)
 
@@ -207,7 +212,10 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
             else:
                 if current is not None and (current.has_values or not headed and header):
                     current = None  # a column header after a label: the row's numbers are printed elsewhere
-                stray = token.text if current is None and not header and not _is_header_piece(format_id, table.id, token.text) else None
+                if current is None and not (header or _is_header_piece(format_id, table.id, token.text)):
+                    stray = token.text
+                else:
+                    stray = None
     return _in_order(table, format_id, hits)
 
 
