@@ -300,6 +300,41 @@ def test_table_four_cut_by_header_words_is_read_in_order_where_every_group_adds_
     assert _table(result.report, "review_litigation") == _table(truth, "review_litigation")
 
 
+AFTER_MASS = ("rejected_mass", "rejected_confirmation", "other_no_correction", "other_no_fee", "other_misc",
+              "handled_total", "carry_forward")
+
+
+@pytest.mark.parametrize("name", ["106_pingtan_jingfaju_2024.lo.pdftotext.txt", "020_pingtan_jingfaju_2025.lo.pdftotext.txt"])
+def test_a_page_of_numbers_whose_rows_are_all_labelled_is_paired_even_where_the_original_does_not_add_up(copies, name):
+    """106's and 020's LibreOffice PDFs in reading order: after 「4.无正当理由大量反复申请」 come the
+    numbers of seven rows, then the labels of the six rows after it, which end the table; every
+    other row is printed with its own numbers. The pairing is forced, so the numbers are read as
+    printed — though these originals print a （七）总计 of 0 beside three (four) requests handled,
+    which no rule across rows can then confirm (the checks say so, as on the original)."""
+    result, truth = copies[name]
+    table = result.report.schema.table("applications")
+    for row_id in AFTER_MASS:
+        refs = [CellRef("applications", row_id, column.id) for column in table.row(row_id).columns]
+        assert [result.report.get(ref) for ref in refs] == [truth.get(ref) for ref in refs], row_id
+    assert any("行名印在其后" in note.message and table.row_name("carry_forward") in note.message
+               for note in result.notes)
+
+
+def test_a_page_of_numbers_is_not_paired_by_order_alone_where_another_row_lacks_its_numbers():
+    """The same 106 copy with the numbers of 「2.重复申请」 taken out: the run after 「4.无正当理由
+    大量反复申请」 might then hold them, so its rows stay empty and are named, and nothing is wrong."""
+    text = (PDF_TEXT / "106_pingtan_jingfaju_2024.lo.pdftotext.txt").read_text(encoding="utf-8")
+    start = text.index("2.重复申请\n")
+    end = text.index("3.要求提供公开出版物")
+    changed = text[:start] + "2.重复申请\n\n" + text[end:]
+    result = parse_report_text(changed, source="106")
+    truth = truth_report("106_pingtan_jingfaju_2024.txt")
+    for row_id in AFTER_MASS:
+        assert result.report.get(CellRef("applications", row_id, "total")) is None, row_id
+        assert any(note.row == row_id for note in result.notes), row_id
+    assert all(result.report.get(ref) in (None, value) for ref, value in truth.cells.items())
+
+
 def test_a_page_of_numbers_that_does_not_add_up_is_not_paired():
     """The same 008 copy with one number of the run changed (148 → 149 in （七）总计): the run is
     not given to the labels after it, and no row is read wrong."""

@@ -7,7 +7,7 @@ way it reads. ``name`` is how the import notes name the layout it read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Callable, Mapping, Sequence
 
@@ -61,6 +61,11 @@ def arithmetic_holds(table: Table, values: Mapping[CellRef, int | Decimal]) -> b
                 if None not in left + right and sum(left) != sum(right):
                     return False
     return True
+
+
+def rows_add_up(table: Table, values: Mapping[CellRef, int | Decimal]) -> bool:
+    """Whether each row of ``values`` adds up by its own sum (R1, R4), whatever the rules across rows say."""
+    return arithmetic_holds(replace(table, rules=tuple(rule for rule in table.rules if rule.kind == "row_sum")), values)
 
 
 def arithmetic_confirms(table: Table, values: Mapping[CellRef, int | Decimal], rows: Sequence[str]) -> bool:

@@ -39,7 +39,7 @@ from gipr_desktop.core.schema import CellRef, Row, Table
 from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.numbers import CellText
-from gipr_desktop.io.text_import.strategies.base import Strategy, arithmetic_holds, read_apart_note
+from gipr_desktop.io.text_import.strategies.base import Strategy, arithmetic_holds, read_apart_note, rows_add_up
 from gipr_desktop.io.text_import.strategies.by_label import read as by_label
 from gipr_desktop.io.text_import.tables import UNREAD, TableReading, store
 from gipr_desktop.io.text_import.tokens import Label, Token
@@ -183,7 +183,7 @@ def _partly(table: Table, rows: list[Row], cells: list[CellText], values: dict, 
     error: several real reports print a balance, R3, that does not hold): only where every row adds
     up (R1), a row is read where its label is printed with its numbers, or a rule across rows that
     takes it in (R2, R3) holds in every column; the other rows stay empty and are named."""
-    if not arithmetic_holds(replace(table, rules=tuple(r for r in table.rules if r.kind == "row_sum")), values):
+    if not rows_add_up(table, values):
         return None
     confirmed = set(labelled)
     for rule in table.rules:

@@ -15,7 +15,10 @@ Rows are read label by label (``by_label``); a run of numbers as long as several
 cut into rows of the table's width and given to the label before it and the row labels after it,
 only where those labels are consecutive rows of the table, every row adds up (R1), and the whole
 table still does, with a rule across rows (R2, R3) that takes them in checked and holding: each
-row's own sum holds as well when every row is paired one off. The notes name the rows so read.
+row's own sum holds as well when every row is paired one off. Where every other row is read by
+its own label, the numbers no row owns are the unread rows' and nobody else's: they are paired
+in table order with no rule across rows (an original whose （七）总计 is wrong is read as printed,
+and its checks say so), each row still adding up. The notes name the rows so read.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from gipr_desktop.core.schema import CellRef, Table
 from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.numbers import CellText
-from gipr_desktop.io.text_import.strategies.base import Strategy, arithmetic_confirms, arithmetic_holds
+from gipr_desktop.io.text_import.strategies.base import Strategy, arithmetic_confirms, arithmetic_holds, rows_add_up
 from gipr_desktop.io.text_import import lost_blanks
 from gipr_desktop.io.text_import.tables import TableReading, find_rows, read_hits, row_label, store
 from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token
@@ -58,6 +61,7 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
     hits = find_rows(table, tokens, format_id, reading.notes)
     read_hits(table, hits, reading, known)  # as ``by_label`` reads it
     added: list[str] = []
+    used: set[int] = set()  # the pieces of numbers paired
     for i, piece in enumerate(pieces):
         if not isinstance(piece, list) or len(piece) < 2 * width or len(piece) % width or i == 0:
             continue
@@ -78,10 +82,10 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
                 trial[CellRef(table.id, name, column.id)] = 0 if cell.placeholder else cell.value
         if not arithmetic_holds(table, trial) or not arithmetic_confirms(table, trial, names):
             continue
-        for name, chunk in zip(names, chunks):
-            reading.rows_found.add(name)
-            store(chunk, [(name, column) for column in table.row(name).columns], table, reading)
+        _pair(table, names, chunks, reading)
         added.extend(names)
+        used.add(i)
+    added.extend(_forced(table, pieces, place, used, reading))
     if not added:
         return None
     said = set(added)
@@ -90,6 +94,46 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
                                     f"已按表格行序配对：{'、'.join(table.row_name(name) for name in added)}；请核对", table.id))
     lost_blanks.place(table, hits, reading)  # the rows paired may be what the rows short of numbers add up to
     return reading
+
+
+def _pair(table: Table, names: Sequence[str], chunks: Sequence[Sequence[CellText]], reading: TableReading) -> None:
+    for name, chunk in zip(names, chunks):
+        reading.rows_found.add(name)
+        store(list(chunk), [(name, column) for column in table.row(name).columns], table, reading)
+
+
+def _forced(table: Table, pieces: list, place: dict[str, int], used: set[int], reading: TableReading) -> list[str]:
+    """The rows still unread, paired in table order with the numbers no row read by its label owns,
+    where nothing else is possible: they are consecutive rows of the table, each one's label is
+    printed, every other row is read by its own label, and those numbers make exactly their rows —
+    so no rule across rows need confirm the pairing, and none can where the original's own totals
+    are wrong. Each row must still add up (R1). Returns the rows so read."""
+    unread = [row_id for row_id in place if row_id not in reading.rows_found]
+    if not unread or [place[r] for r in unread] != list(range(place[unread[0]], place[unread[0]] + len(unread))):
+        return []
+    labelled = {piece[0] for piece in pieces if not isinstance(piece, list)}
+    if not labelled.issuperset(unread):
+        return []
+    width = len(table.row(unread[0]).columns)
+    orphans: list[CellText] = []
+    for i, piece in enumerate(pieces):
+        if not isinstance(piece, list) or i in used:
+            continue
+        owner = pieces[i - 1][0] if i and not isinstance(pieces[i - 1], list) else None
+        if owner in reading.rows_found and len(piece) <= width:
+            continue  # the numbers of a row read by its label
+        orphans.extend(piece)
+    if len(orphans) != len(unread) * width:
+        return []
+    chunks = [orphans[k * width:(k + 1) * width] for k in range(len(unread))]
+    trial = dict(reading.values)
+    for name, chunk in zip(unread, chunks):
+        for cell, column in zip(chunk, table.row(name).columns):
+            trial[CellRef(table.id, name, column.id)] = 0 if cell.placeholder else cell.value
+    if not rows_add_up(table, trial):
+        return []
+    _pair(table, unread, chunks, reading)
+    return unread
 
 
 STRATEGY = Strategy("PDF 复制文字：数字成段印在行名之前", frozenset({"grid"}), read)
