@@ -320,13 +320,24 @@ def test_a_page_of_numbers_whose_rows_are_all_labelled_is_paired_even_where_the_
                for note in result.notes)
 
 
-def test_a_page_of_numbers_is_not_paired_by_order_alone_where_another_row_lacks_its_numbers():
-    """The same 106 copy with the numbers of 「2.重复申请」 taken out: the run after 「4.无正当理由
-    大量反复申请」 might then hold them, so its rows stay empty and are named, and nothing is wrong."""
+def _without_duplicate_numbers(text: str) -> str:
+    start, end = text.index("2.重复申请\n"), text.index("3.要求提供公开出版物")
+    return text[:start] + "2.重复申请\n\n" + text[end:]
+
+
+def _with_a_number_more(text: str) -> str:
+    at = text.index("求缴纳费用、行政机关不再处")
+    return text[:at] + "3\n\n" + text[at:]
+
+
+@pytest.mark.parametrize("change", [_without_duplicate_numbers, _with_a_number_more])
+def test_a_page_of_numbers_is_not_paired_by_order_where_the_numbers_left_are_not_the_unread_rows(change):
+    """The same 106 copy with the numbers of 「2.重复申请」 taken out (the run might then hold them), or
+    with a number more after the run: the numbers no row owns are not exactly the unread rows, so
+    those rows stay empty and are named, and nothing is wrong."""
     text = (PDF_TEXT / "106_pingtan_jingfaju_2024.lo.pdftotext.txt").read_text(encoding="utf-8")
-    start = text.index("2.重复申请\n")
-    end = text.index("3.要求提供公开出版物")
-    changed = text[:start] + "2.重复申请\n\n" + text[end:]
+    changed = change(text)
+    assert changed != text
     result = parse_report_text(changed, source="106")
     truth = truth_report("106_pingtan_jingfaju_2024.txt")
     for row_id in AFTER_MASS:

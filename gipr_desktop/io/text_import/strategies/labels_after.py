@@ -104,26 +104,20 @@ def _pair(table: Table, names: Sequence[str], chunks: Sequence[Sequence[CellText
 
 def _forced(table: Table, pieces: list, place: dict[str, int], used: set[int], reading: TableReading) -> list[str]:
     """The rows still unread, paired in table order with the numbers no row read by its label owns,
-    where nothing else is possible: they are consecutive rows of the table, each one's label is
-    printed, every other row is read by its own label, and those numbers make exactly their rows —
-    so no rule across rows need confirm the pairing, and none can where the original's own totals
-    are wrong. Each row must still add up (R1). Returns the rows so read."""
+    where those numbers make exactly these rows: a reading-order copy keeps the numbers in the
+    table's row order wherever it prints the labels, so nothing else is possible, no rule across
+    rows need confirm the pairing, and none can where the original's own totals are wrong. Each
+    row must still add up (R1). Returns the rows so read."""
     unread = [row_id for row_id in place if row_id not in reading.rows_found]
-    if not unread or [place[r] for r in unread] != list(range(place[unread[0]], place[unread[0]] + len(unread))):
-        return []
-    labelled = {piece[0] for piece in pieces if not isinstance(piece, list)}
-    if not labelled.issuperset(unread):
-        return []
-    width = len(table.row(unread[0]).columns)
     orphans: list[CellText] = []
     for i, piece in enumerate(pieces):
         if not isinstance(piece, list) or i in used:
             continue
-        owner = pieces[i - 1][0] if i and not isinstance(pieces[i - 1], list) else None
-        if owner in reading.rows_found and len(piece) <= width:
+        if i and not isinstance(pieces[i - 1], list) and pieces[i - 1][0] in reading.rows_found:
             continue  # the numbers of a row read by its label
         orphans.extend(piece)
-    if len(orphans) != len(unread) * width:
+    width = len(table.row(unread[0]).columns) if unread else 0
+    if not unread or len(orphans) != len(unread) * width:
         return []
     chunks = [orphans[k * width:(k + 1) * width] for k in range(len(unread))]
     trial = dict(reading.values)
