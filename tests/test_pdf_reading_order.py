@@ -280,6 +280,17 @@ def test_bare_page_numbers_of_a_pdf_copy_are_no_cells(stem):
     assert bare.sections == dashed.sections
 
 
+def test_a_page_number_printed_inside_a_page_is_dropped_and_a_cell_of_that_number_kept():
+    """103's LibreOffice PDF in reading order: page 7 prints 「—7—」 between the two halves of table 四,
+    whose 复议后起诉 row prints a 7 of its own further down the page. The footer goes, the cell stays."""
+    pages = [f"第{i}页的正文\n—{i}—\n" for i in range(1, 7)]
+    pages.append("行政复议\n40\n0\n—7—\n复议后起诉\n6\n0\n9\n7\n22\n")
+    pages.append("五、存在的主要问题及改进情况\n—8—\n")
+    kept = drop_page_footers("\f".join(pages)).split("\f")
+    assert kept[6].split() == ["行政复议", "40", "0", "复议后起诉", "6", "0", "9", "7", "22"]
+    assert "—8—" not in kept[7] and "—3—" not in kept[2]
+
+
 def test_numbers_that_end_pages_without_counting_them_are_kept():
     """A bare number that ends a page is a page's number only where the pages' last lines count the
     pages: cells that happen to end pages are kept."""

@@ -89,12 +89,22 @@ def drop_page_footers(text: str) -> str:
             page = ("\n" + page)[1:match.start()] + "\n"
         else:
             lines = page.split("\n")
-            alone = [i for i, line in enumerate(lines) if line.strip() == str(place + offset)]  # bare: no cell of a table
-            if len(alone) == 1:
-                del lines[alone[0]]
+            at = _page_number_line(lines, place + offset)
+            if at is not None:
+                del lines[at]
                 page = "\n".join(lines)
         kept.append(page)
     return "\f".join(kept)
+
+
+def _page_number_line(lines: list[str], number: int) -> int | None:
+    """Where a page whose last line is not its number prints that number: the one line that says
+    so (「—7—」「第 7 页」, never a cell), else the one line of the bare number; ``None`` where there
+    are two (a table's cell may be the very number)."""
+    said = [i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line) and re.search(r"\d+", line).group() == str(number)]
+    bare = [i for i, line in enumerate(lines) if line.strip() == str(number)]
+    found = said or bare
+    return found[0] if len(found) == 1 else None
 
 
 def clean_line(line: str) -> str:
