@@ -394,6 +394,55 @@ def test_a_layout_copy_with_blank_cells_reads_each_number_in_the_column_it_stand
         assert any(note.kind == "blank" and note.row == row_id and "原文空白" in note.message for note in result.notes)
 
 
+@pytest.mark.parametrize("name", ["104_shanghai_szfbgt_2019.lo.pdftotext-layout.txt",
+                                  "105_shanghai_szfbgt_2019.lo.pdftotext-layout.txt"])
+def test_a_layout_copy_whose_every_row_has_blanks_reads_each_number_under_its_header(copies, name):
+    """104's and 105's originals print a blank for every 0: in `pdftotext -layout` of their PDF no row
+    of table 三 prints all seven columns, so only the headers (「自然」/「人」, 「商业」/「企业」 … on
+    lines of their own, placed again on the second page) say where each column is. Every number
+    of the table is read in the column it stands under, the other cells left empty as printed blank."""
+    result, truth = copies[name]
+    table = result.report.schema.table("applications")
+    refs = [CellRef("applications", row.id, column.id) for row in table.rows for column in row.columns]
+    assert {ref: result.report.get(ref) for ref in refs if truth.get(ref) is not None} == \
+        {ref: truth.get(ref) for ref in refs if truth.get(ref) is not None}
+    assert not [ref for ref in refs if result.report.get(ref) is not None and truth.get(ref) is None]
+    assert any(note.kind == "blank" and note.row == "disclosed" and "原文空白" in note.message for note in result.notes)
+
+
+def _headers_out_of_order(text: str) -> str:
+    line = next(line for line in text.split("\n") if line.split() == ["商业", "科研", "总计"])
+    return text.replace(line, line.replace("商业", "@@").replace("科研", "商业").replace("@@", "科研"), 1)
+
+
+def _no_total_on_the_first_page(text: str) -> str:
+    for label, total in (("一、本年新收政府信息公开申请数量", "859"), ("二、上年结转政府信息公开申请数量", "18")):
+        line = next(line for line in text.split("\n") if line.startswith(label))
+        text = text.replace(line, line.rstrip().removesuffix(total).rstrip(), 1)
+    return text
+
+
+def _a_number_between_two_headers(text: str) -> str:
+    line = next(line for line in text.split("\n") if "（一）予以公开" in line and "258" in line)
+    return text.replace(line, line.replace("258    12      ", "258          12", 1), 1)
+
+
+@pytest.mark.parametrize("change", [_headers_out_of_order, _no_total_on_the_first_page, _a_number_between_two_headers])
+def test_headers_that_cannot_place_a_rows_numbers_for_certain_place_none(change):
+    """The same 104 copy with the first page's headers out of the columns' order, or with no row on
+    that page whose sum could confirm them, or with a number standing between two headers: those
+    rows stay empty and are named, and no number is read into another column."""
+    text = (PDF_TEXT / "104_shanghai_szfbgt_2019.lo.pdftotext-layout.txt").read_text(encoding="utf-8")
+    changed = change(text)
+    assert changed != text
+    result = parse_report_text(changed, source="104")
+    truth = truth_report("104_shanghai_szfbgt_2019.html")
+    assert all(result.report.get(ref) in (None, value) for ref, value in truth.cells.items())
+    assert all(truth.get(ref) is not None for ref in result.report.cells)
+    assert result.report.get(CellRef("applications", "disclosed", "natural_person")) is None
+    assert any(note.row == "disclosed" for note in result.notes)
+
+
 @pytest.mark.parametrize("name", COPIES)
 def test_pdf_text_copies_find_the_unit_year_and_format_even_with_the_title_split(copies, name):
     """The title as LibreOffice breaks it: 「上海市人民政府办公厅 2019 年政府信息公」 / 「开工作年度报告」."""

@@ -9,7 +9,7 @@ tables of a document (HTML, Word, PDF, spreadsheets) are no tokens: ``io.grid_ta
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
@@ -35,6 +35,8 @@ class Label:
     """Printed text that is not a number: a row label, a header, a heading, a sentence."""
 
     text: str
+    starts: tuple[int, ...] = field(default=(), compare=False)  # where each of its words begins in its
+    # line, in a line laid out in columns by spaces (`pdftotext -layout`'s headers); () elsewhere
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,8 @@ def piece_tokens(piece: str, offset: int | None = None) -> list[Token]:
             return _placed(cells, piece, offset) if offset is not None else cells
     cell = read_cell(piece)
     if cell is not None:
-        return [cell]
+        # a number alone on an indented line stands in the column a layout copy printed it in
+        return _placed([cell], piece, offset) if offset else [cell]
     text = fold(piece)
     if is_debris(text):
         return []
@@ -92,9 +95,13 @@ def piece_tokens(piece: str, offset: int | None = None) -> list[Token]:
             values.extend(_run_cell(part) for part in reversed(_SIGN.split(glued.group(2))) if part)
         break
     values.reverse()
-    if offset is not None and values and len(text) == len(piece):
+    placed = offset is not None and len(text) == len(piece)
+    if placed and values:
         values = _placed(values, text, offset)
-    return [Label(" ".join(words)), *values] if words else values
+    if not words:
+        return values
+    starts = tuple(match.start() + offset for match in _WORD.finditer(text))[:len(words)] if placed else ()
+    return [Label(" ".join(words), starts), *values]
 
 
 _SPACES = " \u3000\ufeff"  # around a line: no cell

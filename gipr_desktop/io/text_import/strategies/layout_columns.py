@@ -11,6 +11,18 @@ column its place (where its numbers end), a row with fewer numbers has each of t
 column it stands under in the full rows printed nearest above and below it (a page may place the
 columns elsewhere), the others kept empty as printed blank, only where every number is clearly
 under one column, in order, both full rows agree, and the row still adds up (R1).
+
+Where no two rows print every column (an original that prints a blank for every 0), the column
+headers place the columns instead, as the nearest header above a row prints them: each column's
+header is found by its first word (「自然」 of 「自然人」 over 「人」, 「商业」 of 「商业企业」), and a
+number belongs to the column whose header it begins under — only where that is also the header
+whose middle is nearest its own, and only where some row so read adds up (R1)::
+
+                                         自然                      社会       法律
+                                         商业        科研                          总计
+                                  人                      公益       服务   其他
+    一、本年新收政府信息公开申请数量              821    35                       2        1   859
+         （一）予以公开                  258    12                       1        1
 """
 
 from __future__ import annotations
@@ -18,6 +30,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Sequence
 
+from gipr_desktop.core.labels import normalize
 from gipr_desktop.core.schema import Table
 from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.known import Known
@@ -43,10 +56,22 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
         row_id = row_label(table, labels[-1].text, format_id) if labels else None
         printed.append((row_id, cells if cells and all(cell.end >= 0 for cell in cells) else []))
     full = [i for i, (_, cells) in enumerate(printed) if len(cells) == width]
-    if len(full) < MIN_FULL_ROWS or not any(0 < len(cells) < width for _, cells in printed):
+    if not any(0 < len(cells) < width for _, cells in printed):
         return None
+    if len(full) >= MIN_FULL_ROWS:
+        def placed_at(i: int, cells: list[CellText]) -> tuple[list[CellText] | None, object]:
+            return _placed(cells, [printed[j][1] for j in _nearest(full, i)]), None
+    else:
+        headers = _headers(table, lines(tokens))
+        if not any(headers):
+            return None
+
+        def placed_at(i: int, cells: list[CellText]) -> tuple[list[CellText] | None, object]:
+            header = headers[i]
+            return (_under_headers(cells, header[1]) if header else None), header[0] if header else -1
     reading = by_label(table, tokens, format_id, known)
-    added = []
+    found = []  # (row id, its cells as placed, what placed them)
+    confirmed = {None}  # what placed a row that adds up (R1): the full rows are trusted as they are
     pending: str | None = None  # a row label printed without numbers: its numbers may be on the next line
     for i, (row_id, cells) in enumerate(printed):
         if row_id is not None and not cells:
@@ -56,15 +81,23 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
         pending = None
         if target is None or target in reading.rows_found or not 0 < len(cells) < width:
             continue
-        placed = _placed(cells, [printed[j][1] for j in _nearest(full, i)])
+        placed, by = placed_at(i, cells)
         if placed is None:
             continue
         slots = [(target, column) for column in table.row(target).columns]
-        if rule_check(table, slots)([None if c.blank else 0 if c.placeholder else c.value for c in placed]) is False:
+        verdict = rule_check(table, slots)([None if c.blank else 0 if c.placeholder else c.value for c in placed])
+        if verdict is False:
             continue
+        if verdict:
+            confirmed.add(by)
+        found.append((target, placed, by))
+    added = []
+    for target, placed, by in found:
+        if by not in confirmed or target in reading.rows_found:
+            continue  # a header no row's sum confirms places no column
         reading.notes[:] = [note for note in reading.notes if note.row != target]
         reading.rows_found.add(target)
-        store(placed, slots, table, reading)
+        store(placed, [(target, column) for column in table.row(target).columns], table, reading)
         added.append(target)
     if not added:
         return None
@@ -104,6 +137,49 @@ def _place(cells: list[CellText], places: list[float]) -> list[CellText] | None:
         if len(near) != 1 or near[0] <= last:
             return None
         last = near[0]
+        row[last] = cell
+    return row
+
+
+def _headers(table: Table, printed: Sequence[Sequence[Token]]) -> list[tuple[int, list[tuple[int, int]]] | None]:
+    """Per printed line, the nearest header above it: its line, and where it prints each column (the
+    begin and end of its header's first word); ``None`` where no header above names every column once."""
+    names = [normalize(column.label) for column in table.rows[0].columns]
+    found: dict[int, list[tuple[int, int]]] = {}  # column -> its header words, of the header being printed
+    current: tuple[int, list[tuple[int, int]]] | None = None
+    placed: list[tuple[int, list[tuple[int, int]]] | None] = []
+    for at, line in enumerate(printed):
+        for token in line:
+            if isinstance(token, Label) and token.starts:
+                for word, start in zip(token.text.split(), token.starts):
+                    key = normalize(word)
+                    columns = [j for j, name in enumerate(names) if name == key or len(key) >= 2 and name.startswith(key)]
+                    if len(columns) == 1:
+                        found.setdefault(columns[0], []).append((start, start + len(word)))
+        if found and any(isinstance(token, CellText) and not token.blank for token in line):
+            words = [found.get(j, []) for j in range(len(names))]
+            places = [word[0] for word in words] if all(len(word) == 1 for word in words) else None
+            in_order = places is not None and all(a[0] < b[0] for a, b in zip(places, places[1:]))
+            current = (at, places) if in_order else None
+            found = {}
+        placed.append(current)
+    return placed
+
+
+def _under_headers(cells: list[CellText], headers: list[tuple[int, int]]) -> list[CellText] | None:
+    """The row with each of ``cells`` in the column whose header it begins under, blanks elsewhere;
+    ``None`` where a number stands before the first header, or another header's middle is nearer
+    its own, or two stand under one."""
+    row: list[CellText] = [BLANK] * len(headers)
+    last = -1
+    for cell in cells:
+        begin = cell.end - len(cell.text)
+        under = [j for j, (start, _) in enumerate(headers) if start - SLACK <= begin]
+        middle = (begin + cell.end) / 2
+        nearest = min(range(len(headers)), key=lambda j: abs(sum(headers[j]) / 2 - middle))
+        if not under or under[-1] != nearest or nearest <= last:
+            return None
+        last = nearest
         row[last] = cell
     return row
 
