@@ -172,3 +172,30 @@ def test_a_row_is_placed_only_where_every_column_is_checked():
     assert _row(result, "handled_total")[4] is None and _row(result, "handled_total")[0] == grid["handled_total"][0]
     assert _row(result, "disclosed") == [None] * 7
     assert any("未能读取" in message for message in _notes(result, "disclosed"))
+
+
+def test_rows_printed_blank_in_every_cell_add_nothing_and_are_said_to_be_blank():
+    """Two rows printed blank in every cell leave only their labels in the copy. Counted as adding
+    nothing, they let the column sums place （一）予以公开's blank; they are said to be printed blank,
+    not unread, and stay empty."""
+    grid = _grid()
+    grid["withheld_security"] = [None] * 7
+    grid["rejected_mass"] = [None] * 7
+    result = parse_report_text(_copy(grid), source="copy.txt")
+    assert _row(result, "disclosed") == [5, None, 3, 0, 0, 0, 8]
+    for row_id in ("withheld_security", "rejected_mass"):
+        assert _row(result, row_id) == [None] * 7
+        said = " ".join(_notes(result, row_id))
+        assert "原文空白" in said and "未能读取" not in said, said
+
+
+def test_the_heading_of_the_three_other_rows_is_no_row_printed_blank():
+    """「（六）其他处理」 printed over its three sub-rows has no numbers of its own: it is a heading, not a
+    row printed blank, and no note calls it blank."""
+    grid = _grid()
+    grid["rejected_mass"] = [None] * 7
+    first = APPLICATIONS.row("other_no_correction").label
+    text = _copy(grid).replace(first, "（六）其他处理\n\n" + first, 1)
+    result = parse_report_text(text, source="copy.txt")
+    assert _row(result, "disclosed") == [5, None, 3, 0, 0, 0, 8]
+    assert not [note for note in result.notes if note.row == "other" and "原文空白" in note.message]

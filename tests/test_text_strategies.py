@@ -346,6 +346,19 @@ def test_a_page_of_numbers_is_not_paired_by_order_where_the_numbers_left_are_not
     assert all(result.report.get(ref) in (None, value) for ref, value in truth.cells.items())
 
 
+def test_rows_printed_blank_whose_labels_come_late_do_not_keep_a_page_of_numbers_from_its_rows(copies):
+    """001's LibreOffice PDF whose pages break as the import benchmark's export does, in reading order:
+    after 「（七）总计」 come its numbers and those of 结转下年度继续办理, then the labels of three rows
+    of （五） printed blank — rows above （七） in the table, whose numbers would have come before —
+    and then 结转下年度继续办理's. The run is paired with （七） and 结转; with （七） read, the rows
+    of （一）–（五） whose 总计 the original leaves blank are placed by the column sums (R2)."""
+    result, truth = copies["001_shanghai_szfbgt_2019.lo.pdftotext-page-breaks.txt"]
+    table = result.report.schema.table("applications")
+    for row_id in ("handled_total", "carry_forward", "disclosed", "unavailable_not_held", "rejected_duplicate"):
+        refs = [CellRef("applications", row_id, column.id) for column in table.row(row_id).columns]
+        assert [result.report.get(ref) for ref in refs] == [truth.get(ref) for ref in refs], row_id
+
+
 def test_a_page_of_numbers_that_does_not_add_up_is_not_paired():
     """The same 008 copy with one number of the run changed (148 → 149 in （七）总计): the run is
     not given to the labels after it, and no row is read wrong."""

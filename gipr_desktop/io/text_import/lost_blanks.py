@@ -57,7 +57,8 @@ def place(table: Table, hits: Sequence[RowHit], reading: TableReading) -> None:
     shorts = _short_rows(table, hits, reading)
     if not shorts:
         return
-    equations, used = _equations(table, reading, shorts)
+    silent = _silent_rows(table, hits, reading, shorts)
+    equations, used = _equations(table, reading, shorts, silent)
     if not equations:
         return  # no rule across rows to check them by, or the original's own totals disagree
     supported = _search(shorts, equations)
@@ -81,6 +82,12 @@ def place(table: Table, hits: Sequence[RowHit], reading: TableReading) -> None:
             reading.blank.setdefault(row_id, []).extend(blank)
         reading.notes[:] = [n for n in reading.notes if not (n.table == table.id and n.row == row_id and UNREAD in n.message)]
         reading.notes.append(_note(table, short, used.get(row_id, []), blank, unsure))
+    if not any(row_id in reading.rows_found for row_id in shorts):
+        return
+    for row_id in [row.id for row in table.rows if row.id in silent]:  # blank as the solutions take them
+        reading.rows_found.add(row_id)
+        reading.blank[row_id] = [column.id for column in table.row(row_id).columns]
+        reading.notes[:] = [n for n in reading.notes if not (n.table == table.id and n.row == row_id and UNREAD in n.message)]
 
 
 def _short_rows(table: Table, hits: Sequence[RowHit], reading: TableReading) -> dict[str, _Short]:
@@ -113,6 +120,16 @@ def _short_rows(table: Table, hits: Sequence[RowHit], reading: TableReading) -> 
     return shorts
 
 
+def _silent_rows(table: Table, hits: Sequence[RowHit], reading: TableReading, shorts: dict[str, _Short]) -> set[str]:
+    """The rows not read whose label is printed with no number after it (not a row that stands for
+    others): in a copy that keeps no trace of a blank cell, a row printed blank in every cell. They add 0 to every column; were
+    their numbers printed elsewhere, the row holding them would not be read, and no rule that
+    takes it in could be checked."""
+    with_numbers = {hit.row_id for hit in hits if hit.has_values}
+    return {hit.row_id for hit in hits if hit.row_id not in with_numbers | reading.rows_found | set(shorts)
+            and not table.row(hit.row_id).optional}  # （六）其他处理 over its sub-rows: a heading
+
+
 def _total(table: Table, row: Row) -> tuple[int, list[int]] | None:
     """Where the row's own total (R1) stands among its columns, and its parts."""
     ids = [column.id for column in row.columns]
@@ -135,18 +152,19 @@ def _adds(way: Sequence, total: tuple[int, list[int]] | None) -> tuple:
 Equation = tuple[Rule, str, dict[str, int], Number]
 
 
-def _equations(table: Table, reading: TableReading,
-               shorts: dict[str, _Short]) -> tuple[list[Equation], dict[str, list[Rule]]]:
+def _equations(table: Table, reading: TableReading, shorts: dict[str, _Short],
+               silent: set[str]) -> tuple[list[Equation], dict[str, list[Rule]]]:
     """The column sums and balances of ``table`` in each column that every row in them lets be
     checked; and the rules each short row is checked by. None at all (an empty list) when one
     that takes in no short row does not hold (the original's own totals disagree: its numbers cannot be trusted to place)."""
     equations: list[Equation] = []
     used: dict[str, list[Rule]] = {}
-    constants = {row.id: _constant_row(table, row, reading) for row in table.rows if row.id not in shorts}
+    constants = {row.id: [0] * len(row.columns) if row.id in silent else _constant_row(table, row, reading)
+                 for row in table.rows if row.id not in shorts}
     for rule in table.rules:
         if rule.kind not in ("column_sum", "balance"):
             continue
-        signed = _signed_rows(rule, reading, shorts)
+        signed = _signed_rows(rule, reading, set(shorts) | silent)
         columns = [column.id for column in table.row(signed[0][0]).columns] if signed else []
         for index, col in enumerate(columns):
             terms: dict[str, int] = {}
@@ -170,12 +188,13 @@ def _equations(table: Table, reading: TableReading,
     return equations, used
 
 
-def _signed_rows(rule: Rule, reading: TableReading, shorts: dict[str, _Short]) -> list[tuple[str, int]]:
+def _signed_rows(rule: Rule, reading: TableReading, unread: set[str]) -> list[tuple[str, int]]:
     """The rows of a rule across rows with the side they stand on; a row that stands for others
-    (（六）其他处理 for its three sub-rows) in their place where it is printed and they are not."""
+    (（六）其他处理 for its three sub-rows) in their place where it is printed and they are not.
+    ``unread``: the rows printed but not read, short of numbers or without any."""
     if rule.kind == "balance":
         return [(r, 1) for r in rule.left] + [(r, -1) for r in rule.right]
-    printed = reading.rows_found | set(shorts)
+    printed = reading.rows_found | unread
     parts = list(rule.parts)
     for combined, replaced in rule.alternatives:
         if combined in printed and not printed.intersection(replaced):

@@ -69,7 +69,9 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
         if isinstance(before, list):
             continue
         count = len(piece) // width
-        after = [p[0] for p in pieces[i + 1:] if not isinstance(p, list)][: count - 1]
+        # the labels printed after the run, of rows below the first: the numbers keep the table's
+        # row order, so a row above it (printed blank, its label late) owns none of the run
+        after = [p[0] for p in pieces[i + 1:] if not isinstance(p, list) and place[p[0]] > place[before[0]]][: count - 1]
         names = [before[0], *after]
         if len(names) != count or [place[n] for n in names] != list(range(place[names[0]], place[names[0]] + count)):
             continue
