@@ -134,10 +134,12 @@ def test_a_column_total_that_is_wrong_places_nothing():
     assert _row(result, "disclosed") == [None] * 7
 
 
-def test_a_row_not_found_that_had_numbers_places_nothing():
-    """A row whose label is not recognised printed 5 in 其他: counted as 0, it would let
-    （一）予以公开's 5 shift into 其他 and its total be taken for blank. A row not read leaves its
-    columns unchecked, and nothing is placed."""
+def test_a_row_whose_label_is_not_recognised_is_read_by_its_place_before_its_blanks_are_placed():
+    """A row whose label is not recognised printed 5 in 其他; counted as 0 it would let （一）予以公开's
+    5 shift into 其他 and its total be taken for blank. Every other row is read by its label, so the
+    numbers after （一） are its own six and then that row's seven, in table order: the row is read
+    by its place; where （一）'s blank stands each row's sum cannot tell, but the column sums then
+    place its 5 and its total, the cells that are 0 or blank left empty."""
     grid = _grid()
     grid["disclosed"] = [5, None, 0, 0, 0, 0, 5]
     grid["withheld_law"] = [0, 0, 0, 0, 0, 5, 5]
@@ -147,10 +149,25 @@ def test_a_row_not_found_that_had_numbers_places_nothing():
     grid["handled_total"] = [sum(grid[r][i] or 0 for r in results) for i in range(7)]
     grid["new"] = [h + c - o for h, c, o in zip(grid["handled_total"], grid["carry_forward"], grid["carried_over"])]
     result = parse_report_text(_copy(grid, {"withheld_law": "某某某某某某"}), source="copy.txt")
-    assert _row(result, "withheld_law") == [None] * 7
-    assert _row(result, "disclosed") == [None] * 7
+    assert _row(result, "withheld_law") == grid["withheld_law"]
+    assert _row(result, "disclosed") == [5, None, None, None, None, None, 5]
+    assert "无法判断原文是空白还是 0" in " ".join(_notes(result, "disclosed"))
     assert _row(result, "new") == grid["new"]  # the rows printed whole are read
-    assert _row(parse_report_text(_copy(grid), source="copy.txt"), "disclosed") == [5, None, None, None, None, None, 5]
+
+
+def test_a_row_not_found_whose_numbers_cannot_be_told_from_a_blank_elsewhere_places_nothing():
+    """As above, but 其他 of the unrecognised row is 0: the run of zeros after （一）'s 5 could hide its
+    blank anywhere, and the unrecognised row's cells with it; nothing is read by guess."""
+    grid = _grid()
+    grid["disclosed"] = [5, None, 0, 0, 0, 0, 5]
+    grid["withheld_law"] = [1, 0, 0, 0, 0, 0, 1]
+    grid["unavailable_not_held"] = [4, 0, 0, 2, 0, 0, 6]
+    results = [r.id for r in ROWS if r.id not in ("new", "carried_over", "handled_total", "carry_forward")]
+    grid["handled_total"] = [sum(grid[r][i] or 0 for r in results) for i in range(7)]
+    grid["new"] = [h + c - o for h, c, o in zip(grid["handled_total"], grid["carry_forward"], grid["carried_over"])]
+    result = parse_report_text(_copy(grid, {"withheld_law": "某某某某某某"}), source="copy.txt")
+    for row_id, cells in grid.items():
+        assert all(got in (None, want) for got, want in zip(_row(result, row_id), cells)), row_id
 
 
 def test_a_row_of_zeros_short_of_a_cell_is_not_placed():
@@ -199,3 +216,33 @@ def test_the_heading_of_the_three_other_rows_is_no_row_printed_blank():
     result = parse_report_text(text, source="copy.txt")
     assert _row(result, "disclosed") == [5, None, 3, 0, 0, 0, 8]
     assert not [note for note in result.notes if note.row == "other" and "原文空白" in note.message]
+
+
+def test_numbers_after_a_row_read_from_glued_digits_are_not_counted_from_its_place():
+    """（一）予以公开 prints 5 0 3 0 00 8 — six numbers, 「00」 two cells — and the copy then prints,
+    after a stray 「果」, the numbers of （二） and （三）1. before their labels; the rows from （五）4.
+    on come as a page whose labels follow it. （一） holds seven cells but printed six numbers: the
+    numbers after it are not counted from its seventh, so none of the rows whose labels come late
+    is given a neighbour's number (（二） would read 1 0 0 0 0 3 for 2 1 0 0 0 0 3)."""
+    grid = _grid()
+    grid["disclosed"] = [5, 0, 3, 0, 0, 0, 8]
+    grid["partial"] = [2, 1, 0, 0, 0, 0, 3]
+    grid["withheld_state_secret"] = [1, 0, 0, 0, 0, 0, 1]
+    results = [r.id for r in ROWS if r.id not in ("new", "carried_over", "handled_total", "carry_forward")]
+    grid["handled_total"] = [sum(grid[r][i] or 0 for r in results) for i in range(7)]
+    grid["new"] = [h + c - o for h, c, o in zip(grid["handled_total"], grid["carry_forward"], grid["carried_over"])]
+    text = _copy(grid)
+    label = {row_id: APPLICATIONS.row(row_id).label for row_id in grid}
+    start, end = text.index(label["disclosed"]), text.index(label["withheld_law"])
+    late = grid["partial"] + grid["withheld_state_secret"]
+    text = (text[:start] + f"{label['disclosed']}\n\n5\n\n0\n\n3\n\n0\n\n00\n\n8\n\n果\n\n"
+            + "".join(f"{v}\n\n" for v in late) + f"{label['partial']}\n\n{label['withheld_state_secret']}\n\n" + text[end:])
+    page = ["rejected_mass", "rejected_confirmation", "other_no_correction", "other_no_fee", "other_misc",
+            "handled_total", "carry_forward"]
+    start, end = text.index(label["rejected_mass"]), text.index("四、政府信息公开行政复议")
+    text = (text[:start] + f"{label['rejected_mass']}\n\n" + "".join(f"{v}\n\n" for r in page for v in grid[r])
+            + "".join(f"{label[r]}\n\n" for r in page[1:]) + text[end:])
+    result = parse_report_text(text, source="copy.txt")
+    for row_id, cells in grid.items():
+        assert all(got in (None, want) for got, want in zip(_row(result, row_id), cells)), (row_id, _row(result, row_id))
+    assert _row(result, "disclosed") == grid["disclosed"]

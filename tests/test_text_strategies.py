@@ -359,6 +359,34 @@ def test_rows_printed_blank_whose_labels_come_late_do_not_keep_a_page_of_numbers
         assert [result.report.get(ref) for ref in refs] == [truth.get(ref) for ref in refs], row_id
 
 
+def test_pages_of_numbers_whose_labels_come_after_them_are_paired_with_one_blank_placed_by_the_rows_sums(copies):
+    """009's LibreOffice PDF, pages broken as the import benchmark's export breaks them, in reading
+    order: the numbers of （一） to （三）2. come before their labels, those of （五）4. to the end
+    after 「4.无正当理由大量反复申请」 with the labels after them — and 结转下年度继续办理 prints its
+    总计 blank, so the numbers no read row owns are one short of the unread rows. Where that one
+    blank stands only one place lets every row add up (R1): each row is read, the blank named."""
+    result, truth = copies["009_shanghai_kewei_2024.lo.pdftotext-page-breaks.txt"]
+    table = result.report.schema.table("applications")
+    for row_id in ("disclosed", "partial", "withheld_state_secret", "withheld_law", *AFTER_MASS):
+        refs = [CellRef("applications", row_id, column.id) for column in table.row(row_id).columns]
+        assert [result.report.get(ref) for ref in refs] == [truth.get(ref) for ref in refs], row_id
+    assert any(note.kind == "blank" and note.row == "carry_forward" and note.col == "total" for note in result.notes)
+
+
+def test_a_page_of_numbers_two_short_of_the_unread_rows_is_not_paired():
+    """The same 009 copy with 结转下年度继续办理's 1 taken out too: two cells missing could stand in
+    too many places; the rows whose labels come after their numbers stay empty, nothing is wrong."""
+    name = "009_shanghai_kewei_2024.lo.pdftotext-page-breaks.txt"
+    text = (PDF_TEXT / name).read_text(encoding="utf-8")
+    changed = text.replace("\n35\n\n1\n", "\n35\n\n", 1)
+    assert changed != text
+    result = parse_report_text(changed, source=name)
+    truth = truth_report("009_shanghai_kewei_2024.txt")
+    assert all(result.report.get(ref) in (None, value) for ref, value in truth.cells.items())
+    for row_id in AFTER_MASS:
+        assert result.report.get(CellRef("applications", row_id, "natural_person")) is None, row_id
+
+
 def test_a_page_of_numbers_that_does_not_add_up_is_not_paired():
     """The same 008 copy with one number of the run changed (148 → 149 in （七）总计): the run is
     not given to the labels after it, and no row is read wrong."""

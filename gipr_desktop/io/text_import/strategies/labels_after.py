@@ -28,10 +28,10 @@ from typing import Sequence
 from gipr_desktop.core.schema import CellRef, Table
 from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.known import Known
-from gipr_desktop.io.text_import.numbers import CellText
+from gipr_desktop.io.text_import.numbers import BLANK, CellText
 from gipr_desktop.io.text_import.strategies.base import Strategy, arithmetic_confirms, arithmetic_holds, rows_add_up
 from gipr_desktop.io.text_import import lost_blanks
-from gipr_desktop.io.text_import.tables import TableReading, find_rows, read_hits, row_label, store
+from gipr_desktop.io.text_import.tables import UNREAD, TableReading, _values, find_rows, read_hits, row_label, rule_check, store
 from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token
 
 
@@ -109,27 +109,49 @@ def _forced(table: Table, pieces: list, place: dict[str, int], used: set[int], r
     where those numbers make exactly these rows: a reading-order copy keeps the numbers in the
     table's row order wherever it prints the labels, so nothing else is possible, no rule across
     rows need confirm the pairing, and none can where the original's own totals are wrong. Each
-    row must still add up (R1). Returns the rows so read."""
+    row must still add up (R1). One number short is one cell printed blank (such a copy keeps no
+    trace of it): it is tried in every place, and a row is read only where every place that lets
+    each row add up gives it the same cells; the others stay empty and are named. Returns the
+    rows so read."""
     unread = [row_id for row_id in place if row_id not in reading.rows_found]
+    width = len(table.row(unread[0]).columns) if unread else 0
     orphans: list[CellText] = []
     for i, piece in enumerate(pieces):
         if not isinstance(piece, list) or i in used:
             continue
-        if i and not isinstance(pieces[i - 1], list) and pieces[i - 1][0] in reading.rows_found:
-            continue  # the numbers of a row read by its label
+        owner = pieces[i - 1][0] if i and not isinstance(pieces[i - 1], list) else None
+        if owner in reading.rows_found:
+            if not _owns(table, owner, piece[:width], reading):
+                return []  # a row read by its label from other numbers than these: nothing is certain
+            piece = piece[width:]  # the numbers after a row read by its label's own (header words between)
         orphans.extend(piece)
-    width = len(table.row(unread[0]).columns) if unread else 0
-    if not unread or len(orphans) != len(unread) * width:
+    short = len(unread) * width - len(orphans)
+    if not unread or short not in (0, 1):
         return []
-    chunks = [orphans[k * width:(k + 1) * width] for k in range(len(unread))]
-    trial = dict(reading.values)
-    for name, chunk in zip(unread, chunks):
-        for cell, column in zip(chunk, table.row(name).columns):
-            trial[CellRef(table.id, name, column.id)] = 0 if cell.placeholder else cell.value
-    if not rows_add_up(table, trial):
-        return []
-    _pair(table, unread, chunks, reading)
-    return unread
+    readings = []
+    for gap in range(len(orphans) + 1) if short else [None]:
+        cells = orphans if gap is None else [*orphans[:gap], BLANK, *orphans[gap:]]
+        chunks = [cells[k * width:(k + 1) * width] for k in range(len(unread))]
+        if all(rule_check(table, [(name, column) for column in table.row(name).columns])(_values(chunk)) is not False
+               for name, chunk in zip(unread, chunks)):
+            readings.append(chunks)
+    read: list[str] = []
+    for k, name in enumerate(unread):
+        if readings and all(chunks[k] == readings[0][k] for chunks in readings):
+            _pair(table, [name], [readings[0][k]], reading)
+            read.append(name)
+        elif readings:
+            reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(name)}：数字印在一处、行名印在其后，"
+                                            f"少一个数字（原文空白），空白所在栏目无法确定，{UNREAD}，请按原文填写", table.id, name))
+    return read
+
+
+def _owns(table: Table, row_id: str, cells: Sequence[CellText], reading: TableReading) -> bool:
+    """Whether ``reading`` holds in ``row_id`` the numbers ``cells`` print, one a column."""
+    columns = table.row(row_id).columns
+    return len(cells) == len(columns) and all(
+        reading.values.get(CellRef(table.id, row_id, column.id)) == (0 if cell.placeholder else cell.value)
+        for cell, column in zip(cells, columns))
 
 
 STRATEGY = Strategy("PDF 复制文字：数字成段印在行名之前", frozenset({"grid"}), read)
