@@ -387,6 +387,20 @@ def test_a_page_of_numbers_two_short_of_the_unread_rows_is_not_paired():
         assert result.report.get(CellRef("applications", row_id, "natural_person")) is None, row_id
 
 
+def test_a_table_two_row_short_of_a_cell_is_not_split_by_its_digits_where_its_numbers_stand_apart():
+    """026's LibreOffice PDF in reading order, its 行政规范性文件 printed with 本年制发 blank: the copy
+    keeps 「0」 and 「24」 on lines of their own. 「24」 is one cell, not 2 and 4 run together: the row,
+    which has no sum to place its blank by, is left empty and named — never 0 | 2 | 4."""
+    name = "026_pingtan_jiaojianju_2025.lo.pdftotext.txt"
+    text = (PDF_TEXT / name).read_text(encoding="utf-8")
+    changed = text.replace("行政规范性文件\n\n1\n\n0\n\n24\n", "行政规范性文件\n\n0\n\n24\n", 1)
+    assert changed != text
+    result = parse_report_text(changed, source=name)
+    row = result.report.schema.table("active").row("normative_documents")
+    assert [result.report.get(CellRef("active", "normative_documents", c.id)) for c in row.columns] == [None] * 3
+    assert any(note.row == "normative_documents" and "缺少的一栏可能是空白" in note.message for note in result.notes)
+
+
 def test_a_page_of_numbers_that_does_not_add_up_is_not_paired():
     """The same 008 copy with one number of the run changed (148 → 149 in （七）总计): the run is
     not given to the labels after it, and no row is read wrong."""

@@ -362,9 +362,10 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
     if verdict.has_rules:  # type: ignore[attr-defined]
         chosen, why = _plausible(readings)
     else:  # no arithmetic to check: only a run with one digit per cell has one reading, or the one
-        # reading that agrees with what the narrative and last year's report say of the row
+        # reading that agrees with what the narrative and last year's report say of the row; numbers
+        # printed apart are each a cell, and one of them too few is as likely a cell printed blank
         readings = split_digit_run(cells, count, fits)[:2]
-        chosen, why = (readings[0], "每栏一位数，") if len(readings) == 1 else (None, "")
+        chosen, why = (readings[0], "每栏一位数，") if len(readings) == 1 and filled == 1 else (None, "")
         test = known.constraints([CellRef(table.id, r, column.id) for r, column in slots]) if known else None
         if chosen is None and test is not None:
             readings = split_digit_run(cells, count, lambda values: fits(values) and test[0](values))[:2]
@@ -374,6 +375,10 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
                 notes.append(ImportNote(f"{where}：数字「{'、'.join(glued)}」连在一起，没有本行的勾稽关系可据以拆分，"
                                         f"{reason}，{UNREAD}，请按原文填写", table.id, row_id))
                 return None
+    if chosen is None and not verdict.has_rules and filled > 1 and len(readings) == 1:
+        notes.append(ImportNote(f"{where}：只找到 {filled} 个数字「{printed}」，应有 {count} 栏，各数字分开印刷，"
+                                f"缺少的一栏可能是空白，无法确定各数字所属栏目，{UNREAD}", table.id, row_id))
+        return None
     if chosen is None:
         reason = ("没有符合行内勾稽关系的拆法" if verdict.has_rules else "没有各栏都能填入的拆法") if not readings \
             else "有多种同样可能的拆法"
