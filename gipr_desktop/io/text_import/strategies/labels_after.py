@@ -110,9 +110,9 @@ def _forced(table: Table, pieces: list, place: dict[str, int], used: set[int], r
     table's row order wherever it prints the labels, so nothing else is possible, no rule across
     rows need confirm the pairing, and none can where the original's own totals are wrong. Each
     row must still add up (R1). One number short is one cell printed blank (such a copy keeps no
-    trace of it): it is tried in every place, and a row is read only where every place that lets
-    each row add up gives it the same cells; the others stay empty and are named. Returns the
-    rows so read."""
+    trace of it): it is tried in every place that lets each row add up and the rules across rows
+    hold (a blank 总计 leaves its own row unchecked), and a row is read only where every such place
+    gives it the same cells; the others stay empty and are named. Returns the rows so read."""
     unread = [row_id for row_id in place if row_id not in reading.rows_found]
     width = len(table.row(unread[0]).columns) if unread else 0
     orphans: list[CellText] = []
@@ -132,9 +132,12 @@ def _forced(table: Table, pieces: list, place: dict[str, int], used: set[int], r
     for gap in range(len(orphans) + 1) if short else [None]:
         cells = orphans if gap is None else [*orphans[:gap], BLANK, *orphans[gap:]]
         chunks = [cells[k * width:(k + 1) * width] for k in range(len(unread))]
-        if all(rule_check(table, [(name, column) for column in table.row(name).columns])(_values(chunk)) is not False
+        if any(rule_check(table, [(name, column) for column in table.row(name).columns])(_values(chunk)) is False
                for name, chunk in zip(unread, chunks)):
-            readings.append(chunks)
+            continue
+        if gap is not None and not arithmetic_holds(table, _with(table, reading, unread, chunks)):
+            continue  # a blank 总计 leaves its row's sum unchecked: the rules across rows must hold
+        readings.append(chunks)
     read: list[str] = []
     for k, name in enumerate(unread):
         if readings and all(chunks[k] == readings[0][k] for chunks in readings):
@@ -144,6 +147,16 @@ def _forced(table: Table, pieces: list, place: dict[str, int], used: set[int], r
             reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(name)}：数字印在一处、行名印在其后，"
                                             f"少一个数字（原文空白），空白所在栏目无法确定，{UNREAD}，请按原文填写", table.id, name))
     return read
+
+
+def _with(table: Table, reading: TableReading, names: Sequence[str], chunks: Sequence[Sequence[CellText]]) -> dict:
+    """The values of ``reading`` with ``chunks`` in the rows ``names`` (a blank not among them)."""
+    values = dict(reading.values)
+    for name, chunk in zip(names, chunks):
+        for cell, column in zip(chunk, table.row(name).columns):
+            if not cell.blank:
+                values[CellRef(table.id, name, column.id)] = 0 if cell.placeholder else cell.value
+    return values
 
 
 def _owns(table: Table, row_id: str, cells: Sequence[CellText], reading: TableReading) -> bool:
