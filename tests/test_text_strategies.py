@@ -401,6 +401,20 @@ def test_a_table_two_row_short_of_a_cell_is_not_split_by_its_digits_where_its_nu
     assert any(note.row == "normative_documents" and "缺少的一栏可能是空白" in note.message for note in result.notes)
 
 
+def test_a_table_two_row_printed_with_a_number_more_than_its_cells_is_not_read_by_taking_the_first():
+    """007's LibreOffice PDF in reading order with 行政规范性文件's 62 printed twice (a copy that
+    repeats a line): 62 62 33 440 for three cells, and no sum to tell which is extra. The row is
+    left empty and named — never 62 | 62 | 33."""
+    name = "007_pingtan_2024.lo.pdftotext-page-breaks.txt"
+    text = (PDF_TEXT / name).read_text(encoding="utf-8")
+    changed = text.replace("\n62\n\n33\n\n440\n", "\n62\n\n62\n\n33\n\n440\n", 1)
+    assert changed != text
+    result = parse_report_text(changed, source=name)
+    row = result.report.schema.table("active").row("normative_documents")
+    assert [result.report.get(CellRef("active", row.id, c.id)) for c in row.columns] == [None] * 3
+    assert any(note.row == row.id and "多于 3 栏" in note.message and "未能读取" in note.message for note in result.notes)
+
+
 def test_a_page_of_numbers_that_does_not_add_up_is_not_paired():
     """The same 008 copy with one number of the run changed (148 → 149 in （七）总计): the run is
     not given to the labels after it, and no row is read wrong."""

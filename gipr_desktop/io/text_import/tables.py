@@ -338,13 +338,10 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
         extra = f"{where}：印有 {sum(not c.blank for c in cells)} 个数字，多于 {count} 栏；"
         agreeing = [w for w in opening if verdict(_values(w))]
         if len(filled) >= 2 * count:  # the numbers of other rows follow (or the row's own came earlier)
-            agreeing = opening = []
-        if agreeing:
+            agreeing = []
+        if agreeing and all(_values(w) == _values(agreeing[0]) for w in agreeing):  # one reading adds up
             notes.append(ImportNote(f"{extra}按行内勾稽关系取前 {count} 个，其余未读取", table.id))
             return agreeing[0]
-        if opening and verdict(_values(opening[0])) is None:
-            notes.append(ImportNote(f"{extra}取紧随行名的 {count} 个，其余未读取", table.id))
-            return opening[0]
         notes.append(ImportNote(f"{where}：印有 {sum(not c.blank for c in cells)} 个数字，多于 {count} 栏，"
                                 f"无法确定各数字所属栏目，{UNREAD}", table.id, row_id))
         return None
