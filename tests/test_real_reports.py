@@ -53,7 +53,8 @@ def test_at_least_fifteen_reports_gathered_with_every_cell_known():
     assert len(EXPECTED) >= 15
     for name, entry in EXPECTED.items():
         assert (REPORTS / name).is_file(), name
-        assert all(value is not None for _, value in _cells(entry)), name  # nothing printed blank in these
+        # a cell is null only where the original prints it blank or not at all (050 on), and the entry says so
+        assert all(value is not None for _, value in _cells(entry)) or "null" in entry["notes"], name
 
 
 @pytest.mark.parametrize("name", [pytest.param(n, marks=KNOWN_WRONG.get(n, ())) for n in EXPECTED])
