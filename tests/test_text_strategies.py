@@ -71,20 +71,7 @@ def test_pdftotext_reading_order_copy_reads_by_the_tables_shape_and_arithmetic()
 
 
 COPIES = sorted(path.name for path in PDF_TEXT.glob("*.lo.pdftotext*.txt"))
-KNOWN_WRONG = {  # copy -> an xfail mark naming a known defect of the importer
-    "052_pingtan_haitanpianqu_2024.lo.pdftotext.txt": pytest.mark.xfail(strict=True, reason=(
-        "an original that prints no 规章 row: its Word export prints the row blank, and in the reading-order "
-        "copy the 行政规范性文件 row's numbers (0 0 0) are read as 规章's, the 规范性文件 row left empty")),
-    "053_pingtan_shichangjianguanju_2023.lo.pdftotext.txt": pytest.mark.xfail(strict=True, reason=(
-        "as 052 (13 0 13 of 行政规范性文件 read as 规章's); and with （六）2. and 3. printed blank, the zeros of "
-        "（六）1. are read as a combined （六）其他处理 row, a row the report does not print")),
-    "057_pingtan_shehuishiyeju_2024.lo.pdftotext.txt": pytest.mark.xfail(strict=True, reason=(
-        "as 052 (5 0 0 of 行政规范性文件 read as 规章's); and table 四, printed as one line of 15 numbers whose "
-        "复议后起诉 group breaks R4 in the original (13 2 4 0 15), is regrouped: 复议后起诉 read as 0 13 2 4")),
-    "057_pingtan_shehuishiyeju_2024.lo.pdftotext-layout.txt": pytest.mark.xfail(strict=True, reason=(
-        "table 四, one line of 15 numbers whose 复议后起诉 group breaks R4 in the original (13 2 4 0 15), is "
-        "regrouped: 复议后起诉 read as 0 13 2 4, the two other groups left empty")),
-}
+KNOWN_WRONG: dict = {}  # copy -> an xfail mark naming a known defect of the importer (none today)
 
 
 @pytest.fixture(scope="module")

@@ -41,7 +41,7 @@ from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.numbers import CellText
 from gipr_desktop.io.text_import.strategies.base import Strategy, arithmetic_holds, read_apart_note, rows_add_up
 from gipr_desktop.io.text_import.strategies.by_label import read as by_label
-from gipr_desktop.io.text_import.tables import UNREAD, TableReading, store
+from gipr_desktop.io.text_import.tables import UNREAD, TableReading, row_label, store
 from gipr_desktop.io.text_import.tokens import Label, Token
 
 MAX_READINGS = 64  # more ways to cut the numbers into blocks than this: too uncertain to read
@@ -57,7 +57,8 @@ class _Run:
 
 
 def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | None = None) -> TableReading | None:
-    variants = _shapes(table)
+    labelled = {row_label(table, token.text, format_id) for token in tokens if isinstance(token, Label)}
+    variants = _shapes(table, labelled)
     if not variants:
         return None
     width = len(variants[0][0].columns)
@@ -95,16 +96,17 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
     return reading
 
 
-def _shapes(table: Table) -> list[list[Row]]:
+def _shapes(table: Table, labelled: set[str | None]) -> list[list[Row]]:
     """The rows of the table as printed: the schema's non-optional rows; where an optional row stands
-    for others (the 2021 table's （六）其他处理 for its three sub-rows), also with it in their place."""
+    for others (the 2021 table's （六）其他处理 for its three sub-rows) and none of those is labelled
+    in the text, also with it in their place."""
     rows = [row for row in table.rows if not row.optional]
     if not rows or any(len(row.columns) != len(rows[0].columns) for row in rows) or len(rows[0].columns) < 2:
         return []
     shapes = [rows]
     for rule in table.rules:
         for combined, replaced in rule.alternatives:
-            if table.has_row(combined) and all(table.has_row(r) for r in replaced):
+            if table.has_row(combined) and all(table.has_row(r) for r in replaced) and labelled.isdisjoint(replaced):
                 at = [i for i, row in enumerate(rows) if row.id in replaced]
                 if at:
                     shapes.append(rows[:at[0]] + [table.row(combined)] + [row for row in rows[at[0]:] if row.id not in replaced])

@@ -21,8 +21,9 @@ or its label first, then its columns' headers, then its numbers::
 Rows are read label by label (``by_label``); a row whose label is followed by no number of its
 own is then given the numbers printed just before it or after its headers, only where they are
 exactly as many as its columns, come straight after the header of its last column, text (or
-nothing) follows them, and no other row's label is so placed to them. Table 二 has no arithmetic
-to confirm this by, so the notes name every row so read.
+nothing) follows them, and no other row's label is so placed to them — nor printed, as bare,
+right after it (one of the two rows then printed blank, and the copy cannot say which). Table 二
+has no arithmetic to confirm this by, so the notes name every row so read.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
             continue  # no row's label, or its own numbers follow it
         for start in _spans(table.row(row_id).columns, printed, i):
             claims.setdefault(start, set()).add(row_id)
+            if start < i:  # numbers before the label: the label printed next, as bare, may own them too
+                claims[start].update(_bare_next(table, printed, i, format_id))
     owned = {start: next(iter(rows)) for start, rows in claims.items() if len(rows) == 1}
     if not owned:
         return None
@@ -66,6 +69,16 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
         return None
     reading.notes.append(read_apart_note(table, added, "隔着栏目名称印刷", "栏目"))
     return reading
+
+
+def _bare_next(table: Table, printed: list[Token], at: int, format_id: str) -> set[str]:
+    """The row labelled right after the label at ``at`` where no number of its own follows it and it
+    has as many columns (「规章」「行政规范性文件」 after 0 0 0: one of the two rows printed blank)."""
+    after = printed[at + 1] if at + 1 < len(printed) else None
+    other = row_label(table, after.text, format_id) if isinstance(after, Label) else None
+    if other is None or (at + 2 < len(printed) and isinstance(printed[at + 2], CellText)):
+        return set()
+    return {other} if len(table.row(other).columns) == len(table.row(row_label(table, printed[at].text, format_id)).columns) else set()
 
 
 def _spans(columns, printed: list[Token], at: int) -> list[int]:

@@ -13,8 +13,10 @@ their four parts, even in another order::
     总计
     20
 
-Every way to take three of the numbers as the totals and the rest, in order, as three runs of
-four parts that add up to them (R4) is tried. A group is read only where all these readings
+Only where header words cut the numbers apart (printed in one run, they stand in the table's
+order, and a group that does not add up is the original's own error), every way to take three
+of the numbers as the totals and the rest, in order, as three runs of four parts that add up to
+them (R4) is tried. A group is read only where all these readings
 put the same numbers in it, and where its parts and its total are in the same place among the
 groups; every other group is left empty and named.
 """
@@ -30,7 +32,7 @@ from gipr_desktop.io.text_import.numbers import CellText
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.strategies.base import Strategy
 from gipr_desktop.io.text_import.tables import UNREAD, TableReading, store
-from gipr_desktop.io.text_import.tokens import Token
+from gipr_desktop.io.text_import.tokens import Label, Token
 
 MAX_NUMBERS = 24  # more numbers than this in section 四 are not its table alone
 
@@ -44,6 +46,9 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
         return None
     if any(len(row.columns) != width for row in table.rows):
         return None
+    at = [i for i, token in enumerate(tokens) if isinstance(token, CellText) and not token.blank]
+    if not any(isinstance(token, Label) for token in tokens[at[0]:at[-1]]):
+        return None  # printed in one run, in the table's order: its totals stand where it prints them
     values = [0 if cell.placeholder else cell.value for cell in numbers]
     found = _groupings(values, groups, len(rule.parts))
     if not found:
