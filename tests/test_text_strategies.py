@@ -74,9 +74,13 @@ COPIES = sorted(path.name for path in PDF_TEXT.glob("*.lo.pdftotext*.txt"))
 KNOWN_WRONG: dict = {}  # copy -> an xfail mark naming a known defect of the importer (none today)
 
 
+def copies_of(name: str):
+    return _read(name), truth_report(BY_STEM[name.split(".lo.")[0]])
+
+
 @pytest.fixture(scope="module")
 def copies():
-    return {name: (_read(name), truth_report(BY_STEM[name.split(".lo.")[0]])) for name in COPIES}
+    return {name: copies_of(name) for name in COPIES}
 
 
 def test_every_real_report_has_both_pdf_text_copies():
@@ -414,6 +418,21 @@ def test_a_table_two_row_printed_with_a_number_more_than_its_cells_is_not_read_b
     row = result.report.schema.table("active").row("normative_documents")
     assert [result.report.get(CellRef("active", row.id, c.id)) for c in row.columns] == [None] * 3
     assert any(note.row == row.id and "多于 3 栏" in note.message and "未能读取" in note.message for note in result.notes)
+
+
+def test_a_page_of_numbers_with_one_row_whose_own_sum_fails_as_printed_reads_the_others():
+    """058's LibreOffice PDF in reading order: the original's （二）部分公开 (8 1 0 0 0 0 8) and （七）总计
+    (19 1 0 0 0 0 19) do not add up as printed. （二） prints its numbers after its label and keeps them,
+    unread; （七） is in the page whose labels come after its numbers: the other rows of that page are
+    read by table order, （七） is left empty and named."""
+    result, truth = copies_of("058_pingtan_ziranziyuanju_2023.lo.pdftotext.txt")
+    table = result.report.schema.table("applications")
+    for row_id in AFTER_MASS:
+        refs = [CellRef("applications", row_id, column.id) for column in table.row(row_id).columns]
+        want = [None] * len(refs) if row_id == "handled_total" else [truth.get(ref) for ref in refs]
+        assert [result.report.get(ref) for ref in refs] == want, row_id
+    for row_id in ("partial", "handled_total"):
+        assert any(note.row == row_id and "总计不等于各栏之和" in note.message for note in result.notes), row_id
 
 
 def test_a_page_of_numbers_that_does_not_add_up_is_not_paired():

@@ -31,7 +31,8 @@ from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.numbers import BLANK, CellText
 from gipr_desktop.io.text_import.strategies.base import Strategy, arithmetic_confirms, arithmetic_holds, rows_add_up
 from gipr_desktop.io.text_import import lost_blanks
-from gipr_desktop.io.text_import.tables import UNREAD, TableReading, _values, find_rows, read_hits, row_label, rule_check, store
+from gipr_desktop.io.text_import.tables import (NOT_ADDING_UP, UNREAD, TableReading, _values, find_rows, read_hits,
+                                                 row_label, rule_check, store)
 from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token
 
 
@@ -109,17 +110,24 @@ def _forced(table: Table, pieces: list, place: dict[str, int], used: set[int], r
     where those numbers make exactly these rows: a reading-order copy keeps the numbers in the
     table's row order wherever it prints the labels, so nothing else is possible, no rule across
     rows need confirm the pairing, and none can where the original's own totals are wrong. Each
-    row must still add up (R1). One number short is one cell printed blank (such a copy keeps no
-    trace of it): it is tried in every place that lets each row add up and the rules across rows
-    hold (a blank 总计 leaves its own row unchecked), and a row is read only where every such place
-    gives it the same cells; the others stay empty and are named. Returns the rows so read."""
-    unread = [row_id for row_id in place if row_id not in reading.rows_found]
-    width = len(table.row(unread[0]).columns) if unread else 0
+    row must still add up (R1), but for one row whose sum fails as printed (the original's error),
+    left empty and named; a row printed with its own numbers after its label that do not add up
+    keeps them, unread. One number short is one cell printed blank (such a copy
+    keeps no trace of it): it is tried in every place that lets each row add up and the rules across
+    rows hold (a blank 总计 leaves its own row unchecked), and a row is read only where every such
+    place gives it the same cells; the others stay empty and are named. Returns the rows so read."""
+    width = len(table.row(next(iter(place))).columns) if place else 0
+    owners = {i: pieces[i - 1][0] for i, piece in enumerate(pieces)
+              if isinstance(piece, list) and i and not isinstance(pieces[i - 1], list)}
+    # a row not read whose label a row's numbers follow that do not add up: its own, refused as printed
+    refused = {owner for i, owner in owners.items() if owner not in reading.rows_found and len(pieces[i]) == width
+               and rule_check(table, [(owner, column) for column in table.row(owner).columns])(_values(pieces[i])) is False}
+    unread = [row_id for row_id in place if row_id not in reading.rows_found and row_id not in refused]
     orphans: list[CellText] = []
     for i, piece in enumerate(pieces):
-        if not isinstance(piece, list) or i in used:
+        if not isinstance(piece, list) or i in used or owners.get(i) in refused:
             continue
-        owner = pieces[i - 1][0] if i and not isinstance(pieces[i - 1], list) else None
+        owner = owners.get(i)
         if owner in reading.rows_found:
             if not _owns(table, owner, piece[:width], reading):
                 return []  # a row read by its label from other numbers than these: nothing is certain
@@ -129,18 +137,24 @@ def _forced(table: Table, pieces: list, place: dict[str, int], used: set[int], r
     if not unread or short not in (0, 1):
         return []
     readings = []
+    failing: set[int] = set()  # rows of the one exact reading whose own sum fails as printed
     for gap in range(len(orphans) + 1) if short else [None]:
         cells = orphans if gap is None else [*orphans[:gap], BLANK, *orphans[gap:]]
         chunks = [cells[k * width:(k + 1) * width] for k in range(len(unread))]
-        if any(rule_check(table, [(name, column) for column in table.row(name).columns])(_values(chunk)) is False
-               for name, chunk in zip(unread, chunks)):
-            continue
+        fails = {k for k, (name, chunk) in enumerate(zip(unread, chunks))
+                 if rule_check(table, [(name, column) for column in table.row(name).columns])(_values(chunk)) is False}
+        if fails and (gap is not None or len(fails) > 1):
+            continue  # a blank misplaced, or rows one off: more than the original's own slip
         if gap is not None and not arithmetic_holds(table, _with(table, reading, unread, chunks)):
             continue  # a blank 总计 leaves its row's sum unchecked: the rules across rows must hold
+        failing = fails
         readings.append(chunks)
     read: list[str] = []
     for k, name in enumerate(unread):
-        if readings and all(chunks[k] == readings[0][k] for chunks in readings):
+        if k in failing:
+            reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(name)}：数字印在一处、行名印在其后，"
+                                            f"按表格行序，{NOT_ADDING_UP}", table.id, name))
+        elif readings and all(chunks[k] == readings[0][k] for chunks in readings):
             _pair(table, [name], [readings[0][k]], reading)
             read.append(name)
         elif readings:
