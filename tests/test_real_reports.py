@@ -151,3 +151,12 @@ def test_a_word_pages_conditional_comments_are_not_section_text(imported):
     """平潭 财政金融局 2019's page, saved from Word, printed 「<!--[if !supportMisalignedColumns]--><!--[endif]-->」
     where its table was; a copy of it kept that as text."""
     assert "<!--" not in "".join(imported["029_pingtan_caijinju_2019.txt"].report.sections.values())
+
+
+@pytest.mark.parametrize("name", ["023_pingtan_caijinju_2020.txt", "056_pingtan_lvyouwentiju_2019.txt"])
+def test_a_procurement_count_printed_with_its_measure_word_is_read(imported, name):
+    """「政府集中采购 2笔 984361元」 (023) and 「政府集中采购1个246900元」 (056, run together): the number of
+    projects is printed with its measure word, 笔 or 个, the amount with 元."""
+    truth = EXPECTED[name]["tables"]["active"]["central_procurement"]
+    report = imported[name].report
+    assert {col: report.get(CellRef("active", "central_procurement", col)) for col in truth} == truth

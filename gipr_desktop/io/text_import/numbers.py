@@ -17,7 +17,7 @@ from typing import Callable, Iterator, Sequence
 
 # Printed in place of a number; read as 0 (and said so).
 PLACEHOLDERS = frozenset({"-", "--", "—", "——", "–", "/", "无", "－", "／", "一一"})
-_UNITS = ("万元", "元", "件", "个", "项", "条")
+_UNITS = ("万元", "元", "件", "个", "项", "条", "笔")
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 MAX_RUN = 40  # longer digit runs are not split
 CACHED_LENGTH = 60  # texts this short are read once per program run: the labels every report prints

@@ -21,6 +21,7 @@ _ONLY_BARS = re.compile(r"^[|｜\s]+$")
 
 _GLUED = re.compile(r"^(.*[^\d.,\s\-－])(\d[\d.,]*(?:-\d[\d.,]*)*(?:万元|元)?)$")  # "规章000", "行政处罚2648-18538"
 _SIGN = re.compile(r"(?=-)")
+_COUNTED = re.compile(r"^(.*[^\d.,\s])(\d+(?:个|笔|项|件))$")  # a count with its measure word, before an amount
 _WORD = re.compile(r"\S+")
 _DIGITS = frozenset("0123456789０１２３４５６７８９-—－/／无")  # how a number or a placeholder for one begins
 
@@ -93,6 +94,10 @@ def piece_tokens(piece: str, offset: int | None = None) -> list[Token]:
         if glued:
             words[-1] = glued.group(1)
             values.extend(_run_cell(part) for part in reversed(_SIGN.split(glued.group(2))) if part)
+            counted = _COUNTED.match(words[-1]) if glued.group(2).endswith("元") else None
+            if counted:  # 「政府集中采购1个246900元」: the count of projects, then their amount
+                words[-1] = counted.group(1)
+                values.append(_run_cell(counted.group(2)))
         break
     values.reverse()
     placed = offset is not None and len(text) == len(piece)
