@@ -320,9 +320,10 @@ def _apply(table: Table, reading: TableReading, report: Report, notes: list[Impo
     said = {note.row for note in reading.notes if note.table == table.id}  # rows found but not read: said already
     missing = [row for row in table.rows if not row.optional and row.id not in reading.rows_found and row.id not in said
                and not (row.id.startswith("other_") and "other" in reading.rows_found)]
-    for row in missing:
-        notes.append(ImportNote(f"表「{table.title}」中未找到「{table.row_name(row.id)}」的数字，未能读取，该行留空（未知）",
-                                table.id, row.id))
+    unread = any(note.table == table.id and not note.row and UNREAD in note.message for note in reading.notes)
+    for row in missing:  # the numbers of a table found and not read as a whole (said above) are not missing
+        where = f"「{table.row_name(row.id)}」：本表的数字未能读取（见上）" if unread else f"中未找到「{table.row_name(row.id)}」的数字，未能读取"
+        notes.append(ImportNote(f"表「{table.title}」{where}，该行留空（未知）", table.id, row.id))
     if reading.placeholders:
         marks = "」「".join(sorted(PLACEHOLDERS - {"--", "–", "－", "／", "一一"}))
         notes.append(ImportNote(f"表「{table.title}」有 {reading.placeholders} 个单元格印为「{marks}」之一，已按 0 读取", table.id))
