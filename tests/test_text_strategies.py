@@ -435,6 +435,21 @@ def test_a_page_of_numbers_with_one_row_whose_own_sum_fails_as_printed_reads_the
         assert any(note.row == row_id and "总计不等于各栏之和" in note.message for note in result.notes), row_id
 
 
+def test_a_page_of_numbers_short_of_rows_printed_blank_reads_the_rows_the_sums_fix():
+    """053's LibreOffice PDF in reading order: after 「4.无正当理由大量反复申请」 come five rows' numbers
+    and the labels of the six rows after it — （六）2. and 3. are printed blank. Which two rows are
+    blank only the sums can say: （七）总计 and 结转下年度继续办理 stand in the same place whichever
+    they are, and are read; the rows of zeros before them may each be 0 or blank, and are named."""
+    result, truth = copies_of("053_pingtan_shichangjianguanju_2023.lo.pdftotext.txt")
+    table = result.report.schema.table("applications")
+    for row_id in ("handled_total", "carry_forward"):
+        refs = [CellRef("applications", row_id, column.id) for column in table.row(row_id).columns]
+        assert [result.report.get(ref) for ref in refs] == [truth.get(ref) for ref in refs], row_id
+    for row_id in ("rejected_mass", "rejected_confirmation", "other_no_correction", "other_no_fee", "other_misc"):
+        assert result.report.get(CellRef("applications", row_id, "total")) is None, row_id
+        assert any(note.row == row_id and "为 0 还是原文空白无法判断" in note.message for note in result.notes), row_id
+
+
 def test_a_page_of_numbers_that_does_not_add_up_is_not_paired():
     """The same 008 copy with one number of the run changed (148 → 149 in （七）总计): the run is
     not given to the labels after it, and no row is read wrong."""

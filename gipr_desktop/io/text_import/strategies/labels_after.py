@@ -23,6 +23,7 @@ and its checks say so), each row still adding up. The notes name the rows so rea
 
 from __future__ import annotations
 
+from itertools import combinations
 from typing import Sequence
 
 from gipr_desktop.core.schema import CellRef, Table
@@ -112,10 +113,14 @@ def _forced(table: Table, pieces: list, place: dict[str, int], used: set[int], r
     rows need confirm the pairing, and none can where the original's own totals are wrong. Each
     row must still add up (R1), but for one row whose sum fails as printed (the original's error),
     left empty and named; a row printed with its own numbers after its label that do not add up
-    keeps them, unread. One number short is one cell printed blank (such a copy
-    keeps no trace of it): it is tried in every place that lets each row add up and the rules across
-    rows hold (a blank 总计 leaves its own row unchecked), and a row is read only where every such
-    place gives it the same cells; the others stay empty and are named. Returns the rows so read."""
+    keeps them, unread. One number short is one cell printed blank, a row's worth
+    short whole rows printed blank (such a copy keeps no trace of them): they are tried in every
+    place that lets each row add up and the rules across rows hold (a blank 总计 leaves its own row
+    unchecked; a row blank in every cell adds 0), and a row is read only where every such place gives
+    it the same cells; the others stay empty and are named. Returns the rows so read."""
+    labels = [piece[0] for piece in pieces if not isinstance(piece, list)]
+    if len(labels) != len(set(labels)):
+        return []  # a row labelled twice (its row quoted in the text too): the numbers' owners are not certain
     width = len(table.row(next(iter(place))).columns) if place else 0
     owners = {i: pieces[i - 1][0] for i, piece in enumerate(pieces)
               if isinstance(piece, list) and i and not isinstance(pieces[i - 1], list)}
@@ -134,18 +139,17 @@ def _forced(table: Table, pieces: list, place: dict[str, int], used: set[int], r
             piece = piece[width:]  # the numbers after a row read by its label's own (header words between)
         orphans.extend(piece)
     short = len(unread) * width - len(orphans)
-    if not unread or short not in (0, 1):
+    if not unread or short < 0:
         return []
     readings = []
     failing: set[int] = set()  # rows of the one exact reading whose own sum fails as printed
-    for gap in range(len(orphans) + 1) if short else [None]:
-        cells = orphans if gap is None else [*orphans[:gap], BLANK, *orphans[gap:]]
+    for cells in _with_blanks(orphans, short, len(unread), width):
         chunks = [cells[k * width:(k + 1) * width] for k in range(len(unread))]
         fails = {k for k, (name, chunk) in enumerate(zip(unread, chunks))
                  if rule_check(table, [(name, column) for column in table.row(name).columns])(_values(chunk)) is False}
-        if fails and (gap is not None or len(fails) > 1):
+        if fails and (short or len(fails) > 1):
             continue  # a blank misplaced, or rows one off: more than the original's own slip
-        if gap is not None and not arithmetic_holds(table, _with(table, reading, unread, chunks)):
+        if short and not arithmetic_holds(table, _with(table, reading, unread, chunks)):
             continue  # a blank 总计 leaves its row's sum unchecked: the rules across rows must hold
         failing = fails
         readings.append(chunks)
@@ -158,18 +162,40 @@ def _forced(table: Table, pieces: list, place: dict[str, int], used: set[int], r
             _pair(table, [name], [readings[0][k]], reading)
             read.append(name)
         elif readings:
+            zero_or_blank = all(all(cell.blank or cell.value == 0 for cell in chunks[k]) for chunks in readings)
+            why = "各栏为 0 还是原文空白无法判断" if zero_or_blank else "空白所在栏目无法确定"
             reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(name)}：数字印在一处、行名印在其后，"
-                                            f"少一个数字（原文空白），空白所在栏目无法确定，{UNREAD}，请按原文填写", table.id, name))
+                                            f"少 {short} 个数字（原文空白），{why}，{UNREAD}，请按原文填写", table.id, name))
     return read
 
 
+MAX_BLANK_ROWS = 3  # whole rows printed blank tried among a page's rows: past this, too uncertain
+
+
+def _with_blanks(cells: list[CellText], short: int, rows: int, width: int):
+    """The numbers with the blanks a copy dropped put back, every way: none; one cell printed
+    blank, in each place; or whole rows printed blank (``short`` a multiple of the width), each
+    choice of rows."""
+    if short == 0:
+        yield cells
+    elif short == 1:
+        for gap in range(len(cells) + 1):
+            yield [*cells[:gap], BLANK, *cells[gap:]]
+    elif not short % width and short // width <= MAX_BLANK_ROWS:
+        for blank in combinations(range(rows), short // width):
+            row_cells = iter(cells[k * width:(k + 1) * width] for k in range(rows - len(blank)))
+            yield [cell for k in range(rows) for cell in ([BLANK] * width if k in blank else next(row_cells))]
+
+
 def _with(table: Table, reading: TableReading, names: Sequence[str], chunks: Sequence[Sequence[CellText]]) -> dict:
-    """The values of ``reading`` with ``chunks`` in the rows ``names`` (a blank not among them)."""
+    """The values of ``reading`` with ``chunks`` in the rows ``names``: a blank cell not among them,
+    a row blank in every cell adding 0 to every column (its 总计 too, the sum of its blanks)."""
     values = dict(reading.values)
     for name, chunk in zip(names, chunks):
+        whole = all(cell.blank for cell in chunk)
         for cell, column in zip(chunk, table.row(name).columns):
-            if not cell.blank:
-                values[CellRef(table.id, name, column.id)] = 0 if cell.placeholder else cell.value
+            if whole or not cell.blank:
+                values[CellRef(table.id, name, column.id)] = 0 if whole or cell.placeholder else cell.value
     return values
 
 
