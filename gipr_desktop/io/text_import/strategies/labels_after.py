@@ -154,6 +154,9 @@ def _forced(table: Table, pieces: list, place: dict[str, int], used: set[int], r
         failing = fails
         readings.append(chunks)
     read: list[str] = []
+    said = unread if readings else []  # the rows the notes below name: their readers' notes go
+    reading.notes[:] = [note for note in reading.notes if note.row not in said]
+    missing = f"少 {short // width} 行的数字（整行原文空白）" if short > 1 and not short % width else f"少 {short} 个数字（原文空白）"
     for k, name in enumerate(unread):
         if k in failing:
             reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(name)}：数字印在一处、行名印在其后，"
@@ -165,7 +168,7 @@ def _forced(table: Table, pieces: list, place: dict[str, int], used: set[int], r
             zero_or_blank = all(all(cell.blank or cell.value == 0 for cell in chunks[k]) for chunks in readings)
             why = "各栏为 0 还是原文空白无法判断" if zero_or_blank else "空白所在栏目无法确定"
             reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(name)}：数字印在一处、行名印在其后，"
-                                            f"少 {short} 个数字（原文空白），{why}，{UNREAD}，请按原文填写", table.id, name))
+                                            f"{missing}，{why}，{UNREAD}，请按原文填写", table.id, name))
     return read
 
 
