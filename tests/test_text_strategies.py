@@ -403,7 +403,21 @@ def test_a_table_two_row_short_of_a_cell_is_not_split_by_its_digits_where_its_nu
     result = parse_report_text(changed, source=name)
     row = result.report.schema.table("active").row("normative_documents")
     assert [result.report.get(CellRef("active", "normative_documents", c.id)) for c in row.columns] == [None] * 3
-    assert any(note.row == "normative_documents" and "缺少的一栏可能是空白" in note.message for note in result.notes)
+    assert any(note.row == "normative_documents" and "只找到 2 个数字" in note.message and "未能读取" in note.message
+               for note in result.notes)
+
+
+def test_a_table_two_row_on_one_line_short_of_a_cell_is_not_split_by_its_digits():
+    """026's page text, its 行政规范性文件 printed as 「0 24」 (本年制发 blank): two numbers apart on one
+    line for three cells, and no sum. 「24」 could be 2 and 4 run together, or the missing cell a blank:
+    the row is left empty and the note says so."""
+    text = (REPORTS / "026_pingtan_jiaojianju_2025.txt").read_text(encoding="utf-8")
+    changed = text.replace("行政规范性文件1024", "行政规范性文件 0 24 ", 1)
+    assert changed != text
+    result = parse_report_text(changed, source="026")
+    row = result.report.schema.table("active").row("normative_documents")
+    assert [result.report.get(CellRef("active", row.id, c.id)) for c in row.columns] == [None] * 3
+    assert any(note.row == row.id and "缺少的一栏可能是空白" in note.message for note in result.notes)
 
 
 def test_a_table_two_row_printed_with_a_number_more_than_its_cells_is_not_read_by_taking_the_first():

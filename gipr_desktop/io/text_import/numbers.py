@@ -38,6 +38,8 @@ class CellText:
     # in columns by spaces (`pdftotext -layout`); -1 elsewhere
     delimited: bool = field(default=False, compare=False)  # a whole cell between tabs or 「|」 of a line of
     # several cells: it stands in its own column, whatever the cells beside it hold
+    alone: bool = field(default=False, compare=False)  # the only thing its line prints (a copy that prints
+    # a cell a paragraph): one cell, not the digits of several run together (``one_cell``)
     blank: bool = field(init=False, repr=False, compare=False)  # neither a number nor a placeholder:
     # printed empty; kept, not worked out, as every reading of a table asks it of every cell
 
@@ -142,7 +144,13 @@ def split_digit_run(
 
 
 def _splittable(cell: CellText) -> bool:
-    return isinstance(cell.value, int) and cell.text.isdigit() and 1 < len(cell.text) <= MAX_RUN
+    return isinstance(cell.value, int) and cell.text.isdigit() and 1 < len(cell.text) <= MAX_RUN and not one_cell(cell)
+
+
+def one_cell(cell: CellText) -> bool:
+    """Whether ``cell`` is one cell for certain: the only thing its line prints, and no number printed
+    with a leading 0 (「00」 alone on its line is still two cells run together)."""
+    return cell.alone and not cell.text.startswith("0")
 
 
 def _cuts(digits: str, parts: int) -> Iterator[list[int]]:

@@ -21,7 +21,7 @@ from gipr_desktop.core.schema import CellRef, Column, Table, get_format
 from gipr_desktop.core.values import ValueRefused, checked_value
 from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.known import Known
-from gipr_desktop.io.text_import.numbers import CellText, read_cell, split_digit_run
+from gipr_desktop.io.text_import.numbers import CellText, one_cell, read_cell, split_digit_run
 from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token, Tokens
 
 Values = list  # list[int | Decimal | None], one per column
@@ -345,10 +345,10 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
         notes.append(ImportNote(f"{where}：印有 {sum(not c.blank for c in cells)} 个数字，多于 {count} 栏，"
                                 f"无法确定各数字所属栏目，{UNREAD}", table.id, row_id))
         return None
-    glued = [c.text for c in cells if c.text.isdigit() and len(c.text) > 1]
+    glued = [c.text for c in cells if c.text.isdigit() and len(c.text) > 1 and not one_cell(c)]
     filled = sum(not c.blank for c in cells)
     printed = " ".join(c.text for c in cells if not c.blank)  # as printed, the signed part too ("88-720")
-    most = sum(len(c.text) if c.text.isdigit() else 1 for c in cells if not c.blank)  # cells the digits can make
+    most = sum(len(c.text) if c.text.isdigit() and not one_cell(c) else 1 for c in cells if not c.blank)  # cells the digits can make
     if not glued or most < count:  # too few digits to be the row's cells glued together
         notes.append(ImportNote(f"{where}：只找到 {filled} 个数字「{printed}」，应有 {count} 栏，无法确定各数字所属栏目，"
                                 f"{UNREAD}", table.id, row_id))

@@ -162,6 +162,14 @@ def _delimited(tokens: list[Token], several: bool) -> list[Token]:
     return tokens
 
 
+def _alone(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """A line's tokens, its one number marked as such where it prints nothing else."""
+    if len(tokens) == 1 and isinstance(tokens[0], CellText) and not tokens[0].blank:
+        cell = tokens[0]
+        return (CellText(cell.text, cell.value, cell.placeholder, cell.remark, cell.end, cell.delimited, alone=True),)
+    return tokens
+
+
 class Tokens(list):
     """The tokens of printed lines, one ``LINE_END`` after each line's; ``lines`` holds the tokens of
     each line that has any, without it (``tables.lines``), as they were cut."""
@@ -176,7 +184,7 @@ def text_tokens(lines: Iterable[str]) -> Tokens:
     for line in lines:
         found = cut.get(line)
         if found is None:
-            found = cut[line] = tuple(line_tokens(line))
+            found = cut[line] = _alone(tuple(line_tokens(line)))
         if found:
             tokens.extend(found)
             printed.append(found)
