@@ -420,6 +420,19 @@ def test_a_table_two_row_on_one_line_short_of_a_cell_is_not_split_by_its_digits(
     assert any(note.row == row.id and "缺少的一栏可能是空白" in note.message for note in result.notes)
 
 
+def test_rows_whose_labels_are_printed_without_numbers_of_their_own_are_not_said_to_be_missing():
+    """053's LibreOffice PDF in reading order prints table 二's 0 0 0 before the labels 「规章」 and
+    「行政规范性文件」, one of the two rows printed blank: neither is read, and the notes say each label
+    is printed without numbers certain to be its own — not that its numbers were not found. 052's
+    page prints no 规章 row at all: its note says so."""
+    result, _ = copies_of("053_pingtan_shichangjianguanju_2023.lo.pdftotext.txt")
+    for row_id in ("regulations", "normative_documents"):
+        said = [note.message for note in result.notes if note.table == "active" and note.row == row_id]
+        assert said and all("印有行名" in message and "未找到" not in message for message in said), said
+    page = read_report(REPORTS / "052_pingtan_haitanpianqu_2024.txt")
+    assert any(note.row == "regulations" and "未找到「规章」的数字" in note.message for note in page.notes)
+
+
 def test_a_table_two_row_printed_with_a_number_more_than_its_cells_is_not_read_by_taking_the_first():
     """007's LibreOffice PDF in reading order with 行政规范性文件's 62 printed twice (a copy that
     repeats a line): 62 62 33 440 for three cells, and no sum to tell which is extra. The row is

@@ -322,7 +322,10 @@ def _apply(table: Table, reading: TableReading, report: Report, notes: list[Impo
                and not (row.id.startswith("other_") and "other" in reading.rows_found)]
     unread = any(note.table == table.id and not note.row and UNREAD in note.message for note in reading.notes)
     for row in missing:  # the numbers of a table found and not read as a whole (said above) are not missing
-        where = f"「{table.row_name(row.id)}」：本表的数字未能读取（见上）" if unread else f"中未找到「{table.row_name(row.id)}」的数字，未能读取"
+        name = table.row_name(row.id)
+        where = (f"「{name}」：本表的数字未能读取（见上）" if unread
+                 else f"「{name}」：印有行名，其后没有能确定属于本行的数字，未能读取" if row.id in reading.labelled
+                 else f"中未找到「{name}」的数字，未能读取")
         notes.append(ImportNote(f"表「{table.title}」{where}，该行留空（未知）", table.id, row.id))
     if reading.placeholders:
         marks = "」「".join(sorted(PLACEHOLDERS - {"--", "–", "－", "／", "一一"}))

@@ -51,6 +51,7 @@ class TableReading:
     rows_found: set[str] = field(default_factory=set)
     placeholders: int = 0
     blank: dict[str, list[str]] = field(default_factory=dict)  # row id -> ids of the columns printed blank
+    labelled: set[str] = field(default_factory=set)  # the rows whose label is printed, read or not
 
 
 @cache
@@ -483,6 +484,7 @@ def read_hits(table: Table, hits: Sequence[RowHit], reading: TableReading, known
     A label printed with its ordinal is tried before one without."""
     with_values: dict[str, list[RowHit]] = {}
     printed_blank: dict[str, RowHit] = {}  # a row printed with every cell blank ("2.其他…\t\t\t")
+    reading.labelled.update(hit.row_id for hit in hits)
     widths = _memo(table, "widths")
     if not widths:
         widths.update((row.id, len(row.columns)) for row in table.rows)
