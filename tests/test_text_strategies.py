@@ -35,6 +35,18 @@ def _table(report, table_id: str) -> list[list]:
             for row in table.rows if not row.optional]
 
 
+def _damaged(path: Path, printed: str, damaged: str, source: str = ""):
+    """The text at ``path`` read with ``printed`` (its first occurrence) replaced by ``damaged``."""
+    text = path.read_text(encoding="utf-8")
+    changed = text.replace(printed, damaged, 1)
+    assert changed != text
+    return parse_report_text(changed, source=source or path.name)
+
+
+def _row(result, table_id: str, row_id: str) -> list:
+    return [result.report.get(CellRef(table_id, row_id, c.id)) for c in result.report.schema.table(table_id).row(row_id).columns]
+
+
 def _read_by(result, table_id: str) -> str:
     title = result.report.schema.table(table_id).title
     said = [note.message for note in result.notes if note.kind == READ_BY and f"表「{title}」" in note.message]
@@ -251,15 +263,11 @@ def test_a_blank_lost_from_a_one_cell_per_line_row_leaves_the_row_empty_and_name
     """010 prints one cell per line and a blank cell as a line holding a space; one of those lines
     lost: the row has six cells, and the next row's numbers are not taken for its seventh."""
     name = "010_shuyang_fagaiju_2023.txt"
-    text = (REPORTS / name).read_text(encoding="utf-8")
-    lost = text.replace("1.属于国家秘密\n0\n \n", "1.属于国家秘密\n0\n", 1)
-    assert lost != text
-    result = parse_report_text(lost, source=name)
-    row = result.report.schema.table("applications").row("withheld_state_secret")
-    assert [result.report.get(CellRef("applications", row.id, c.id)) for c in row.columns] == [None] * 7
-    assert any(note.row == row.id and "未能读取" in note.message for note in result.notes)
-    undamaged = parse_report_text(text, source=name).report
-    others = {ref: value for ref, value in undamaged.cells.items() if ref.row != row.id}
+    result = _damaged(REPORTS / name, "1.属于国家秘密\n0\n \n", "1.属于国家秘密\n0\n")
+    assert _row(result, "applications", "withheld_state_secret") == [None] * 7
+    assert any(note.row == "withheld_state_secret" and "未能读取" in note.message for note in result.notes)
+    undamaged = parse_report_text((REPORTS / name).read_text(encoding="utf-8"), source=name).report
+    others = {ref: value for ref, value in undamaged.cells.items() if ref.row != "withheld_state_secret"}
     assert {ref: value for ref, value in result.report.cells.items()} == others
 
 
@@ -381,11 +389,7 @@ def test_pages_of_numbers_whose_labels_come_after_them_are_paired_with_one_blank
 def test_a_page_of_numbers_two_short_of_the_unread_rows_is_not_paired():
     """The same 009 copy with 结转下年度继续办理's 1 taken out too: two cells missing could stand in
     too many places; the rows whose labels come after their numbers stay empty, nothing is wrong."""
-    name = "009_shanghai_kewei_2024.lo.pdftotext-page-breaks.txt"
-    text = (PDF_TEXT / name).read_text(encoding="utf-8")
-    changed = text.replace("\n35\n\n1\n", "\n35\n\n", 1)
-    assert changed != text
-    result = parse_report_text(changed, source=name)
+    result = _damaged(PDF_TEXT / "009_shanghai_kewei_2024.lo.pdftotext-page-breaks.txt", "\n35\n\n1\n", "\n35\n\n")
     truth = truth_report("009_shanghai_kewei_2024.txt")
     assert all(result.report.get(ref) in (None, value) for ref, value in truth.cells.items())
     for row_id in AFTER_MASS:
@@ -396,13 +400,9 @@ def test_a_table_two_row_short_of_a_cell_is_not_split_by_its_digits_where_its_nu
     """026's LibreOffice PDF in reading order, its 行政规范性文件 printed with 本年制发 blank: the copy
     keeps 「0」 and 「24」 on lines of their own. 「24」 is one cell, not 2 and 4 run together: the row,
     which has no sum to place its blank by, is left empty and named — never 0 | 2 | 4."""
-    name = "026_pingtan_jiaojianju_2025.lo.pdftotext.txt"
-    text = (PDF_TEXT / name).read_text(encoding="utf-8")
-    changed = text.replace("行政规范性文件\n\n1\n\n0\n\n24\n", "行政规范性文件\n\n0\n\n24\n", 1)
-    assert changed != text
-    result = parse_report_text(changed, source=name)
-    row = result.report.schema.table("active").row("normative_documents")
-    assert [result.report.get(CellRef("active", "normative_documents", c.id)) for c in row.columns] == [None] * 3
+    result = _damaged(PDF_TEXT / "026_pingtan_jiaojianju_2025.lo.pdftotext.txt",
+                      "行政规范性文件\n\n1\n\n0\n\n24\n", "行政规范性文件\n\n0\n\n24\n")
+    assert _row(result, "active", "normative_documents") == [None] * 3
     assert any(note.row == "normative_documents" and "只找到 2 个数字" in note.message and "未能读取" in note.message
                for note in result.notes)
 
@@ -411,13 +411,9 @@ def test_a_table_two_row_on_one_line_short_of_a_cell_is_not_split_by_its_digits(
     """026's page text, its 行政规范性文件 printed as 「0 24」 (本年制发 blank): two numbers apart on one
     line for three cells, and no sum. 「24」 could be 2 and 4 run together, or the missing cell a blank:
     the row is left empty and the note says so."""
-    text = (REPORTS / "026_pingtan_jiaojianju_2025.txt").read_text(encoding="utf-8")
-    changed = text.replace("行政规范性文件1024", "行政规范性文件 0 24 ", 1)
-    assert changed != text
-    result = parse_report_text(changed, source="026")
-    row = result.report.schema.table("active").row("normative_documents")
-    assert [result.report.get(CellRef("active", row.id, c.id)) for c in row.columns] == [None] * 3
-    assert any(note.row == row.id and "缺少的一栏可能是空白" in note.message for note in result.notes)
+    result = _damaged(REPORTS / "026_pingtan_jiaojianju_2025.txt", "行政规范性文件1024", "行政规范性文件 0 24 ", "026")
+    assert _row(result, "active", "normative_documents") == [None] * 3
+    assert any(note.row == "normative_documents" and "缺少的一栏可能是空白" in note.message for note in result.notes)
 
 
 def test_rows_whose_labels_are_printed_without_numbers_of_their_own_are_not_said_to_be_missing():
@@ -437,14 +433,11 @@ def test_a_table_two_row_printed_with_a_number_more_than_its_cells_is_not_read_b
     """007's LibreOffice PDF in reading order with 行政规范性文件's 62 printed twice (a copy that
     repeats a line): 62 62 33 440 for three cells, and no sum to tell which is extra. The row is
     left empty and named — never 62 | 62 | 33."""
-    name = "007_pingtan_2024.lo.pdftotext-page-breaks.txt"
-    text = (PDF_TEXT / name).read_text(encoding="utf-8")
-    changed = text.replace("\n62\n\n33\n\n440\n", "\n62\n\n62\n\n33\n\n440\n", 1)
-    assert changed != text
-    result = parse_report_text(changed, source=name)
-    row = result.report.schema.table("active").row("normative_documents")
-    assert [result.report.get(CellRef("active", row.id, c.id)) for c in row.columns] == [None] * 3
-    assert any(note.row == row.id and "多于 3 栏" in note.message and "未能读取" in note.message for note in result.notes)
+    result = _damaged(PDF_TEXT / "007_pingtan_2024.lo.pdftotext-page-breaks.txt",
+                      "\n62\n\n33\n\n440\n", "\n62\n\n62\n\n33\n\n440\n")
+    assert _row(result, "active", "normative_documents") == [None] * 3
+    assert any(note.row == "normative_documents" and "多于 3 栏" in note.message and "未能读取" in note.message
+               for note in result.notes)
 
 
 def test_a_page_of_numbers_with_one_row_whose_own_sum_fails_as_printed_reads_the_others():

@@ -80,14 +80,19 @@ def place(table: Table, hits: Sequence[RowHit], reading: TableReading) -> None:
             reading.values[CellRef(table.id, row_id, col)] = value
         if blank:
             reading.blank.setdefault(row_id, []).extend(blank)
-        reading.notes[:] = [n for n in reading.notes if not (n.table == table.id and n.row == row_id and UNREAD in n.message)]
+        _drop_unread_notes(table, row_id, reading)
         reading.notes.append(_note(table, short, used.get(row_id, []), blank, unsure))
     if not any(row_id in reading.rows_found for row_id in shorts):
         return
     for row_id in [row.id for row in table.rows if row.id in silent]:  # blank as the solutions take them
         reading.rows_found.add(row_id)
         reading.blank[row_id] = [column.id for column in table.row(row_id).columns]
-        reading.notes[:] = [n for n in reading.notes if not (n.table == table.id and n.row == row_id and UNREAD in n.message)]
+        _drop_unread_notes(table, row_id, reading)
+
+
+def _drop_unread_notes(table: Table, row_id: str, reading: TableReading) -> None:
+    """The notes that ``row_id`` could not be read, dropped: it is read now."""
+    reading.notes[:] = [n for n in reading.notes if not (n.table == table.id and n.row == row_id and UNREAD in n.message)]
 
 
 def _short_rows(table: Table, hits: Sequence[RowHit], reading: TableReading) -> dict[str, _Short]:

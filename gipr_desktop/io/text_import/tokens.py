@@ -9,7 +9,7 @@ tables of a document (HTML, Word, PDF, spreadsheets) are no tokens: ``io.grid_ta
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -165,8 +165,7 @@ def _delimited(tokens: list[Token], several: bool) -> list[Token]:
 def _alone(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     """A line's tokens, its one number marked as such where it prints nothing else."""
     if len(tokens) == 1 and isinstance(tokens[0], CellText) and not tokens[0].blank:
-        cell = tokens[0]
-        return (CellText(cell.text, cell.value, cell.placeholder, cell.remark, cell.end, cell.delimited, alone=True),)
+        return (replace(tokens[0], alone=True),)
     return tokens
 
 

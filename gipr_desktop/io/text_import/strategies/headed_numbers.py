@@ -51,7 +51,7 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
         for start in _spans(table.row(row_id).columns, printed, i):
             claims.setdefault(start, set()).add(row_id)
             if start < i:  # numbers before the label: the label printed next, as bare, may own them too
-                claims[start].update(_bare_next(table, printed, i, format_id))
+                claims[start].update(_bare_next(table, printed, i, format_id, len(table.row(row_id).columns)))
     owned = {start: next(iter(rows)) for start, rows in claims.items() if len(rows) == 1}
     if not owned:
         return None
@@ -71,14 +71,15 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
     return reading
 
 
-def _bare_next(table: Table, printed: list[Token], at: int, format_id: str) -> set[str]:
+def _bare_next(table: Table, printed: list[Token], at: int, format_id: str, width: int) -> set[str]:
     """The row labelled right after the label at ``at`` where no number of its own follows it and it
-    has as many columns (「规章」「行政规范性文件」 after 0 0 0: one of the two rows printed blank)."""
+    has ``width`` columns, as that row has (「规章」「行政规范性文件」 after 0 0 0: one of the two rows
+    printed blank)."""
     after = printed[at + 1] if at + 1 < len(printed) else None
     other = row_label(table, after.text, format_id) if isinstance(after, Label) else None
     if other is None or (at + 2 < len(printed) and isinstance(printed[at + 2], CellText)):
         return set()
-    return {other} if len(table.row(other).columns) == len(table.row(row_label(table, printed[at].text, format_id)).columns) else set()
+    return {other} if len(table.row(other).columns) == width else set()
 
 
 def _spans(columns, printed: list[Token], at: int) -> list[int]:

@@ -30,7 +30,7 @@ from gipr_desktop.core.schema import CellRef, Table
 from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.numbers import BLANK, CellText
-from gipr_desktop.io.text_import.strategies.base import Strategy, arithmetic_confirms, arithmetic_holds, rows_add_up
+from gipr_desktop.io.text_import.strategies.base import Strategy, arithmetic_confirms, arithmetic_holds
 from gipr_desktop.io.text_import import lost_blanks
 from gipr_desktop.io.text_import.tables import (NOT_ADDING_UP, UNREAD, TableReading, _values, find_rows, read_hits,
                                                  row_label, rule_check, store)
@@ -80,10 +80,7 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
         if any(name in reading.rows_found for name in names):
             continue
         chunks = [piece[k * width:(k + 1) * width] for k in range(count)]
-        trial = dict(reading.values)
-        for name, chunk in zip(names, chunks):
-            for cell, column in zip(chunk, table.row(name).columns):
-                trial[CellRef(table.id, name, column.id)] = 0 if cell.placeholder else cell.value
+        trial = _with(table, reading, names, chunks)
         if not arithmetic_holds(table, trial) or not arithmetic_confirms(table, trial, names):
             continue
         _pair(table, names, chunks, reading)
@@ -122,11 +119,16 @@ def _forced(table: Table, pieces: list, place: dict[str, int], used: set[int], r
     if len(labels) != len(set(labels)):
         return []  # a row labelled twice (its row quoted in the text too): the numbers' owners are not certain
     width = len(table.row(next(iter(place))).columns) if place else 0
+    checks = {row_id: rule_check(table, [(row_id, column) for column in table.row(row_id).columns]) for row_id in place}
+
+    def fails(row_id: str, cells: Sequence[CellText]) -> bool:
+        return checks[row_id](_values(cells)) is False  # its own sum (R1) does not hold
+
     owners = {i: pieces[i - 1][0] for i, piece in enumerate(pieces)
               if isinstance(piece, list) and i and not isinstance(pieces[i - 1], list)}
     # a row not read whose label a row's numbers follow that do not add up: its own, refused as printed
-    refused = {owner for i, owner in owners.items() if owner not in reading.rows_found and len(pieces[i]) == width
-               and rule_check(table, [(owner, column) for column in table.row(owner).columns])(_values(pieces[i])) is False}
+    refused = {owner for i, owner in owners.items()
+               if owner not in reading.rows_found and len(pieces[i]) == width and fails(owner, pieces[i])}
     unread = [row_id for row_id in place if row_id not in reading.rows_found and row_id not in refused]
     orphans: list[CellText] = []
     for i, piece in enumerate(pieces):
@@ -145,13 +147,12 @@ def _forced(table: Table, pieces: list, place: dict[str, int], used: set[int], r
     failing: set[int] = set()  # rows of the one exact reading whose own sum fails as printed
     for cells in _with_blanks(orphans, short, len(unread), width):
         chunks = [cells[k * width:(k + 1) * width] for k in range(len(unread))]
-        fails = {k for k, (name, chunk) in enumerate(zip(unread, chunks))
-                 if rule_check(table, [(name, column) for column in table.row(name).columns])(_values(chunk)) is False}
-        if fails and (short or len(fails) > 1):
+        failed = {k for k, (name, chunk) in enumerate(zip(unread, chunks)) if fails(name, chunk)}
+        if failed and (short or len(failed) > 1):
             continue  # a blank misplaced, or rows one off: more than the original's own slip
         if short and not arithmetic_holds(table, _with(table, reading, unread, chunks)):
             continue  # a blank 总计 leaves its row's sum unchecked: the rules across rows must hold
-        failing = fails
+        failing = failed
         readings.append(chunks)
     read: list[str] = []
     said = unread if readings else []  # the rows the notes below name: their readers' notes go

@@ -70,7 +70,7 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
             header = headers[i]
             return (_under_headers(cells, header[1]) if header else None), header[0] if header else -1
     reading = by_label(table, tokens, format_id, known)
-    found = []  # (row id, its cells as placed, what placed them)
+    found = []  # (row id, its cells as placed, their slots, what placed them)
     confirmed = {None}  # what placed a row that adds up (R1): the full rows are trusted as they are
     pending: str | None = None  # a row label printed without numbers: its numbers may be on the next line
     for i, (row_id, cells) in enumerate(printed):
@@ -90,14 +90,14 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
             continue
         if verdict:
             confirmed.add(by)
-        found.append((target, placed, by))
+        found.append((target, placed, slots, by))
     added = []
-    for target, placed, by in found:
+    for target, placed, slots, by in found:
         if by not in confirmed or target in reading.rows_found:
             continue  # a header no row's sum confirms places no column
         reading.notes[:] = [note for note in reading.notes if note.row != target]
         reading.rows_found.add(target)
-        store(placed, [(target, column) for column in table.row(target).columns], table, reading)
+        store(placed, slots, table, reading)
         added.append(target)
     if not added:
         return None

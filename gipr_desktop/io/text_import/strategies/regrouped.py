@@ -39,14 +39,14 @@ MAX_NUMBERS = 24  # more numbers than this in section 四 are not its table alon
 
 def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | None = None) -> TableReading | None:
     rule = next((rule for rule in table.rules if rule.kind == "row_sum"), None)
-    numbers = [token for token in tokens if isinstance(token, CellText) and not token.blank]
+    at = [i for i, token in enumerate(tokens) if isinstance(token, CellText) and not token.blank]
+    numbers = [tokens[i] for i in at]
     groups = len(table.rows)
     width = len(rule.parts) + 1 if rule else 0
     if rule is None or len(numbers) != groups * width or len(numbers) > MAX_NUMBERS:
         return None
     if any(len(row.columns) != width for row in table.rows):
         return None
-    at = [i for i, token in enumerate(tokens) if isinstance(token, CellText) and not token.blank]
     if not any(isinstance(token, Label) for token in tokens[at[0]:at[-1]]):
         return None  # printed in one run, in the table's order: its totals stand where it prints them
     values = [0 if cell.placeholder else cell.value for cell in numbers]
