@@ -206,9 +206,8 @@ def _with(table: Table, reading: TableReading, names: Sequence[str], chunks: Seq
 def _owns(table: Table, row_id: str, cells: Sequence[CellText], reading: TableReading) -> bool:
     """Whether ``reading`` holds in ``row_id`` the numbers ``cells`` print, one a column."""
     columns = table.row(row_id).columns
-    return len(cells) == len(columns) and all(
-        reading.values.get(CellRef(table.id, row_id, column.id)) == (0 if cell.placeholder else cell.value)
-        for cell, column in zip(cells, columns))
+    return len(cells) == len(columns) and \
+        [reading.values.get(CellRef(table.id, row_id, column.id)) for column in columns] == _values(cells)
 
 
 STRATEGY = Strategy("PDF 复制文字：数字成段印在行名之前", frozenset({"grid"}), read)
