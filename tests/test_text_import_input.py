@@ -136,6 +136,24 @@ def test_an_unsplittable_glued_run_is_refused_not_guessed():
     assert any("12345" in note.message and "留空" in note.message for note in result.notes)
 
 
+def test_a_glued_row_of_one_digit_a_cell_that_does_not_add_up_is_read_as_printed_and_said():
+    text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量2000001\n"
+    result = parse_report_text(text)
+    assert [result.report.get(CellRef("applications", "new", c)) for c in APPLICANT_COLUMNS] == [2, 0, 0, 0, 0, 0, 1]
+    assert any("2000001" in note.message and "与总计不符" in note.message for note in result.notes)
+
+
+@pytest.mark.parametrize("run", ["5500010", "1000010"])
+def test_a_glued_row_that_adds_up_with_cells_printed_blank_is_not_read_one_digit_a_cell(run):
+    """「5500010」 is 5 5 0 0 0 1 0, which does not add up, or 5 5 (blank) 0 0 0 10, which does;
+    「1000010」 adds up as 10 (blank) (blank) 0 0 0 10: the page may have dropped blank cells, so
+    the row stays empty and is named."""
+    text = f"三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量{run}\n"
+    result = parse_report_text(text)
+    assert all(result.report.get(CellRef("applications", "new", c)) is None for c in APPLICANT_COLUMNS)
+    assert any(run in note.message and "留空" in note.message for note in result.notes)
+
+
 def test_convert_prints_the_import_notes(seeds_dir, tmp_path, capsys):
     out = tmp_path / "out.gipr"
     assert main(["convert", str(seeds_dir / SEED_NONZERO), str(out)]) == 0

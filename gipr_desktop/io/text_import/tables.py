@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, lru_cache
+from itertools import combinations
 from typing import Callable, Sequence
 
 from gipr_desktop.core.labels import MAX_LABEL, match_row_in, normalize, similar_rows, strip_ordinal
@@ -358,7 +359,7 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
     fits = _fitting(slots)
     readings = split_digit_run(cells, count, lambda values: verdict(values) is True and fits(values))
     if verdict.has_rules:  # type: ignore[attr-defined]
-        chosen, why = _plausible(readings)
+        chosen, why = _plausible(readings) if readings else _one_digit_a_cell(cells, count, verdict, fits)
     else:  # no arithmetic to check: only a run with one digit per cell has one reading, or the one
         # reading that agrees with what the narrative and last year's report say of the row; numbers
         # printed apart are each a cell, and one of them too few is as likely a cell printed blank
@@ -401,6 +402,32 @@ def _fitting(slots: Sequence[Slot]) -> Callable[[Values], bool]:
         return True
 
     return fits
+
+
+def _one_digit_a_cell(cells: Sequence[CellText], count: int, verdict: Callable[[Values], bool | None],
+                      fits: Callable[[Values], bool]) -> tuple[list | None, str]:
+    """A run of exactly as many digits as the row has cells, whose one-digit-a-cell reading breaks
+    the row's sums, read so all the same — as the original prints it, which the checks then flag —
+    unless the digits could also be the row with a cell or two printed blank (which a page copy
+    drops) and a number of two digits, and that reading adds up: then nobody can tell which it is."""
+    filled = [cell for cell in cells if not cell.blank]
+    if len(filled) != 1 or len(filled[0].text) != count:
+        return None, ""
+    readings = split_digit_run(filled, count, fits)
+    if not readings:
+        return None, ""
+    for blanks in (1, 2):
+        def adds_up_with_blanks(values: Values) -> bool:
+            for places in combinations(range(count), blanks):
+                padded = list(values)
+                for place in places:
+                    padded.insert(place, 0)
+                if verdict(padded) is True:
+                    return True
+            return False
+        if split_digit_run(filled, count - blanks, lambda values: fits(values) and adds_up_with_blanks(values), limit=2_000):
+            return None, ""
+    return readings[0], "每栏一位数（按此拆分各栏之和与总计不符，应是原文如此），"
 
 
 def _plausible(readings: list[list]) -> tuple[list | None, str]:
