@@ -313,6 +313,30 @@ def test_table_four_cut_by_header_words_is_read_in_order_where_every_group_adds_
     assert _table(result.report, "review_litigation") == _table(truth, "review_litigation")
 
 
+@pytest.mark.parametrize("name", ["020_pingtan_jingfaju_2025.lo.pdftotext.txt", "020_pingtan_jingfaju_2025.lo.pdftotext-layout.txt",
+                                  "025_pingtan_shenpiju_2024.lo.pdftotext.txt", "025_pingtan_shenpiju_2024.lo.pdftotext-layout.txt"])
+def test_table_four_printed_under_its_headers_is_read_in_their_order_though_its_totals_are_wrong(copies, name):
+    """These originals print a 总计 of 0 beside a 维持 (纠正) of 1, so R4 cannot confirm the order of
+    table 四's numbers in a PDF copy; the headers can: each run of numbers follows as many column
+    headers as it holds numbers (nine, then six, in reading order; fifteen in layout order)."""
+    result, truth = copies[name]
+    assert _table(result.report, "review_litigation") == _table(truth, "review_litigation")
+    assert any(note.table == "review_litigation" and "表头" in note.message and "与总计不符" in note.message
+               for note in result.notes)
+
+
+def test_table_four_whose_numbers_outnumber_the_headers_before_them_is_not_read_in_order(copies):
+    """The same copy with the 复议后起诉 headers moved after the numbers: the first run of numbers
+    is no longer under headers of its own, so the order cannot be told and the table stays empty."""
+    path = PDF_TEXT / "020_pingtan_jingfaju_2025.lo.pdftotext.txt"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("复议后起诉\n")
+    end = text.index("\n", text.index("审结", start)) + 1
+    moved = text[:start] + text[end:].replace("五、存在的主要问题", text[start:end] + "五、存在的主要问题", 1)
+    result = parse_report_text(moved, source=path.name)
+    assert all(value is None for row in _table(result.report, "review_litigation") for value in row)
+
+
 AFTER_MASS = ("rejected_mass", "rejected_confirmation", "other_no_correction", "other_no_fee", "other_misc",
               "handled_total", "carry_forward")
 
