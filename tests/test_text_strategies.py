@@ -259,6 +259,21 @@ def test_a_row_whose_numbers_do_not_add_up_is_left_empty_and_named_never_shifted
     assert any(note.row == "new" and "总计不等于各栏之和" in note.message for note in result.notes)
 
 
+def test_two_laid_out_rows_moved_alike_do_not_place_each_others_columns():
+    """淮安's layout copy with the numbers of 本年新收 and 上年结转 both moved one column to the right
+    (the total first) and set in the same wrong columns: neither adds up, and neither may vouch for
+    the other's columns — only rows that add up place them — so both stay empty."""
+    text = (PDF_TEXT / "huaian_2024.pdftotext-layout.txt").read_text(encoding="utf-8")
+    for start in ("一、本年新收", "二、上年结转"):
+        line = next(line for line in text.splitlines() if line.startswith(start))
+        label, *numbers = line.split()
+        text = text.replace(line, label + "".join(f"{n:>9}" for n in [numbers[-1], *numbers[:-1]]))
+    result = parse_report_text(text, source="huaian")
+    for row_id in ("new", "carried_over"):
+        row = result.report.schema.table("applications").row(row_id)
+        assert [result.report.get(CellRef("applications", row_id, c.id)) for c in row.columns] == [None] * 7, row_id
+
+
 def test_a_blank_lost_from_a_one_cell_per_line_row_leaves_the_row_empty_and_named():
     """010 prints one cell per line and a blank cell as a line holding a space; one of those lines
     lost: the row has six cells, and the next row's numbers are not taken for its seventh."""
@@ -335,6 +350,33 @@ def test_table_four_whose_numbers_outnumber_the_headers_before_them_is_not_read_
     moved = text[:start] + text[end:].replace("五、存在的主要问题", text[start:end] + "五、存在的主要问题", 1)
     result = parse_report_text(moved, source=path.name)
     assert all(value is None for row in _table(result.report, "review_litigation") for value in row)
+
+
+def test_rows_laid_out_in_columns_are_read_as_printed_though_their_totals_are_wrong(copies):
+    """平潭 海坛片区 2024 prints 总计 0 on every row of table 三 (「5 1 0 0 0 0 0」): in a layout copy each
+    row's seven numbers stand on its label's line, one under each column, so none was lost or
+    shifted; they are read as printed and the checks flag the totals, as on the original."""
+    result, truth = copies["052_pingtan_haitanpianqu_2024.lo.pdftotext-layout.txt"]
+    assert _table(result.report, "applications") == _table(truth, "applications")
+
+
+LAID_OUT = ("三、收到和处理政府信息公开申请情况\n"
+            "                                   自然   商业   科研   社会   法律   其他   总计\n"
+            "一、本年新收政府信息公开申请数量{first}\n{second}\n"
+            "二、上年结转政府信息公开申请数量        0      0      0      0      0      0      0\n")
+
+
+@pytest.mark.parametrize("first, second, read", [
+    ("        5      1      0      0      0      0      0", "", True),
+    ("        5      1      0      0", "                                             0      0      0", False),
+])
+def test_a_laid_out_row_that_does_not_add_up_is_read_as_printed_only_on_one_line(first, second, read):
+    """Seven numbers on the label's line, left to right, are the row's seven cells; the same
+    numbers over two lines may be two rows' cells, so a row that does not add up stays empty."""
+    result = parse_report_text(LAID_OUT.format(first=first, second=second))
+    new = [result.report.get(CellRef("applications", "new", column.id))
+           for column in result.report.schema.table("applications").row("new").columns]
+    assert new == ([5, 1, 0, 0, 0, 0, 0] if read else [None] * 7)
 
 
 AFTER_MASS = ("rejected_mass", "rejected_confirmation", "other_no_correction", "other_no_fee", "other_misc",

@@ -10,7 +10,10 @@ Rows are read label by label (``by_label``); where rows printed with every colum
 column its place (where its numbers end), a row with fewer numbers has each of them put in the
 column it stands under in the full rows printed nearest above and below it (a page may place the
 columns elsewhere), the others kept empty as printed blank, only where every number is clearly
-under one column, in order, both full rows agree, and the row still adds up (R1).
+under one column, in order, both full rows agree, and the row still adds up (R1). A row printed
+with every column whose sum fails as printed (an original's own wrong total, 「5 1 0 0 0 0 0」) is
+read as printed where each of its numbers stands under its own column as the nearest full rows
+that add up place them: none of them was then lost or moved, and the checks flag the total.
 
 Where no two rows print every column (an original that prints a blank for every 0), the column
 headers place the columns instead, as the nearest header above a row prints them: each column's
@@ -56,7 +59,9 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
         row_id = row_label(table, labels[-1].text, format_id) if labels else None
         printed.append((row_id, cells if cells and all(cell.end >= 0 for cell in cells) else []))
     full = [i for i, (_, cells) in enumerate(printed) if len(cells) == width]
-    if not any(0 < len(cells) < width for _, cells in printed):
+    reading = by_label(table, tokens, format_id, known)
+    unread_full = [i for i in full if printed[i][0] is not None and printed[i][0] not in reading.rows_found]
+    if not any(0 < len(cells) < width for _, cells in printed) and not unread_full:
         return None
     if len(full) >= MIN_FULL_ROWS:
         def placed_at(i: int, cells: list[CellText]) -> tuple[list[CellText] | None, object]:
@@ -69,9 +74,9 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
         def placed_at(i: int, cells: list[CellText]) -> tuple[list[CellText] | None, object]:
             header = headers[i]
             return (_under_headers(cells, header[1]) if header else None), header[0] if header else -1
-    reading = by_label(table, tokens, format_id, known)
     found = []  # (row id, its cells as placed, their slots, what placed them)
     confirmed = {None}  # what placed a row that adds up (R1): the full rows are trusted as they are
+    as_printed: list[str] = []  # full rows that do not add up, each number under its column
     pending: str | None = None  # a row label printed without numbers: its numbers may be on the next line
     for i, (row_id, cells) in enumerate(printed):
         if row_id is not None and not cells:
@@ -79,7 +84,13 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
             continue
         target = row_id if row_id is not None else pending
         pending = None
-        if target is None or target in reading.rows_found or not 0 < len(cells) < width:
+        if target is None or target in reading.rows_found or not 0 < len(cells) <= width:
+            continue
+        if len(cells) == width:  # a full row by_label refused: its sum fails as printed
+            if not _in_their_columns(table, i, printed, full):
+                continue
+            found.append((target, cells, [(target, column) for column in table.row(target).columns], None))
+            as_printed.append(target)
             continue
         placed, by = placed_at(i, cells)
         if placed is None:
@@ -101,9 +112,26 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
         added.append(target)
     if not added:
         return None
-    reading.notes.append(ImportNote(f"表「{table.title}」有 {len(added)} 行印有空白栏，已按各数字所在的栏位读取："
-                                    f"{'、'.join(table.row_name(row_id) for row_id in added)}；请核对", table.id))
+    blanks = [row_id for row_id in added if row_id not in as_printed]
+    if blanks:
+        reading.notes.append(ImportNote(f"表「{table.title}」有 {len(blanks)} 行印有空白栏，已按各数字所在的栏位读取："
+                                        f"{'、'.join(table.row_name(row_id) for row_id in blanks)}；请核对", table.id))
+    for row_id in as_printed:
+        if row_id in added:
+            reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(row_id)}：各栏数字与总计不符（应是原文如此），"
+                                            "各数字都在其栏位上，按原样读取，请核对", table.id, row_id))
     return reading
+
+
+def _in_their_columns(table: Table, i: int, printed: list, full: list[int]) -> bool:
+    """Whether every number of the full row on line ``i`` stands under its own column as the full
+    rows that add up (R1), printed nearest above and below it, place the columns: then none of its
+    numbers was lost or moved, whatever its sum."""
+    sound = [j for j in full if j != i and printed[j][0] is not None and rule_check(
+        table, [(printed[j][0], column) for column in table.row(printed[j][0]).columns])(
+        [0 if c.placeholder else c.value for c in printed[j][1]])]
+    placed = _placed(printed[i][1], [printed[j][1] for j in _nearest(sound, i)])
+    return placed is not None and all(cell is not BLANK for cell in placed)
 
 
 def _nearest(full: list[int], i: int) -> list[int]:
