@@ -379,6 +379,26 @@ def test_a_laid_out_row_that_does_not_add_up_is_read_as_printed_only_on_one_line
     assert new == ([5, 1, 0, 0, 0, 0, 0] if read else [None] * 7)
 
 
+@pytest.mark.parametrize("name", ["050_pingtan_shehuishiyeju_2019.lo.pdftotext.txt", "051_pingtan_ziranziyuanju_2020.lo.pdftotext.txt",
+                                  "056_pingtan_lvyouwentiju_2019.lo.pdftotext.txt"])
+def test_a_rows_numbers_printed_before_its_groups_caption_and_label_are_read(copies, name):
+    """The 2019 format's LibreOffice PDF in reading order prints 行政许可's headers and numbers, then
+    its group's caption 「第二十条第（五）项」「信息内容」, then its label: the caption is its own
+    group's, so the numbers are its own."""
+    result, truth = copies[name]
+    refs = [CellRef("active", "licensing", column.id) for column in result.report.schema.table("active").row("licensing").columns]
+    assert [result.report.get(ref) for ref in refs] == [truth.get(ref) for ref in refs]
+
+
+def test_numbers_before_another_groups_caption_are_not_given_to_the_label_after_it(copies):
+    """The same copy with 行政许可 under the caption of 第二十条第（六）项: that caption is not its
+    group's, so the numbers before it may be the row of another group, and 行政许可 stays empty."""
+    path = PDF_TEXT / "050_pingtan_shehuishiyeju_2019.lo.pdftotext.txt"
+    result = _damaged(path, "第二十条第（五）项\n信息内容\n行政许可", "第二十条第（六）项\n信息内容\n行政许可")
+    refs = [CellRef("active", "licensing", column.id) for column in result.report.schema.table("active").row("licensing").columns]
+    assert [result.report.get(ref) for ref in refs] == [None] * 3
+
+
 AFTER_MASS = ("rejected_mass", "rejected_confirmation", "other_no_correction", "other_no_fee", "other_misc",
               "handled_total", "carry_forward")
 

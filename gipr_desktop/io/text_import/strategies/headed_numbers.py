@@ -22,8 +22,20 @@ Rows are read label by label (``by_label``); a row whose label is followed by no
 own is then given the numbers printed just before it or after its headers, only where they are
 exactly as many as its columns, come straight after the header of its last column, text (or
 nothing) follows them, and no other row's label is so placed to them — nor printed, as bare,
-right after it (one of the two rows then printed blank, and the copy cannot say which). Table 二
-has no arithmetic to confirm this by, so the notes name every row so read.
+right after it (one of the two rows then printed blank, and the copy cannot say which). Its own
+group's caption may stand between such numbers and the label (the group's first row)::
+
+    上一年项目数量
+    本年增/减
+    处理决定数量
+    72
+    0
+    0
+    第二十条第（五）项
+    信息内容
+    行政许可
+
+Table 二 has no arithmetic to confirm this by, so the notes name every row so read.
 """
 
 from __future__ import annotations
@@ -31,7 +43,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from gipr_desktop.core.labels import normalize
-from gipr_desktop.core.schema import Table
+from gipr_desktop.core.schema import Row, Table
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.numbers import CellText
 from gipr_desktop.io.text_import.strategies.base import Strategy, read_apart_note
@@ -48,7 +60,7 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
         row_id = row_label(table, token.text, format_id) if isinstance(token, Label) else None
         if row_id is None or (i + 1 < len(printed) and isinstance(printed[i + 1], CellText)):
             continue  # no row's label, or its own numbers follow it
-        for start in _spans(table.row(row_id).columns, printed, i):
+        for start in _spans(table, table.row(row_id), printed, i):
             claims.setdefault(start, set()).add(row_id)
             if start < i:  # numbers before the label: the label printed next, as bare, may own them too
                 claims[start].update(_bare_next(table, printed, i, format_id, len(table.row(row_id).columns)))
@@ -82,12 +94,16 @@ def _bare_next(table: Table, printed: list[Token], at: int, format_id: str, widt
     return {other} if len(table.row(other).columns) == width else set()
 
 
-def _spans(columns, printed: list[Token], at: int) -> list[int]:
+def _spans(table: Table, row: Row, printed: list[Token], at: int) -> list[int]:
     """Where the numbers of the row labelled at ``at`` may begin: straight after its label and the
-    headers of all its columns, or straight after its last column's header and just before its label;
-    in both, exactly as many numbers as it has columns, with text (or nothing) after them."""
+    headers of all its columns, or straight after its last column's header and just before its label
+    (or before its own group's caption and the row header printed just before its label, 「第二十条第
+    （五）项」「信息内容」); in both, exactly as many numbers as it has columns, with text (or nothing)
+    after them."""
+    columns = row.columns
     count = len(columns)
     headers = [normalize(column.label) for column in columns]
+    captions = {normalize(table.row_header)} | {normalize(g.label) for g in table.groups if g.id == row.group}
 
     def numbers_at(start: int) -> bool:
         end = start + count
@@ -99,7 +115,10 @@ def _spans(columns, printed: list[Token], at: int) -> list[int]:
     if len(after) == count and all(isinstance(t, Label) and normalize(t.text) == h for t, h in zip(after, headers)):
         if numbers_at(at + 1 + count):
             spans.append(at + 1 + count)
-    before = at - count
+    label = at
+    while label > 0 and isinstance(printed[label - 1], Label) and normalize(printed[label - 1].text) in captions:
+        label -= 1
+    before = label - count
     if before >= 1 and numbers_at(before) and isinstance(printed[before - 1], Label) \
             and normalize(printed[before - 1].text) == headers[-1]:
         spans.append(before)
