@@ -246,3 +246,50 @@ def test_numbers_after_a_row_read_from_glued_digits_are_not_counted_from_its_pla
     for row_id, cells in grid.items():
         assert all(got in (None, want) for got, want in zip(_row(result, row_id), cells)), (row_id, _row(result, row_id))
     assert _row(result, "disclosed") == grid["disclosed"]
+
+
+# --- a glued run cut by the rules across rows ------------------------------------------------------
+
+REPORTS = Path(__file__).parent / "fixtures" / "reports"
+FLAT_058 = "058_pingtan_ziranziyuanju_2023.txt"  # flattened onto one line, its rows' digits run together
+
+
+def test_glued_rows_whose_own_sums_fail_are_cut_by_the_rules_across_rows():
+    """058 with its 本年新收 printed like its （七）总计, 「191000019」: neither row adds up by itself
+    (19 + 1 ≠ 19), so no cut is confirmed by the row's own sum; the column sums (R2) and the
+    balance (R3) cut both, as 19 1 0 0 0 0 19, and the notes say so."""
+    text = (REPORTS / FLAT_058).read_text(encoding="utf-8")
+    changed = text.replace("本年新收政府信息公开申请数量 190000019", "本年新收政府信息公开申请数量 191000019")
+    assert changed != text
+    result = parse_report_text(changed, source=FLAT_058)
+    for row_id in ("new", "handled_total"):
+        assert _row(result, row_id) == [19, 1, 0, 0, 0, 0, 19], row_id
+        said = " ".join(_notes(result, row_id))
+        assert "「191000019」连在一起" in said and "拆分为 19 1 0 0 0 0 19" in said and "与总计不符" in said
+
+
+def test_a_glued_row_is_cut_by_the_one_rule_across_rows_that_can_cut_it_where_the_original_breaks_another():
+    """058 as published: （七）总计 「191000019」 is 19 1 0 0 0 0 19 by the column sums (R2), while the
+    original's balance (R3) fails in the 商业企业 column (it received none, answered one): no cut
+    satisfies R3, the one R2 allows is taken, and the note names the failing rule."""
+    result = parse_report_text((REPORTS / FLAT_058).read_text(encoding="utf-8"), source=FLAT_058)
+    truth = EXPECTED[FLAT_058]["tables"]["applications"]["handled_total"]
+    assert _row(result, "handled_total") == [truth[c] for c in COLUMNS]
+    said = " ".join(_notes(result, "handled_total"))
+    assert "等于各项之和" in said and "第一项加第二项之和等于第三项加第四项之和不成立" in said
+
+
+def test_a_glued_row_two_rules_cut_two_ways_is_not_cut():
+    """Where each rule across rows alone cuts the one unread run, but differently, nothing tells
+    which of the original's totals is wrong: the row stays unread."""
+    from gipr_desktop.io.text_import import lost_blanks
+
+    row = APPLICATIONS.row("handled_total")
+    one, other = (1, 1, 0, 0, 0, 0, 2), (11, 0, 0, 0, 0, 0, 2)
+    short = lost_blanks._Short(row, 1, {one: [one], other: [other]}, glued="110000002")
+    r2, r3 = APPLICATIONS.rules[1], APPLICATIONS.rules[2]
+    equations = [(r2, "natural_person", {"handled_total": 1}, -1), (r2, "commercial", {"handled_total": 1}, -1),
+                 (r3, "natural_person", {"handled_total": 1}, -11), (r3, "commercial", {"handled_total": 1}, 0)]
+    assert lost_blanks._one_rule_alone({"handled_total": short}, equations) == ([], [])
+    assert lost_blanks._one_rule_alone({"handled_total": short}, equations[:2] + equations[2:3])[0] == []
+    assert lost_blanks._one_rule_alone({"handled_total": short}, equations[:2])[0] == equations[:2]

@@ -21,6 +21,12 @@ recorded as printed blank; 0 in some solutions and blank in others, it stays emp
 too many to search, or a column of a rule that cannot be checked (a row in it not read, or read
 with a cell refused): nothing is placed, and the row keeps the note that it was not read.
 
+A row a flattened page printed as one run of digits (「191000019」) that its own sum cannot cut —
+the original's 总计 is wrong, 19 + 1 ≠ 19 — is such a row too: its ways are every cut of the run
+its columns may hold, whatever its own sum. Where the original's totals across rows disagree, the
+one glued row left is cut by the rule that can cut it, where every rule that can cuts it alike;
+the note names the rules that fail.
+
 A blank cell adds 0 to a column, except a row's 总计: left blank, it adds the row's own sum (R1),
 as the original's (七）总计 adds up the rows whose 总计 it left blank.
 """
@@ -30,10 +36,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
+from math import comb
 from typing import Sequence
 
 from gipr_desktop.core.schema import CellRef, Row, Rule, Table
 from gipr_desktop.io.errors import ImportNote
+from gipr_desktop.io.text_import.numbers import MAX_READINGS, CellText, one_cell, split_digit_run
 from gipr_desktop.io.text_import.tables import UNREAD, RowHit, TableReading, _fitting, _held_values, rule_check
 
 MAX_NODES = 20_000  # rows tried together in the search: past this, nothing is placed
@@ -49,6 +57,7 @@ class _Short:
     row: Row
     printed: int
     ways: dict[tuple, list[Assignment]]  # what the row adds to each column -> the placements doing so
+    glued: str = ""  # the one run of digits the row printed, where it is cut into cells instead
 
 
 def place(table: Table, hits: Sequence[RowHit], reading: TableReading) -> None:
@@ -62,8 +71,13 @@ def place(table: Table, hits: Sequence[RowHit], reading: TableReading) -> None:
     if not equations:
         return  # no rule across rows to check them by, or the original's own totals disagree
     supported = _search(shorts, equations)
+    failing: list[Rule] = []
     if supported is None:
-        return
+        equations, failing = _one_rule_alone(shorts, equations)
+        supported = _search(shorts, equations) if equations else None
+        if supported is None:
+            return
+        used = {row_id: list(dict.fromkeys(rule for rule, _, terms, _ in equations if row_id in terms)) for row_id in shorts}
     for row_id, short in shorts.items():
         columns = [column.id for column in short.row.columns]
         if not all(any(row_id in terms and col == c for (_, col, terms, _) in equations) for c in columns):
@@ -81,7 +95,7 @@ def place(table: Table, hits: Sequence[RowHit], reading: TableReading) -> None:
         if blank:
             reading.blank.setdefault(row_id, []).extend(blank)
         _drop_unread_notes(table, row_id, reading)
-        reading.notes.append(_note(table, short, used.get(row_id, []), blank, unsure))
+        reading.notes.append(_note(table, short, used.get(row_id, []), blank, unsure, [taken.get(c) for c in columns], failing))
     if not any(row_id in reading.rows_found for row_id in shorts):
         return
     for row_id in [row.id for row in table.rows if row.id in silent]:  # blank as the solutions take them
@@ -105,14 +119,22 @@ def _short_rows(table: Table, hits: Sequence[RowHit], reading: TableReading) -> 
     shorts = {}
     for row in table.rows:
         found = by_row.get(row.id, [])
-        # a row laid out in columns by spaces is placed by where its numbers stand (strategies.layout_columns)
-        if row.id in reading.rows_found or len(found) != 1 or any(cell.end >= 0 for cell in found[0].cells):
+        if row.id in reading.rows_found or len(found) != 1:
             continue
         numbers = [0 if cell.placeholder else cell.value for cell in found[0].cells if not cell.blank]
-        if not 0 < len(numbers) < len(row.columns):
-            continue
         slots = [(row.id, column) for column in row.columns]
         fits, verdict, total = _fitting(slots), rule_check(table, slots), _total(table, row)
+        run = _glued_run(found[0].cells, len(slots))
+        # a row laid out in columns by spaces is placed by where its numbers stand (strategies.layout_columns)
+        if not 0 < len(numbers) < len(row.columns) or (run is None and any(cell.end >= 0 for cell in found[0].cells)):
+            continue
+        if run is not None:  # every cut of the run its columns may hold, whether its own sum holds or not
+            ways = {}
+            for way in split_digit_run([run], len(slots), fits):
+                ways.setdefault(_adds(way, total), []).append(tuple(way))
+            if ways:
+                shorts[row.id] = _Short(row, len(numbers), ways, run.text)
+            continue
         ways: dict[tuple, list[Assignment]] = {}
         for places in combinations(range(len(slots)), len(numbers)):
             way = [None] * len(slots)
@@ -123,6 +145,15 @@ def _short_rows(table: Table, hits: Sequence[RowHit], reading: TableReading) -> 
         if ways:
             shorts[row.id] = _Short(row, len(numbers), ways)
     return shorts
+
+
+def _glued_run(cells: Sequence[CellText], count: int) -> CellText | None:
+    """The row's one printed cell where it is a run of more digits than the row has cells, few enough
+    that every way to cut it into ``count`` cells is tried (``MAX_READINGS``)."""
+    printed = [cell for cell in cells if not cell.blank]
+    if len(printed) != 1 or not printed[0].text.isdigit() or one_cell(printed[0]) or len(printed[0].text) <= count:
+        return None
+    return printed[0] if comb(len(printed[0].text) - 1, count - 1) <= MAX_READINGS else None
 
 
 def _silent_rows(table: Table, hits: Sequence[RowHit], reading: TableReading, shorts: dict[str, _Short]) -> set[str]:
@@ -280,25 +311,54 @@ def _search(shorts: dict[str, _Short], equations: list[Equation]) -> dict[str, s
     return supported
 
 
+def _one_rule_alone(shorts: dict[str, _Short], equations: list[Equation]) -> tuple[list[Equation], list[Rule]]:
+    """Where the one row not read is a glued run and the rules across rows have no joint solution
+    (the original's own totals disagree, as 平潭 自然资源局 2023's R3 does): the equations of the
+    rules that each cut the run one way, and the rules that fail, where all those rules cut it the
+    same way and no other rule can cut it at all; else nothing."""
+    if len(shorts) != 1 or not next(iter(shorts.values())).glued:
+        return [], []
+    rules = list(dict.fromkeys(rule for rule, _, _, _ in equations))
+    cuts = {}
+    for rule in rules:
+        own = [equation for equation in equations if equation[0] is rule]
+        found = _search(shorts, own)
+        if found is not None:
+            cuts[rule.id] = (own, next(iter(found.values())))
+    vectors = {vector for _, found in cuts.values() for vector in found}
+    if len(vectors) != 1:
+        return [], []
+    held = [equation for own, _ in cuts.values() for equation in own]
+    return held, [rule for rule in rules if rule.id not in cuts]
+
+
 def _rule_words(table: Table, rule: Rule) -> str:
     if rule.kind == "balance":
         return f"{rule.left_name}等于{rule.right_name}" if rule.left_name else "各项收支相抵"
     return f"「{table.row(rule.total).label}」等于各项之和"
 
 
-def _note(table: Table, short: _Short, rules: list[Rule], blank: list[str], unsure: list[str]) -> ImportNote:
+def _note(table: Table, short: _Short, rules: list[Rule], blank: list[str], unsure: list[str],
+          values: list, failing: list[Rule]) -> ImportNote:
     row = short.row
 
     def names(ids: list[str]) -> str:
         return "、".join(f"「{row.column(c).label}」" for c in ids)
 
-    how = ["本行总计等于各栏之和"] if _total(table, row) else []
+    how = ["本行总计等于各栏之和"] if _total(table, row) and not short.glued else []
     how += [_rule_words(table, rule) for rule in rules]
-    said = [f"表「{table.title}」{table.row_name(row.id)}：只印有 {short.printed} 个数字，应有 {len(row.columns)} 栏"
-            "（PDF 复制的文字不留空白单元格的痕迹）",
-            f"已按全表的勾稽关系（{'；'.join(how)}）定出各数字所在栏目"]
+    said = [f"表「{table.title}」{table.row_name(row.id)}：数字「{short.glued}」连在一起",
+            f"已按全表的勾稽关系（{'；'.join(how)}）拆分为 {' '.join(str(v) for v in values)}"] if short.glued else \
+        [f"表「{table.title}」{table.row_name(row.id)}：只印有 {short.printed} 个数字，应有 {len(row.columns)} 栏"
+         "（PDF 复制的文字不留空白单元格的痕迹）",
+         f"已按全表的勾稽关系（{'；'.join(how)}）定出各数字所在栏目"]
     if blank:
         said.append(f"{names(blank)}为原文空白")
     if unsure:
         said.append(f"{names(unsure)}无法判断原文是空白还是 0，留空")
+    total = _total(table, row)
+    if short.glued and total is not None and values[total[0]] != sum(values[p] or 0 for p in total[1]):
+        said.append("本行各栏之和与总计不符（应是原文如此）")
+    if failing:
+        said.append(f"原文的{'、'.join(_rule_words(table, rule) for rule in failing)}不成立")
     return ImportNote("，".join(said) + "，请核对", table.id, row.id)
