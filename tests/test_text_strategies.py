@@ -123,6 +123,7 @@ STRATEGY_FIXTURES = {
     "layout_columns": ("pdf_text/001_shanghai_szfbgt_2019.lo.pdftotext-layout.txt", "applications"),
     "blocks": ("pdf_text/101_huaian_hongzequ_2023.pdftotext.txt", "applications"),
     "headed_numbers": ("pdf_text/102_huaian_hongzequ_2024.pdftotext.txt", "active"),
+    "headed_columns": ("pdf_text/104_shanghai_szfbgt_2019.lo.pdftotext-layout.txt", "review_litigation"),
 }
 
 
@@ -350,6 +351,49 @@ def test_table_four_whose_numbers_outnumber_the_headers_before_them_is_not_read_
     moved = text[:start] + text[end:].replace("五、存在的主要问题", text[start:end] + "五、存在的主要问题", 1)
     result = parse_report_text(moved, source=path.name)
     assert all(value is None for row in _table(result.report, "review_litigation") for value in row)
+
+
+SPARSE_FOUR = "104_shanghai_szfbgt_2019.lo.pdftotext-layout.txt"
+
+
+def test_table_four_printed_with_blank_cells_in_a_layout_copy_is_read_under_its_headers(copies):
+    """上海市政府办公厅 2019 prints table 四 with its zero cells blank: a layout copy's one line of
+    six numbers (「5  2  7  8  1  9」) is placed by the fifteen column headers stacked above it
+    (「结果」 over 「维持」…), each number under the header it begins under, the rest printed blank."""
+    result, truth = copies[SPARSE_FOUR]
+    assert _table(result.report, "review_litigation") == _table(truth, "review_litigation")
+    assert _table(result.report, "review_litigation")[0] == [5, None, None, 2, 7]
+    blank = {note.row: note.message for note in result.notes if note.kind == "blank" and note.table == "review_litigation"}
+    assert "原文空白 2 栏（结果纠正、其他结果）" in blank["review"]
+    assert "原文空白 5 栏" in blank["suit_after_review"]
+
+
+def _sparse_four(edit) -> list[list]:
+    path = PDF_TEXT / SPARSE_FOUR
+    text = path.read_text(encoding="utf-8")
+    start = text.index("四、政府信息公开行政复议")
+    end = text.index("五、", start)
+    changed = text[:start] + edit(text[start:end]) + text[end:]
+    assert changed != text
+    return _table(parse_report_text(changed, source=path.name).report, "review_litigation")
+
+
+@pytest.mark.parametrize("edit", [
+    # two numbers under one column's header
+    lambda table: table.replace("5                2    7", "5 2                  7", 1),
+    # a group that does not add up so placed (7 for 5 + 2 printed 8)
+    lambda table: table.replace("2    7    8", "2    8    8", 1),
+    # no group's 总计 printed: nothing confirms the columns
+    lambda table: table.replace("2    7    8", "2         8", 1).replace("1         9", "1          "),
+    # the headers of two columns swapped: 5 would stand under 结果纠正
+    lambda table: table.replace("维持   纠正", "纠正   维持", 1),
+    # the table cut at the page's edge after 未经复议直接起诉's 总计: five columns have no header
+    lambda table: "\n".join(line[:60] for line in table.split("\n")),
+    # a header line lost: the columns are no longer each named by their stacked words
+    lambda table: table.replace(table.split("\n")[5] + "\n", "", 1),
+])
+def test_table_four_with_blank_cells_that_its_headers_cannot_place_stays_empty(edit):
+    assert all(value is None for row in _sparse_four(edit) for value in row)
 
 
 def test_rows_laid_out_in_columns_are_read_as_printed_though_their_totals_are_wrong(copies):

@@ -23,6 +23,7 @@ from gipr_desktop.io.text_import.strategies import (
     by_label,
     detached,
     group_rows,
+    headed_columns,
     headed_numbers,
     labels_after,
     layout_columns,
@@ -44,6 +45,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     blocks.STRATEGY,
     group_rows.STRATEGY,
     one_row.STRATEGY,
+    headed_columns.STRATEGY,
     regrouped.STRATEGY,
 )
 

@@ -73,7 +73,7 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
 
         def placed_at(i: int, cells: list[CellText]) -> tuple[list[CellText] | None, object]:
             header = headers[i]
-            return (_under_headers(cells, header[1]) if header else None), header[0] if header else -1
+            return (under_headers(cells, header[1]) if header else None), header[0] if header else -1
     found = []  # (row id, its cells as placed, their slots, what placed them)
     confirmed = {None}  # what placed a row that adds up (R1): the full rows are trusted as they are
     as_printed: list[str] = []  # full rows that do not add up, each number under its column
@@ -194,7 +194,7 @@ def _headers(table: Table, printed: Sequence[Sequence[Token]]) -> list[tuple[int
     return placed
 
 
-def _under_headers(cells: list[CellText], headers: list[tuple[int, int]]) -> list[CellText] | None:
+def under_headers(cells: list[CellText], headers: list[tuple[int, int]]) -> list[CellText] | None:
     """The row with each of ``cells`` in the column whose header it begins under, blanks elsewhere;
     ``None`` where a number stands before the first header, or another header's middle is nearer
     its own, or two stand under one."""
