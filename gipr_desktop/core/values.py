@@ -39,6 +39,8 @@ def checked_value(kind: str, value: object) -> int | Decimal:
     the kind's bounds. A whole ``Decimal`` in a count cell (``1.0`` in a file) becomes its ``int``.
     """
     spec = cell_kind(kind)
+    if type(value) is int and spec.integer_digits is None and spec.minimum <= value <= spec.maximum:
+        return value  # most cells: a whole number in bounds, as it is
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         raise ValueRefused(f"「{shown(value)}」不是数字")
     if isinstance(value, Decimal) and not value.is_finite():

@@ -62,6 +62,9 @@ def is_page_number(line: str, outside_tables: bool = False) -> bool:
     that a number alone on it numbers the page too; in a text it may be a table's cell."""
     if len(line) >= 24:
         return False
+    first = line.lstrip()[:1]
+    if first not in "—–-－第" and not (outside_tables and first.isdigit()):
+        return False  # most lines: not even the beginning of a page's number
     return bool(_PAGE_NUMBER.match(line) or outside_tables and _BARE_NUMBER.match(line))
 
 
