@@ -507,3 +507,20 @@ def test_gipr_batch_writes_its_review_only_as_a_workbook(tmp_path, capsys):
     project.write(zero_report(), tmp_path / "a.gipr")
     assert main(["batch", str(tmp_path / "a.gipr"), "--out", str(tmp_path / "审核.gipr")]) == 2
     assert ".xlsx" in capsys.readouterr().err and not (tmp_path / "审核.gipr").exists()
+
+
+def test_a_batch_splits_glued_digits_by_last_years_report_of_the_body(tmp_path):
+    """平潭 自然资源局 2024 prints 「行政规范性文件2433」 on a flattened page: alone it has several
+    splits, with last year's report (现行有效 35) only 2 4 33 carries the stock over (R6), and the
+    batch, which knows last year's report, reads it so and says why."""
+    from tests.fixture_truth import REPORTS, truth_report
+
+    last = tmp_path / "自然资源局2023.gipr"
+    write_report(truth_report("058_pingtan_ziranziyuanju_2023.txt"), last)
+    now = REPORTS / "059_pingtan_ziranziyuanju_2024.txt"
+    refs = [CellRef("active", "normative_documents", col) for col in ("issued", "repealed", "in_force")]
+    with_last = read_row(now, last)
+    assert [with_last.cells.get(ref) for ref in refs] == [2, 4, 33]
+    assert any("按上年报告的现行有效件数（35）" in note.message for note in with_last.notes)
+    alone = read_row(now)
+    assert [alone.cells.get(ref) for ref in refs] == [None, None, None]

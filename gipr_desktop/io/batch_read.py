@@ -1,8 +1,9 @@
 """Reading a batch of reports into rows (``core.batch.BodyRow``): one file at a time, or thousands
 on every core.
 
-``read_row`` reads one file, pairs it with last year's report of the same body when one is known,
-checks it (``check(report, previous)``, the cross-year rules included) and makes its row; a file
+``read_row`` reads one file, pairs it with last year's report of the same body when one is known
+(and reads the file again with it where a stock cell was left empty: last year's 现行有效 may split
+the digits a flattened page glued), checks it (``check(report, previous)``, the cross-year rules included) and makes its row; a file
 that cannot be read is a row with its message, never a stop. ``ReadingPool`` runs ``read_row`` in
 long-lived worker processes, one per core: a report's readers (calamine above all) are native code
 that a crafted file can make abort, and then only that worker dies — its file becomes a row that
@@ -27,6 +28,8 @@ from typing import Callable, Iterable, Iterator, Mapping
 from gipr_desktop.core.batch import BodyRow, body_key, row_for
 from gipr_desktop.core.checks import check
 from gipr_desktop.core.notes import ImportNote
+from gipr_desktop.core.report import Report
+from gipr_desktop.core.schema import CellRef, cross_year_rules
 from gipr_desktop.io import isolated
 from gipr_desktop.io.errors import ImportResult, ReadError
 from gipr_desktop.io.registry import read_report, readable_extensions
@@ -96,9 +99,26 @@ def read_row(path: str | Path, previous_path: str | Path | None = None,
             previous = _read(Path(previous_path)).report
         except ReadError as exc:
             notes.append(ImportNote(f"上年报告无法读取，未作跨年度核对：{exc}"))
+    if previous is not None and _previous_may_split(report):
+        try:  # read again, the glued digits split by last year's stock (R6); as it was where that fails
+            imported = read_report(path, previous=previous)
+            report, notes = imported.report, list(imported.notes)
+        except ReadError:
+            pass
     row = row_for(str(path), report, check(report, previous), notes)
     row.previous_path = str(previous_path or "")
     return row
+
+
+def _previous_may_split(report: Report) -> bool:
+    """Whether reading the report again with last year's may read more of it: a stock cell (现行有效,
+    R6) the reading left empty (a flattened page glues table 二's digits), which last year's may split."""
+    for rule in cross_year_rules(report.format).get("stocks", ()):
+        for row in rule["rows"]:
+            ref = CellRef(rule["table"], row, rule["col"])
+            if report.get(ref) is None:
+                return True
+    return False
 
 
 # --- the pool ---------------------------------------------------------------------------------------
