@@ -311,6 +311,23 @@ def test_a_scanned_pdf_without_text_says_so(tmp_path):
         read_report(tmp_path / "scan.pdf")
 
 
+def _garbled_pdf() -> bytes:
+    """A report's Chinese drawn byte by byte in a Western font without a map back to its
+    characters, as some converters make them: every glyph is there, the text taken out is 乱码."""
+    lines = ["平潭综合实验区某某局2023年政府信息公开工作年度报告", "一、总体情况", "本年新收政府信息公开申请数量 5 1 0 0 0 0 6"] * 4
+    content = b"BT /F1 10 Tf 40 800 Td 14 TL "
+    for line in lines:
+        raw = line.encode("utf-8").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+        content += b"(" + raw + b") Tj T* "
+    return _one_page_pdf(content + b"ET")
+
+
+def test_a_pdf_whose_text_comes_out_garbled_says_so_and_reads_nothing(tmp_path):
+    (tmp_path / "乱码.pdf").write_bytes(_garbled_pdf())
+    with pytest.raises(ReadError, match="「乱码.pdf」中的文字无法正确提取"):
+        read_report(tmp_path / "乱码.pdf")
+
+
 @pytest.mark.parametrize("content", [b"", b"%PDF-1.7\n garbage", b"\x00" * 1000])
 def test_a_damaged_pdf_is_a_message(tmp_path, content):
     (tmp_path / "bad.pdf").write_bytes(content)

@@ -6,12 +6,14 @@ memory and time (``pdf_pages``, ``isolated``); the text
 and the tables, as ``grid_tables.Grid``s, go to ``parse_report_text``, the one recognition for every
 source. A table broken over a page boundary arrives as two grids, which the recogniser stacks. Boxes of
 one column (a framed preamble) are text, not tables. A scanned PDF has no text layer; it is
-refused with a message saying what to do, never read as an empty report. The lines of the text
+refused with a message saying what to do, never read as an empty report; so is one whose text
+comes out garbled, its Chinese drawn in a font that maps no glyph back to its character. The lines of the text
 are joined back into paragraphs by where they end on the page.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -23,7 +25,9 @@ from gipr_desktop.io.pdf_pages import extract
 from gipr_desktop.io.text_import import parse_report_text
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-MIN_TEXT_CHARS = 50  # fewer letters than this on all pages: no text layer (a scan)
+MIN_TEXT_CHARS = 50  # fewer letters than this on all pages: no text layer (a scan); fewer Chinese
+# characters than this in the text: characters drawn in a font without a map back to them (乱码)
+_CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 RUN_ON_SLACK = 2.0  # characters short of the right margin a line may end and run on: a page's last line, not justified, and a character held back from the next line's start (「，」 may not begin a line)
 
 
@@ -71,5 +75,11 @@ def read_pdf(path: str | Path, previous: Report | None = None) -> ImportResult:
         raise ReadError(
             f"「{path.name}」没有可读取的文字（可能是扫描件或图片）。请改用该报告的 Word 或网页版本，"
             "或先用 WPS、Adobe Acrobat 等软件做文字识别（OCR）后另存为 PDF 或 Word 再打开"
+        )
+    shown = text + "".join(str(value) for grid in grids for value in grid.values.values())
+    if len(_CHINESE.findall(shown)) < MIN_TEXT_CHARS:
+        raise ReadError(
+            f"「{path.name}」中的文字无法正确提取（PDF 的字体没有字符对照，取出的是乱码）。请改用该报告的 Word "
+            "或网页版本，或先用 WPS、Adobe Acrobat 等软件做文字识别（OCR）后另存为 PDF 或 Word 再打开"
         )
     return parse_report_text(text, tables=grids, source=path.name, previous=previous)
