@@ -232,6 +232,42 @@ def test_the_publication_deadline_is_checked_on_an_imported_report(seeds_dir):
     assert not any(finding.rule == "R15" for finding in check(on_time))
 
 
+def test_the_year_the_text_names_far_most_often(seeds_dir):
+    """No title, period, report sentence or heading says the year; a reader takes the year the
+    narrative speaks of (「2024年度，…」「2024年，…」) where no other comes near it."""
+    text = _without_title((seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8"))
+    said = text.replace("一、总体情况", "一、总体情况\n2024年，本街道未发生因政府信息公开引起的行政复议。2024年，……。", 1)
+    result = parse_report_text(said)
+    assert result.report.year == 2024
+    assert "报告年度取自正文中最常提到的年份（「2024年」3 次）" in _notes(result)
+    as_often = said.replace("一、总体情况", "一、总体情况\n2022年以来，本街道……。", 1)
+    assert parse_report_text(as_often).report.year is None  # 2022 named twice, 2024 three times: not far enough apart
+    once = text.replace("2022年本机关", "本年本机关")
+    assert parse_report_text(once).report.year is None  # 「2024 年度」 named once: too little to go by
+
+
+@pytest.mark.parametrize("title, unit", [
+    ("卫东区北环路街道办事处政府信息公开工作年度报告", "卫东区北环路街道办事处"),
+    ("卫东区人民政府信息公开工作年度报告", "卫东区人民政府"),  # 政府 belongs to the unit
+    ("政府信息公开工作年度报告", ""),  # no unit named
+    ("本街道政府信息公开工作情况，报告如下", ""),  # a sentence
+    ("以下是本单位政府信息公开工作年度报告", ""),  # no body's name
+])
+def test_the_unit_from_a_title_without_a_year(seeds_dir, title, unit):
+    text = (seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8")
+    text = text.replace("卫东区北环路街道办事处 2024 年政府信息公开工作 年度报告", title, 1)
+    result = parse_report_text(text)
+    assert result.report.unit == unit
+    if unit:
+        assert title not in result.report.preamble
+
+
+def test_a_line_far_down_naming_a_unit_and_the_report_is_no_title(seeds_dir):
+    text = (seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8")
+    text = text.replace("卫东区北环路街道办事处 2024 年政府信息公开工作 年度报告", "本页说明\n" * 5 + "卫东区北环路街道办事处政府信息公开工作年度报告", 1)
+    assert parse_report_text(text).report.unit == ""
+
+
 def test_an_inferred_year_is_one_a_report_may_have(seeds_dir):
     text = _without_title((seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8"))
     assert parse_report_text(text, source="1999年政府信息公开工作年度报告.txt").report.year is None

@@ -3,9 +3,11 @@
 The title names the unit and the year, but a copied report often lacks it, splits it over lines
 or cuts it off. A reader then takes the year from the statistics period (「统计期限为2024年1月1日至
 2024年12月31日」), from a sentence such as 「现将我局2021年政府信息公开工作报告如下」, from a heading
-(「一、2023年政府信息公开工作总体情况」), or from the file name; the unit from 「现将××局…」, from the signature at the end
-(on lines of its own, or run onto the last sentence where a copy joined the lines), or from the file name.
-So does the importer, and it says where each came from. The publication date is read only where
+(「一、2023年政府信息公开工作总体情况」), from the file name, or, failing all of these, from the
+year the narrative speaks of far more often than any other (「2024年度，本街道…」); the unit from
+「现将××局…」, from the signature at the end (on lines of its own, or run onto the last sentence
+where a copy joined the lines), or from the file name. So does the importer, and it says where
+each came from. The publication date is read only where
 a full date is printed (a 「发布日期」 line, or the signature date); the contact block from the
 address, post code, telephone and e-mail the preamble or the end prints. Nothing is guessed.
 """
@@ -13,6 +15,7 @@ address, post code, telephone and e-mail the preamble or the end prints. Nothing
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,6 +37,8 @@ _HEADING_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?:的)?(?:政府)?(?:信
 _PRESENTS = re.compile(r"(?:现将|现公布|现向社会公布|现发布|现予以公布)(?!我|本|全)([^\s，。；：、“”《》()（）\d]{2,30}?)"
                        r"\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:及[^，。；]{0,20}?)?的?(?:政府)?信息公开")
 _UNIT_END = re.compile(r"(?:人民政府|政府|办事处|街道|委员会|管委会|局|办公室|办公厅|厅|委|中心|院|署|所|站|队|镇|乡|公司)$")
+_NAMED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")  # a year, not a date's
+MIN_NAMED = 2  # times the narrative must name a year, and more than twice any other, for it to be the report's
 _SENTENCE = re.compile(r"[，。；：:,;！？!?、]")
 _CLAUSE = re.compile(r"[，。；,;！？!?]")  # a heading may hold 「一、」, not a clause
 _CONTACT_PART = re.compile(  # each label spelt out from its first character, so that the search skips other text
@@ -111,10 +116,13 @@ def find_year(lines: list[str], source: str) -> Found:
     match = re.search(r"((?:19|20)\d{2})\s*年", source) if _REPORT_NAME.search(source) else None
     if match and int(match.group(1)) in years:
         return Found(int(match.group(1)), f"报告年度取自文件名「{source}」")
+    named = Counter(int(m.group(1)) for m in _NAMED_YEAR.finditer(text) if int(m.group(1)) in years).most_common(2)
+    if named and named[0][1] >= MIN_NAMED and (len(named) == 1 or named[0][1] > 2 * named[1][1]):
+        return Found(named[0][0], f"报告年度取自正文中最常提到的年份（「{named[0][0]}年」{named[0][1]} 次）")
     return Found()
 
 
-def _looks_like_unit(line: str) -> bool:
+def looks_like_unit(line: str) -> bool:
     return 2 <= len(line) <= 30 and not _SENTENCE.search(line) and bool(_UNIT_END.search(line))
 
 
@@ -123,7 +131,7 @@ def _glued_signature(lines: list[str]) -> re.Match | None:
     onto its last sentence; a unit that does not look like one is no signature."""
     end = _end_lines(lines)
     match = _GLUED_SIGNATURE.search(end[-1]) if end else None
-    return match if match and (match.group(1) is None or _looks_like_unit(match.group(1))) else None
+    return match if match and (match.group(1) is None or looks_like_unit(match.group(1))) else None
 
 
 def find_unit(lines: list[str], front: list[str], source: str) -> Found:
@@ -131,20 +139,20 @@ def find_unit(lines: list[str], front: list[str], source: str) -> Found:
     report, or the file name."""
     end = _end_lines(lines)
     for index, line in enumerate(end):
-        if _DATE_LINE.match(line) and index > 0 and _looks_like_unit(end[index - 1]):
+        if _DATE_LINE.match(line) and index > 0 and looks_like_unit(end[index - 1]):
             return Found(end[index - 1], "机关名称取自文末落款")
     glued = _glued_signature(lines)
     if glued and glued.group(1):
         return Found(glued.group(1), "机关名称取自文末落款")
     for line in front:
         match = _PRESENTS.search(line)
-        if match and _looks_like_unit(match.group(1)):
+        if match and looks_like_unit(match.group(1)):
             return Found(match.group(1), f"机关名称取自正文「{match.group(0)}」")
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", source)
     match = re.search(r"(?:19|20)\d{2}\s*年", stem) if _REPORT_NAME.search(stem) else None
     if match:
         unit = _FILE_TAIL.sub("", stem[: match.start()]).strip(" _-—《》")
-        if _looks_like_unit(unit):
+        if looks_like_unit(unit):
             return Found(unit, f"机关名称取自文件名「{source}」")
     return Found()
 

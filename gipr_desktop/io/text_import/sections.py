@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from gipr_desktop.core.labels import match_section, normalize
 from gipr_desktop.core.schema import SECTION_IDS, Format
+from gipr_desktop.io.text_import.front_matter import looks_like_unit
 
 _NUMERALS = "一二三四五六七八九十"
 _ORDINAL = re.compile(r"^\(?([一二三四五六七八九十]+|\d+)\)?\.?")
@@ -192,8 +193,31 @@ def _unit_line(line: str) -> str:
 def find_title(lines: list[str]) -> Title:
     """Unit and year from the first line naming a year and 信息公开. A title may break over two
     or three lines (the unit on a line of its own above it, or 「报告」 below), be cut off after
-    信息公开, or be printed only in the page's 「名称：」 field (read where no title line is)."""
-    return _title(lines, fields=False) or _title(lines, fields=True) or Title()
+    信息公开, be printed only in the page's 「名称：」 field (read where no title line is), or name
+    no year (the unit only, from a title line at the top)."""
+    return _title(lines, fields=False) or _title(lines, fields=True) or _yearless_title(lines) or Title()
+
+
+_YEARLESS_TITLE = re.compile(r"^《?(?!(?:人民)?政府信息公开)(\S{2,30}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?报告》?$")
+TITLE_LINES = 5  # the lines of text at the top a title without a year is looked for among
+
+
+def _yearless_title(lines: list[str]) -> Title | None:
+    """A title that names the unit and no year (「驼峰路街道办事处政府信息公开工作年度报告」), among
+    the first lines of text: the year is then found elsewhere."""
+    seen = 0
+    for index, line in enumerate(lines[:80]):
+        text = re.sub(r"\s+", "", line)
+        if not text:
+            continue
+        match = _YEARLESS_TITLE.match(text)
+        unit = match.group(1) + ("政府" if match.group(1).endswith("人民") else "") if match else ""
+        if unit and looks_like_unit(unit) and not _NOT_TITLE.search(text):
+            return Title(unit=unit.strip("《》 :："), line=index, end=index + 1)
+        seen += 1
+        if seen == TITLE_LINES:
+            return None
+    return None
 
 
 def _title(lines: list[str], fields: bool) -> Title | None:
