@@ -154,6 +154,18 @@ def test_a_glued_row_that_adds_up_with_cells_printed_blank_is_not_read_one_digit
     assert any(run in note.message and "留空" in note.message for note in result.notes)
 
 
+@pytest.mark.parametrize("closed, read", [(" |", True), ("｜", True), ("", False)])
+def test_a_row_of_cells_each_closed_by_a_bar_is_read_as_printed_though_it_does_not_add_up(closed, read):
+    """Some copies of a web page print each table cell on a line of its own closed by 「|」
+    (「5 |」), a row opening with a line of 「|」: every number then stands in a cell of its own,
+    and 平潭 海坛片区 2024's 总计 of 0 beside 5 and 1 is read as printed (the checks say it is
+    wrong). Without the bars a number alone on its line may be any cell, and the row stays empty."""
+    cells = "\n".join(f"{n}{closed}" for n in (5, 1, 0, 0, 0, 0, 0))
+    text = f"三、收到和处理政府信息公开申请情况\n|\n一、本年新收政府信息公开申请数量{closed}\n{cells}\n|\n"
+    values = [parse_report_text(text).report.get(CellRef("applications", "new", c)) for c in APPLICANT_COLUMNS]
+    assert values == ([5, 1, 0, 0, 0, 0, 0] if read else [None] * 7)
+
+
 def test_convert_prints_the_import_notes(seeds_dir, tmp_path, capsys):
     out = tmp_path / "out.gipr"
     assert main(["convert", str(seeds_dir / SEED_NONZERO), str(out)]) == 0

@@ -115,8 +115,9 @@ _MARKS = "|｜-=_:.…·"  # how a line of merge marks or a ruler begins (``_ONL
 
 def line_tokens(line: str) -> list[Token]:
     """The tokens of one printed line. ``|`` and tabs separate cells; a line of ``|`` only marks
-    merged cells and holds none; a ``|`` at either end of a line only closes a cell; a line of
-    spaces is one empty cell; the indent before a line's only cell is not a cell."""
+    merged cells and holds none; a ``|`` at either end of a line only closes a cell (one that ends
+    the line makes its cells delimited, as tabs do: 「5 |」 is a cell of its own); a line of spaces
+    is one empty cell; the indent before a line's only cell is not a cell."""
     body = line.strip("\r\n")
     if not body.strip(" \u3000\ufeff\t"):
         return [BLANK] if body else []
@@ -127,13 +128,14 @@ def line_tokens(line: str) -> list[Token]:
         return piece_tokens(core, len(body) - len(body.lstrip(_SPACES)))
     if core[0] in "|｜":
         core = core[1:]
-    if core and core[-1] in "|｜":
+    closed = bool(core) and core[-1] in "|｜"  # 「5 |」: a cell of its own, its line a cell's
+    if closed:
         core = core[:-1]
     pieces = _SEPARATORS.split(core)
     filled = [i for i, piece in enumerate(pieces) if piece and not piece.isspace()]
     if len(filled) == 1:
         pieces = pieces[filled[0]:]
-    several = len(filled) > 1
+    several = len(filled) > 1 or closed
     tokens: list[Token] = []
     for piece in pieces:
         if len(piece) <= CACHED_LENGTH:
@@ -155,7 +157,7 @@ def _cell_tokens(piece: str, several: bool) -> tuple[Token, ...]:
 
 
 def _delimited(tokens: list[Token], several: bool) -> list[Token]:
-    """A piece that is one cell, of a line of several: a cell between separators of its own."""
+    """A piece that is one cell, of a line of several or closed by a bar: a cell between separators of its own."""
     if several and len(tokens) == 1 and isinstance(tokens[0], CellText):
         cell = tokens[0]
         return [CellText(cell.text, cell.value, cell.placeholder, cell.remark, cell.end, delimited=True)]
