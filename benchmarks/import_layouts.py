@@ -5,6 +5,8 @@ layouts users' own tools make of it. The layouts are made here, at run time, and
 - 繁體            the stored text copied in traditional characters (OpenCC s2t)
 - 网页复制        the page copied out of a browser: table cells tab-separated, one row a line (from an
                   HTML original, else from the program's own HTML export of the truth report)
+- 网页逐格        the same page with every table cell on a line of its own closed by 「|」 (as the 003
+                  seed prints it), an empty cell a bare 「|」
 - Word→PDF        a Word file turned into PDF by LibreOffice (the docx original, else the program's own
                   .docx export of the truth report) and that PDF read by the program
 - PDF文本         that PDF copied as text by pdftotext, in reading order
@@ -88,9 +90,27 @@ def truth_report(entry: dict, original: Report | None) -> Report:
     return report
 
 
-def browser_copy(html_text: str) -> str:
+def _tab_row(cells) -> list[str]:
+    return ["\t".join(cell.text_content().strip() for cell in cells)]
+
+
+def _barred_row(cells) -> list[str]:
+    """A table row as some copies of a page print it (the 003 seed's): a line of 「|」 opening the row,
+    then each cell on a line of its own closed by 「|」, a merged cell followed by a 「|」 for each
+    further column it spans, an empty cell as a bare 「|」."""
+    lines = ["|"]
+    for cell in cells:
+        text = cell.text_content().strip()
+        lines.append(f"{text} |" if text else "|")
+        if int(cell.get("colspan", 1) or 1) > 1:
+            lines.append("|" * (int(cell.get("colspan")) - 1))
+    return lines
+
+
+def browser_copy(html_text: str, row=_tab_row) -> str:
     """What a browser puts on the clipboard for a page: block elements a line each, a table row a line
-    with its cells tab-separated (a merged cell once), a <br> a line break inside its cell."""
+    with its cells tab-separated (a merged cell once), a <br> a line break inside its cell. ``row``:
+    how a table row is printed (``_barred_row``: a cell a line, as a page copied another way)."""
     from lxml import html
 
     root = html.fromstring(html_text)
@@ -103,8 +123,8 @@ def browser_copy(html_text: str) -> str:
         if tag in ("script", "style", "head", "title"):
             return
         if tag == "table":
-            for row in element.iter("tr"):
-                lines.append("\t".join(cell.text_content().strip() for cell in row if cell.tag in ("td", "th")))
+            for tr in element.iter("tr"):
+                lines.extend(row([cell for cell in tr if cell.tag in ("td", "th")]))
             return
         if tag in ("p", "h1", "h2", "h3", "h4", "li") and not element.findall(".//table"):
             text = element.text_content().strip()
@@ -175,8 +195,9 @@ def main(filters: list[str]) -> None:
     s2t = to_traditional()
     office = soffice()
     has_pdftotext = shutil.which("pdftotext") is not None
-    layouts = ["原文", "繁體", "网页复制", "Word→PDF", "PDF文本", "PDF文本-layout"]
+    layouts = ["原文", "繁體", "网页复制", "网页逐格", "Word→PDF", "PDF文本", "PDF文本-layout"]
     skipped = {"繁體": s2t is None and "OpenCC 未安装", "网页复制": not have_lxml() and "lxml 未安装",
+               "网页逐格": not have_lxml() and "lxml 未安装",
                "Word→PDF": office is None and "LibreOffice 未安装",
                "PDF文本": (office is None and "LibreOffice 未安装") or (not has_pdftotext and "pdftotext 未安装"),
                "PDF文本-layout": (office is None and "LibreOffice 未安装") or (not has_pdftotext and "pdftotext 未安装")}
@@ -199,6 +220,8 @@ def main(filters: list[str]) -> None:
                              else markup_writer.html_dumps(made))
                 results["网页复制"][name] = tally(read_text(browser_copy(html_text), name), name, entry, blanks=False,
                                                  layout="网页复制")
+                results["网页逐格"][name] = tally(read_text(browser_copy(html_text, _barred_row), name), name, entry,
+                                                 blanks=False, layout="网页逐格")
             if office is not None:
                 docx = path if path.suffix.lower() == ".docx" else work / (path.stem + ".docx")
                 if docx != path:
