@@ -11,6 +11,8 @@ layouts users' own tools make of it. The layouts are made here, at run time, and
                   .docx export of the truth report) and that PDF read by the program
 - PDF文本         that PDF copied as text by pdftotext, in reading order
 - PDF文本-layout  the same in pdftotext's -layout order
+- PDF浏览器复制   that PDF's text as a browser's PDF viewer built on PDFium (Chrome's) copies it:
+                  a table row a line, its cells one space apart
 
 Run: python benchmarks/import_layouts.py [name-substring …]
 Per layout and report it prints exact / blank kept empty / left empty / wrong, and per layout the
@@ -175,6 +177,18 @@ def pdftotext(pdf: Path, layout: bool) -> str:
     return subprocess.run(args, check=True, capture_output=True, timeout=60).stdout.decode("utf-8")
 
 
+def pdfium_copy(pdf: Path) -> str:
+    """The PDF's text as PDFium gives it, page after page: what a browser's PDF viewer built on it
+    (Chrome's) copies when all is selected — a table row on a line, its cells one space apart."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in document).replace("\r\n", "\n")
+    finally:
+        document.close()
+
+
 def read_text(text: str, name: str) -> Report | None:
     try:
         return parse_report_text(text, source=name).report
@@ -195,12 +209,13 @@ def main(filters: list[str]) -> None:
     s2t = to_traditional()
     office = soffice()
     has_pdftotext = shutil.which("pdftotext") is not None
-    layouts = ["原文", "繁體", "网页复制", "网页逐格", "Word→PDF", "PDF文本", "PDF文本-layout"]
+    layouts = ["原文", "繁體", "网页复制", "网页逐格", "Word→PDF", "PDF文本", "PDF文本-layout", "PDF浏览器复制"]
     skipped = {"繁體": s2t is None and "OpenCC 未安装", "网页复制": not have_lxml() and "lxml 未安装",
                "网页逐格": not have_lxml() and "lxml 未安装",
                "Word→PDF": office is None and "LibreOffice 未安装",
                "PDF文本": (office is None and "LibreOffice 未安装") or (not has_pdftotext and "pdftotext 未安装"),
-               "PDF文本-layout": (office is None and "LibreOffice 未安装") or (not has_pdftotext and "pdftotext 未安装")}
+               "PDF文本-layout": (office is None and "LibreOffice 未安装") or (not has_pdftotext and "pdftotext 未安装"),
+               "PDF浏览器复制": office is None and "LibreOffice 未安装"}
     results: dict[str, dict[str, dict[str, int]]] = {layout: {} for layout in layouts}
 
     with tempfile.TemporaryDirectory(prefix="gipr-layouts-") as tmp:
@@ -234,6 +249,8 @@ def main(filters: list[str]) -> None:
                 exists = pdf.is_file()
                 results["Word→PDF"][name] = tally(read_file(pdf) if exists else None, name, entry, blanks=False,
                                                  layout="Word→PDF")
+                report = read_text(pdfium_copy(pdf), name) if exists else None
+                results["PDF浏览器复制"][name] = tally(report, name, entry, blanks=False, layout="PDF浏览器复制")
                 if has_pdftotext:
                     for layout, flag in (("PDF文本", False), ("PDF文本-layout", True)):
                         report = read_text(pdftotext(pdf, flag), name) if exists else None

@@ -1,7 +1,7 @@
 """Make the PDF text copies of the real reports in tests/fixtures/reports, the way users' own
 tools make them: the program's Word export of each report (its cells as expected.json gives
 them), converted to PDF by LibreOffice, and the PDF's text taken by ``pdftotext`` in reading
-order and in layout order (``-layout``).
+order and in layout order (``-layout``), and by PDFium as a browser's PDF viewer copies it.
 
 Run: python scripts/make_pdf_text_copies.py OUT_DIR [name ...]
 Needs ``soffice`` and ``pdftotext`` on PATH. The copies the tests read are kept in
@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from gipr_desktop.io.registry import write_report  # noqa: E402
+from benchmarks.import_layouts import pdfium_copy  # noqa: E402
 from tests.fixture_truth import EXPECTED, truth_report  # noqa: E402
 
 
@@ -33,6 +34,7 @@ def main() -> None:
         pdf = out / f"{stem}.pdf"
         subprocess.run(["pdftotext", str(pdf), str(out / f"{stem}.lo.pdftotext.txt")], check=True, timeout=60)
         subprocess.run(["pdftotext", "-layout", str(pdf), str(out / f"{stem}.lo.pdftotext-layout.txt")], check=True, timeout=60)
+        (out / f"{stem}.lo.pdfium.txt").write_text(pdfium_copy(pdf), encoding="utf-8")
         print(stem)
 
 

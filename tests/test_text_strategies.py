@@ -82,7 +82,7 @@ def test_pdftotext_reading_order_copy_reads_by_the_tables_shape_and_arithmetic()
                    for note in result.notes), row_id
 
 
-COPIES = sorted(path.name for path in PDF_TEXT.glob("*.lo.pdftotext*.txt"))
+COPIES = sorted(path.name for path in PDF_TEXT.glob("*.lo.*.txt"))
 KNOWN_WRONG: dict = {}  # copy -> an xfail mark naming a known defect of the importer (none today)
 
 
@@ -95,15 +95,16 @@ def copies():
     return {name: copies_of(name) for name in COPIES}
 
 
-def test_every_real_report_has_both_pdf_text_copies():
-    made = {name for name in COPIES if name.endswith((".lo.pdftotext.txt", ".lo.pdftotext-layout.txt"))}
-    assert len(made) == 2 * len(EXPECTED)
+def test_every_real_report_has_its_three_pdf_text_copies():
+    made = {name for name in COPIES if name.endswith((".lo.pdftotext.txt", ".lo.pdftotext-layout.txt", ".lo.pdfium.txt"))}
+    assert len(made) == 3 * len(EXPECTED)
 
 
 @pytest.mark.parametrize("name", [pytest.param(n, marks=KNOWN_WRONG.get(n, ())) for n in COPIES])
 def test_pdf_text_copies_never_get_a_number_wrong(copies, name):
     """The program's Word export of each real report, through LibreOffice's PDF and pdftotext in
-    both orders: a cell is read right or left empty, never given another number."""
+    both orders, and as a browser's PDF viewer copies it (PDFium): a cell is read right or left
+    empty, never given another number."""
     result, truth = copies[name]
     wrong = {ref: (value, result.report.get(ref)) for ref, value in truth.cells.items()
              if result.report.get(ref) not in (None, value)}
@@ -634,6 +635,29 @@ def test_a_later_strategy_never_replaces_a_reading_it_contradicts(monkeypatch):
     got = strategies.read_table(table, [], "2021")
     assert got.values == {CellRef("applications", "new", "total"): 3}
     assert got.notes[0].message == f"表「{table.title}」按「一」读取"
+
+
+def test_a_pdf_viewer_copy_with_blank_cells_is_placed_by_the_tables_arithmetic(copies):
+    """A browser's PDF viewer copies 001's table 三 a row a line, its cells one space apart and no
+    trace of its blank 总计 (「（一）予以公开 258 12 0 0 1 1」): one space says nothing of a column,
+    so the rows are placed as a reading-order copy's are, by the rules across rows."""
+    result, truth = copies["001_shanghai_szfbgt_2019.lo.pdfium.txt"]
+    table = result.report.schema.table("applications")
+    for row_id in ("disclosed", "withheld_query", "unavailable_not_held", "rejected_duplicate"):
+        refs = [CellRef("applications", row_id, column.id) for column in table.row(row_id).columns]
+        assert [result.report.get(ref) for ref in refs] == [truth.get(ref) for ref in refs], row_id
+        assert any(note.kind == "blank" and note.row == row_id and "原文空白" in note.message for note in result.notes)
+
+
+def test_a_label_whose_quotes_a_pdf_viewer_moved_is_still_its_row(copies):
+    """The viewer prints 「3.危及“三安全一稳定”」 as 「3.危及 三“ ” 安全一稳定」: quotes say nothing of
+    which row a label is, and the row is read."""
+    result, truth = copies["009_shanghai_kewei_2024.lo.pdfium.txt"]
+    assert "危及 三“ ” 安全一稳定" in (PDF_TEXT / "009_shanghai_kewei_2024.lo.pdfium.txt").read_text(encoding="utf-8")
+    row = _row(result, "applications", "withheld_security")
+    assert row == [truth.get(CellRef("applications", "withheld_security", c.id))
+                   for c in result.report.schema.table("applications").row("withheld_security").columns]
+    assert row == [0] * 7
 
 
 def test_a_layout_copy_with_blank_cells_reads_each_number_in_the_column_it_stands_under(copies):

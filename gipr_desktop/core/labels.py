@@ -21,8 +21,10 @@ TYPOS = {
     "三安全-稳定": "三安全一稳定",
     "三安全—稳定": "三安全一稳定",
 }
-_DROPPED = "|\u200b\ufeff_*"  # dropped with every space (zero-width ones are no spaces to Python)
+_DROPPED = "|\u200b\ufeff_*\"'"  # dropped with every space (zero-width ones are no spaces to Python), and
+# quotes, once folded: a PDF viewer's copy may move them (「危及 三“ ” 安全一稳定」)
 _QUOTES = {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "「": '"', "」": '"'}
+QUOTE_MARKS = frozenset(_QUOTES) | {'"', "'"}  # what a key drops of a label's quotes
 _DOTS = {"．": ".", "。": ".", "、": ".", "·": ".", "，": ".", ",": "."}
 # one character for another, quotes first: a few str.replace are sooner than str.translate, which looks
 # every character up in a dict
@@ -34,7 +36,7 @@ CACHED_LENGTH = 200  # labels up to this long are folded and matched once per pr
 
 
 def normalize(text: str) -> str:
-    """Fold a printed label to a comparable key: width, quotes, dots, spaces, known typos."""
+    """Fold a printed label to a comparable key: width, dots, spaces, known typos; without quotes."""
     return _normalize_cached(text) if len(text) <= CACHED_LENGTH else _normalize(text)
 
 

@@ -42,7 +42,7 @@ from typing import Sequence
 from gipr_desktop.core.schema import CellRef, Row, Rule, Table
 from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.numbers import MAX_READINGS, CellText, one_cell, split_digit_run
-from gipr_desktop.io.text_import.tables import UNREAD, RowHit, TableReading, _fitting, _held_values, rule_check
+from gipr_desktop.io.text_import.tables import UNREAD, RowHit, TableReading, _fitting, _held_values, laid_out, rule_check
 
 MAX_NODES = 20_000  # rows tried together in the search: past this, nothing is placed
 
@@ -126,7 +126,7 @@ def _short_rows(table: Table, hits: Sequence[RowHit], reading: TableReading) -> 
         fits, verdict, total = _fitting(slots), rule_check(table, slots), _total(table, row)
         run = _glued_run(found[0].cells, len(slots))
         # a row laid out in columns by spaces is placed by where its numbers stand (strategies.layout_columns)
-        if not 0 < len(numbers) < len(row.columns) or (run is None and any(cell.end >= 0 for cell in found[0].cells)):
+        if not 0 < len(numbers) < len(row.columns) or (run is None and laid_out(found[0].cells)):
             continue
         if run is not None:  # every cut of the run its columns may hold, whether its own sum holds or not
             ways = {}

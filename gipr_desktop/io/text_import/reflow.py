@@ -16,7 +16,7 @@ import unicodedata
 from bisect import bisect_right
 from functools import cache
 
-from gipr_desktop.core.labels import TYPOS, normalize, strip_ordinal
+from gipr_desktop.core.labels import QUOTE_MARKS, TYPOS, normalize, strip_ordinal
 from gipr_desktop.core.schema import get_format
 
 LONG_LINE = 300
@@ -26,7 +26,7 @@ _HEADING = re.compile(r"(?<![第])(?:[一二三四五六七八九十]{1,2}、|[�
 _ITEM = re.compile(r"第二十条第")
 _TITLE_END = re.compile(r"年度?报告")
 _HEADING_END = re.compile(r"情况|事项")
-_VALUE_AFTER = re.compile(r"\s*[\d０-９\-—/无]")
+_VALUE_AFTER = re.compile(r"[\s”’」\"']*[\d０-９\-—/无]")  # a label's closing quote, which its key drops, before it
 _TEXT_BEGINS = re.compile(r"[\d０-９，。；：,;:]")
 HEADING_LENGTH = 30  # a numbered heading's words end within this many characters
 
@@ -64,7 +64,7 @@ MAX_CHAR_FOLDS = 20_000  # more distinct characters than any report prints: the 
 
 def _fold_char(char: str) -> str:
     folded = normalize(char) if not char.isspace() else ""
-    if not folded and not char.isspace():
+    if not folded and not char.isspace() and char not in QUOTE_MARKS:  # a bar or a rule is kept apart
         folded = unicodedata.normalize("NFKC", char).strip()
     if len(_CHAR_FOLDS) < MAX_CHAR_FOLDS:
         _CHAR_FOLDS[char] = folded

@@ -492,6 +492,14 @@ def has_ordinal(label: str) -> bool:
     return strip_ordinal(key) != key
 
 
+def laid_out(cells: Sequence[CellText]) -> bool:
+    """Whether ``cells`` stand in columns laid out by spaces (``pdftotext -layout``): two numbers
+    of one line two spaces apart or more. Numbers one space apart (a PDF viewer's copy, which
+    keeps no trace of a blank cell) or each on a line of its own stand in no column."""
+    placed = [cell for cell in cells if not cell.blank and cell.end >= 0]
+    return any(b.end > a.end and b.end - len(b.text) - a.end >= 2 for a, b in zip(placed, placed[1:]))
+
+
 def lines(tokens: Sequence[Token]) -> Sequence[Sequence[Token]]:
     """The tokens of each printed line (or table row), empty lines left out."""
     if isinstance(tokens, Tokens):
