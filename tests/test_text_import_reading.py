@@ -339,3 +339,15 @@ def test_a_row_short_of_numbers_is_not_said_to_have_its_digits_glued():
                          "无法确定各数字所属栏目，未能读取，本行留空"]
     glued = [note.message for note in result.notes if "连在一起" in note.message and note.table == "applications"]
     assert all(len(note.split("数字「", 1)[1].split("」", 1)[0].replace(" ", "")) >= 7 for note in glued), glued
+
+
+def test_a_row_of_numbers_printed_apart_but_too_few_says_a_cell_may_be_blank():
+    """A browser's PDF viewer copies 上海办公厅 2025's 「规章 22 235」 (本年废止 printed blank): two
+    numbers apart for three columns. The note says so — a cell may be blank, or two numbers run
+    together — not that 「22 235」 is one run of digits."""
+    name = "103_shanghai_szfbgt_2025.lo.pdfium.txt"
+    result = parse_report_text((FIXTURE_REPORTS / "pdf_text" / name).read_text(encoding="utf-8"), source=name)
+    said = [note.message for note in result.notes if note.row == "regulations"]
+    assert said == ["表「主动公开政府信息情况」规章：只找到 2 个数字「22 235」，应有 3 栏，缺少的一栏可能是原文空白，"
+                    "也可能有数字连在一起，无法确定各数字所属栏目，未能读取，本行留空，请按原文填写"]
+

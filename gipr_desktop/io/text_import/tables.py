@@ -378,6 +378,10 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
         notes.append(ImportNote(f"{where}：只找到 {filled} 个数字「{printed}」，应有 {count} 栏，各数字分开印刷，"
                                 f"缺少的一栏可能是空白，无法确定各数字所属栏目，{UNREAD}", table.id, row_id))
         return None
+    if chosen is None and filled > 1:  # numbers printed apart: a cell may as well be blank
+        notes.append(ImportNote(f"{where}：只找到 {filled} 个数字「{printed}」，应有 {count} 栏，缺少的一栏可能是原文空白，"
+                                f"也可能有数字连在一起，无法确定各数字所属栏目，{UNREAD}，请按原文填写", table.id, row_id))
+        return None
     if chosen is None:
         reason = ("没有符合行内勾稽关系的拆法" if verdict.has_rules else "没有各栏都能填入的拆法") if not readings \
             else "有多种同样可能的拆法"
