@@ -13,12 +13,41 @@ from gipr_desktop.gui.qt import QtPrintSupport, QtWidgets
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
+NOTES_SIZE = (760, 520)  # the notes dialog at most: within a 1366×768 screen, its taskbar and title bar
+
+
+def notes_dialog(parent, title: str, intro: str, lines: list[str]) -> QtWidgets.QDialog:
+    """A list of notes however long (an import's can run to dozens of three-line notes): the intro,
+    the notes in a read-only box that scrolls, and 确定 always in view — a message box would grow
+    past the screen and hide its button."""
+    dialog = QtWidgets.QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QtWidgets.QVBoxLayout(dialog)
+    label = QtWidgets.QLabel(intro)
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    shown = QtWidgets.QPlainTextEdit()
+    shown.setReadOnly(True)
+    shown.setPlainText("\n".join(lines))
+    layout.addWidget(shown)
+    buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Ok)
+    buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setText("确定")
+    buttons.accepted.connect(dialog.accept)
+    layout.addWidget(buttons)
+    screen = (parent.screen() if parent is not None else QtWidgets.QApplication.primaryScreen()).availableGeometry()
+    dialog.resize(min(NOTES_SIZE[0], screen.width() - 40), min(NOTES_SIZE[1], screen.height() - 80))
+    return dialog
+
+
 class Dialogs:
     def error(self, parent, title: str, text: str) -> None:
         QtWidgets.QMessageBox.critical(parent, title, text)
 
     def info(self, parent, title: str, text: str) -> None:
         QtWidgets.QMessageBox.information(parent, title, text)
+
+    def notes(self, parent, title: str, intro: str, lines: list[str]) -> None:
+        notes_dialog(parent, title, intro, lines).exec()
 
     def ask(self, parent, title: str, text: str) -> bool:
         buttons = QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No

@@ -27,7 +27,6 @@ from gipr_desktop.io.registry import describe, read_report, readable_extensions,
 
 PROJECT_EXT = ".gipr"
 MAX_RECENT = 8
-MAX_NOTES_SHOWN = 30
 
 
 def file_filters(extensions: list[str]) -> str:
@@ -129,10 +128,7 @@ class Files:
     def show_notes(self, parent, title: str, intro: str, notes) -> None:
         if all(note.kind == READ_BY for note in notes):  # only how the tables were read: nothing to check
             return
-        lines = [f"· {note.message}" for note in notes[:MAX_NOTES_SHOWN]]
-        if len(notes) > MAX_NOTES_SHOWN:
-            lines.append(f"……共 {len(notes)} 条")
-        self.context.dialogs.info(parent, title, intro + "\n\n" + "\n".join(lines))
+        self.context.dialogs.notes(parent, title, intro, [f"· {note.message}" for note in notes])
 
     def start_from_last_year(self, parent) -> None:
         """以上年报告为基础新建: last year's report (any readable file) becomes this year's, unsaved."""

@@ -36,6 +36,9 @@ class ScriptedDialogs:
     def info(self, parent, title, text):
         self.shown.append(("info", title, text))
 
+    def notes(self, parent, title, intro, lines):
+        self.info(parent, title, intro + "\n\n" + "\n".join(lines))
+
     def ask(self, parent, title, text):
         self.shown.append(("ask", title, text))
         return self.answers.pop(0) if self.answers else self.answer

@@ -66,6 +66,29 @@ def test_import_notes_are_shown_after_an_import(window, tmp_path, monkeypatch):
     assert window.document.path is None  # an imported file is saved as a new .gipr, never over the source
 
 
+def test_many_long_import_notes_fit_a_small_screen_and_can_be_read_to_the_last(qtbot, window):
+    """A PDF viewer's copy of a sparse table gives dozens of notes of three lines each: shown in a
+    message box they ran off a 1366×768 screen and hid its button. The notes dialog keeps within
+    the screen, its 确定 in view, and scrolls through every note, the last included."""
+    from gipr_desktop.gui.dialogs import notes_dialog
+    from gipr_desktop.gui.qt import QtWidgets
+
+    lines = [f"· 表「收到和处理政府信息公开申请情况」第 {i} 行：只印有 6 个数字，应有 7 栏（PDF 复制的文字不留空白单元格的痕迹），"
+             "已按全表的勾稽关系定出各数字所在栏目，「总计」为原文空白，请核对" for i in range(1, 41)]
+    dialog = notes_dialog(window, "导入说明", "从「报告.txt」导入时有以下情况，请核对：", lines)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.frameGeometry().height() <= 700 and dialog.frameGeometry().width() <= 1300
+    button = dialog.findChild(QtWidgets.QDialogButtonBox).button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
+    assert button.isVisible() and dialog.rect().contains(button.geometry().center())
+    shown = dialog.findChild(QtWidgets.QPlainTextEdit)
+    assert shown.isReadOnly() and "第 40 行" in shown.toPlainText()
+    assert shown.verticalScrollBar().maximum() > 0  # more than fits: it scrolls
+    button.click()
+    assert not dialog.isVisible()
+
+
 def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, window, tmp_path):
     ref = _some_cell(window)
     window.document.set_cells({ref: 3})
