@@ -1,7 +1,8 @@
 """Cells read right from text copied out of PDFs (tests/fixtures/reports/pdf_text, made as
 SOURCES.md there says): the 淮安 PDF's own text in reading and layout order against the PDF
 import of the same file, the published PDFs' own text (洪泽区 2023, 2024) and the LibreOffice PDFs
-of the program's Word export of each real report against expected.json.
+of the program's Word export of each real report, copied by pdftotext in both orders and as
+PDFium gives it (a browser's PDF viewer's copy), against expected.json.
 
 Run: python benchmarks/pdf_text_accuracy.py
 "right" holds the number, "left empty" was not read (and is named in the notes), "wrong" holds
@@ -34,12 +35,12 @@ def tally(path: Path, truth) -> list[int]:
 
 def main() -> None:
     totals: dict[str, list[int]] = {}
-    copies = [(f"huaian_2024.{order}.txt", read_report(HUAIAN).report) for order in ("pdftotext", "pdftotext-layout")]
+    copies = [(f"huaian_2024.{order}.txt", read_report(HUAIAN).report) for order in ("pdftotext", "pdftotext-layout", "pdfium")]
     for name in EXPECTED:
         truth = truth_report(name)
-        copies += [(f"{Path(name).stem}.lo.{order}.txt", truth) for order in ("pdftotext", "pdftotext-layout")]
+        copies += [(f"{Path(name).stem}.lo.{order}.txt", truth) for order in ("pdftotext", "pdftotext-layout", "pdfium")]
         if name.endswith(".pdf"):  # the published PDF's own text as well
-            copies += [(f"{Path(name).stem}.{order}.txt", truth) for order in ("pdftotext", "pdftotext-layout")]
+            copies += [(f"{Path(name).stem}.{order}.txt", truth) for order in ("pdftotext", "pdftotext-layout", "pdfium")]
     for copy, truth in copies:
         counts = tally(PDF_TEXT / copy, truth)
         order = copy.rsplit(".", 2)[-2]

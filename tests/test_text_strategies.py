@@ -649,6 +649,14 @@ def test_a_pdf_viewer_copy_with_blank_cells_is_placed_by_the_tables_arithmetic(c
         assert any(note.kind == "blank" and note.row == row_id and "原文空白" in note.message for note in result.notes)
 
 
+@pytest.mark.parametrize("name", ["101_huaian_hongzequ_2023", "102_huaian_hongzequ_2024"])
+def test_a_published_pdf_copied_out_of_a_browsers_pdf_viewer_reads_every_cell(name):
+    """洪泽区's own PDFs (not LibreOffice's), their text as a browser's PDF viewer copies it."""
+    result = parse_report_text((PDF_TEXT / f"{name}.pdfium.txt").read_text(encoding="utf-8"), source=name)
+    truth = truth_report(f"{name}.pdf")
+    assert {ref: result.report.get(ref) for ref in truth.cells} == dict(truth.cells)
+
+
 def test_a_label_whose_quotes_a_pdf_viewer_moved_is_still_its_row(copies):
     """The viewer prints 「3.危及“三安全一稳定”」 as 「3.危及 三“ ” 安全一稳定」: quotes say nothing of
     which row a label is, and the row is read."""
