@@ -151,10 +151,14 @@ def test_no_contact_where_none_is_printed(seeds_dir):
     ("某某街道办事处\n2025年2月30日", ""),  # not a date of the calendar
     ("某某街道办事处\n2023年1月20日", ""),  # before the report year: not its publication
     ("办公时间：周一至周五", ""),
+    # the page's 政府信息公开目录 fields, as a copy of the page prints them
+    ("| 生成日期 | 2025-01-20 16:24:38 | 是否有效 |", "2025-01-20"),
+    ("| 发布日期 | 2025年01月20日 |", "2025-01-20"),
+    ("公开日期：2025-01-20", "2025-01-20"),
 ])
 def test_publication_date_only_where_printed(seeds_dir, printed, iso):
     text = (seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8")
-    if printed.startswith(("发布", "来源")):
+    if printed.startswith(("发布", "来源", "|", "公开")):
         lines = text.split("\n")
         text = "\n".join(lines[:3] + [printed] + lines[3:])
     else:

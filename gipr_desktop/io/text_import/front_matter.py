@@ -26,7 +26,8 @@ _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"
 _YEAR = r"((?:19|20)\d{2}|[〇零○Ｏ一二三四五六七八九]{4})"
 _MONTH_DAY = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DATE = _YEAR + r"\s*[-年./]\s*" + _MONTH_DAY + r"\s*[-月./]\s*" + _MONTH_DAY + r"\s*日?"
-_LABELLED_DATE = re.compile(r"(?:(?:发布|成文|印发|发文)(?:日期|时间)\s*[:：]?|(?:^|\s)时间\s*[:：])\s*" + _DATE)
+# 「发布日期：」, and the page's 政府信息公开目录 fields as a copy prints them (「| 生成日期 | 2026-01-23 16:24:38 |」)
+_LABELLED_DATE = re.compile(r"(?:(?:发布|成文|印发|发文|生成|公开)(?:日期|时间)[\s|｜]*[:：]?|(?:^|\s)时间\s*[:：])[\s|｜]*" + _DATE)
 _DATE_LINE = re.compile(r"^[\s(（]*" + _DATE + r"[\s)）]*$")
 # the signature run onto the last sentence where a copy joined the lines: 「…无。 平潭综合实验区经济发展局2025年1月27日」
 _GLUED_SIGNATURE = re.compile(r"[。！？!?]\s*([^\s，。；：:,;！？!?、“”《》()（）\d]{2,30}?)?\s*" + _DATE + r"[\s)）]*$")
