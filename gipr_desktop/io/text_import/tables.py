@@ -501,7 +501,7 @@ def laid_out(cells: Sequence[CellText]) -> bool:
     of one line two spaces apart or more. Numbers one space apart (a PDF viewer's copy, which
     keeps no trace of a blank cell) or each on a line of its own stand in no column."""
     placed = [cell for cell in cells if not cell.blank and cell.end >= 0]
-    return any(b.end > a.end and b.end - len(b.text) - a.end >= 2 for a, b in zip(placed, placed[1:]))
+    return any(b.end - len(b.text) - a.end >= 2 for a, b in zip(placed, placed[1:]))
 
 
 def lines(tokens: Sequence[Token]) -> Sequence[Sequence[Token]]:
