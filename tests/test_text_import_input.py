@@ -166,6 +166,33 @@ def test_a_row_of_cells_each_closed_by_a_bar_is_read_as_printed_though_it_does_n
     assert values == ([5, 1, 0, 0, 0, 0, 0] if read else [None] * 7)
 
 
+@pytest.mark.parametrize("blank", ["|", "\xa0|", "\u3000 ｜"])
+@pytest.mark.parametrize("blank_at", range(7))
+def test_a_cell_printed_blank_as_a_bare_bar_stays_empty_and_the_others_keep_their_columns(blank_at, blank):
+    """A copy that prints each cell on a line closed by 「|」 prints an empty cell as a bare 「|」
+    (after the page's &nbsp; as a browser copies it, U+00A0), and pads a row to the table's width
+    with a line of bars (the 003 seed's 「||」): the bare bar is the blank cell, named, and no
+    number moves into its column."""
+    numbers = [3, 1, 2, 4, 5, 6]
+    numbers.insert(blank_at, None)
+    if blank_at != 6:
+        numbers[6] = sum(n for n in numbers[:6] if n is not None)
+    cells = "\n".join(blank if n is None else f"{n} |" for n in numbers)
+    text = f"三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 |\n{cells}\n||\n二、上年结转政府信息公开申请数量 |\n"
+    result = parse_report_text(text)
+    assert [result.report.get(CellRef("applications", "new", c)) for c in APPLICANT_COLUMNS] == numbers
+    assert any("原文空白 1 栏" in note.message for note in result.notes)
+
+
+def test_a_bar_padding_a_barred_row_is_no_cell():
+    """The 003 seed's rows end in a line of as many bars as the row has fewer cells than the
+    table's grid (「|」 after （一）予以公开, whose group label spans the row): all seven numbers are read."""
+    cells = "\n".join(f"{n} |" for n in (5, 1, 0, 0, 0, 0, 6))
+    text = f"三、收到和处理政府信息公开申请情况\n三、本年度办理结果 |\n（一）予以公开 |\n{cells}\n|\n（二）部分公开 |\n"
+    values = [parse_report_text(text).report.get(CellRef("applications", "disclosed", c)) for c in APPLICANT_COLUMNS]
+    assert values == [5, 1, 0, 0, 0, 0, 6]
+
+
 def test_convert_prints_the_import_notes(seeds_dir, tmp_path, capsys):
     out = tmp_path / "out.gipr"
     assert main(["convert", str(seeds_dir / SEED_NONZERO), str(out)]) == 0

@@ -331,6 +331,8 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
                 return agreeing[0]
             if _adds_up(verdict, windows[-1], slots) is not False:
                 return windows[-1]  # the blanks before the numbers are the label's merged cells
+            if first == 0 and all(c.delimited for c in windows[0] if not c.blank):
+                return windows[0]  # each number in a cell of its own, only bars after them: read as printed
             notes.append(ImportNote(f"{where}：{NOT_ADDING_UP}", table.id, row_id))
             return None
         filled = [c for c in cells if not c.blank]

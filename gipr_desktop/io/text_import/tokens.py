@@ -109,7 +109,7 @@ def piece_tokens(piece: str, offset: int | None = None) -> list[Token]:
     return [Label(" ".join(words), starts), *values]
 
 
-_SPACES = " \u3000\ufeff"  # around a line: no cell
+_SPACES = " \u3000\ufeff\xa0"  # around a line: no cell (\xa0: a page's &nbsp;, as a browser copies it)
 _MARKS = "|｜-=_:.…·"  # how a line of merge marks or a ruler begins (``_ONLY_BARS``, ``is_debris``)
 
 
@@ -119,9 +119,11 @@ def line_tokens(line: str) -> list[Token]:
     the line makes its cells delimited, as tabs do: 「5 |」 is a cell of its own); a line of spaces
     is one empty cell; the indent before a line's only cell is not a cell."""
     body = line.strip("\r\n")
-    if not body.strip(" \u3000\ufeff\t"):
+    if not body.strip(_SPACES + "\t"):
         return [BLANK] if body else []
     core = body.strip(_SPACES)
+    if core in ("|", "｜"):
+        return [BLANK]
     if (core[0] in _MARKS or core[0].isspace()) and (_ONLY_BARS.match(core) or is_debris(core)):
         return []
     if "\t" not in core and "|" not in core and "｜" not in core:
