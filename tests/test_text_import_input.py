@@ -184,6 +184,25 @@ def test_a_cell_printed_blank_as_a_bare_bar_stays_empty_and_the_others_keep_thei
     assert any("原文空白 1 栏" in note.message for note in result.notes)
 
 
+def test_character_references_a_page_copy_kept_are_read_as_their_characters(seeds_dir):
+    """A page turned into text by a tool that leaves HTML's character references in (「&nbsp;」 in a
+    blank cell, 「&ldquo;」 around a quoted label, 「&#48;」): each is read as the character it stands
+    for, and said; a bare 「&」 and a reference without its 「;」 stay as printed."""
+    text = _seed(seeds_dir)
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if "上年结转" in line)
+    lines[at + 3] = "&nbsp; |"  # 科研机构 printed blank
+    lines[at + 2] = "&#48; |"
+    text = "\n".join(lines).replace("“三安全一稳定”", "&ldquo;三安全一稳定&rdquo;")
+    text = text.replace("一、总体情况", "一、总体情况\nR&D 与 &copy 照原样", 1)
+    result = parse_report_text(text)
+    values = [result.report.get(CellRef("applications", "carried_over", c)) for c in APPLICANT_COLUMNS]
+    assert values == [0, 0, None, 0, 0, 0, 0]
+    assert result.report.get(CellRef("applications", "withheld_security", "total")) == 0
+    assert "R&D 与 &copy 照原样" in result.report.sections["1"]
+    assert any("&nbsp;" in note.message and "字符" in note.message for note in result.notes)
+
+
 def test_a_bar_padding_a_barred_row_is_no_cell():
     """The 003 seed's rows end in a line of as many bars as the row has fewer cells than the
     table's grid (「|」 after （一）予以公开, whose group label spans the row): all seven numbers are read."""

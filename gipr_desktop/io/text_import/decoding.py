@@ -7,6 +7,8 @@ Files that are not text at all (binary junk, a renamed Word file) end in a ``Rea
 from __future__ import annotations
 
 import codecs
+import html
+import re
 
 from gipr_desktop.io.errors import ReadError, refuse_if_too_large
 
@@ -36,3 +38,27 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     raise ReadError(f"「{name}」的文字编码无法识别（既不是 UTF-8 也不是 GBK/GB18030）；请另存为 UTF-8 文本后再导入")
+
+
+_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+def unescape_references(text: str) -> tuple[str, list[str]]:
+    """A page turned into text by a tool that left HTML's character references in (「&nbsp;」 in a
+    blank cell, 「&ldquo;」): each complete reference read as the character it stands for. Returns
+    the text and the references found, to be said. A bare 「&」, or a reference without its 「;」,
+    is text as printed."""
+    if "&" not in text:
+        return text, []
+    found: list[str] = []
+
+    def character(match: re.Match) -> str:
+        reference = match.group()
+        meant = html.unescape(reference)
+        if meant == reference:
+            return reference
+        if reference not in found:
+            found.append(reference)
+        return " " if meant == "\xa0" else meant
+
+    return _REFERENCE.sub(character, text), found

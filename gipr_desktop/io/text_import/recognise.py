@@ -24,6 +24,7 @@ from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
 from gipr_desktop.io.grid_tables import (
     Found as Located, Grid, cell_value, classify, goes_on, is_placeholder, locate, stacked,
 )
+from gipr_desktop.io.text_import.decoding import unescape_references
 from gipr_desktop.io.text_import.front_matter import Found, find_contact, find_published, find_unit, find_year, notes_for
 from gipr_desktop.io.imported import settled
 from gipr_desktop.io.text_import.numbers import PLACEHOLDERS, CellText
@@ -70,6 +71,10 @@ def parse_report_text(text: str, *, tables: Sequence[Grid | Rows] | None = None,
     if sum(len(grid.values) + grid.merged_area for grid in grids) > MAX_TABLE_CELLS:
         raise ReadError(f"「{name}」中的表格过大，不像一份年度报告")
     notes: list[ImportNote] = []
+    text, references = unescape_references(text)
+    if references:
+        notes.append(ImportNote(f"原文含网页的字符代码（{'、'.join(f'「{r}」' for r in references[:RADICALS_NAMED])}"
+                                f"{'等' if len(references) > RADICALS_NAMED else ''}），已按其所代表的字符读取"))
     text, grids = _as_shown(text, grids, notes)
     text, grids = _simplified(text, grids, notes)
     lines = [clean_line(line) for line in drop_page_footers(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
