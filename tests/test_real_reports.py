@@ -172,3 +172,13 @@ def test_a_procurement_count_printed_with_its_measure_word_is_read(imported, nam
     truth = EXPECTED[name]["tables"]["active"]["central_procurement"]
     report = imported[name].report
     assert {col: report.get(CellRef("active", "central_procurement", col)) for col in truth} == truth
+
+
+@pytest.mark.parametrize("name", ["062_sanming_shizhengfu_2022.txt", "063_sanming_shizhengfu_2020.txt"])
+def test_a_page_saved_by_a_crawler_with_its_fields_and_broken_at_every_tag_is_read_cell_for_cell(imported, name):
+    """The 三明 pages as a crawler saved them: the page's fields first (「标题：」…「正文：」), every
+    cell and every inline run on a line of its own (「一、」 above 「总体情况」), the six parts listed in
+    the preamble one a line: every cell is read."""
+    report = imported[name].report
+    assert {ref: report.get(ref) for ref, _ in _cells(EXPECTED[name])} == \
+        {ref: _value(value) for ref, value in _cells(EXPECTED[name])}

@@ -355,3 +355,36 @@ def test_a_row_of_numbers_printed_apart_but_too_few_says_a_cell_may_be_blank():
     assert said == ["表「主动公开政府信息情况」规章：只找到 2 个数字「22 235」，应有 3 栏，缺少的一栏可能是原文空白，"
                     "也可能有数字连在一起，无法确定各数字所属栏目，未能读取，本行留空，请按原文填写"]
 
+
+
+CRAWLER_HEADER = "{field}{title}\n发布时间：2024-01-20\n文号：\n发布机构：\n索引号：\n栏目：政府信息公开年报\n\n正文："
+
+
+@pytest.mark.parametrize("field", ["标题：", "标题:", "名称："])
+def test_a_page_saved_with_its_fields_names_the_unit_without_the_fields_name(field):
+    """A crawler's copy of a page begins with the page's fields, one a line and with no bullet
+    (「标题：三明市2023年政府信息公开工作年度报告」): the unit is 三明市, not 「标题：三明市」."""
+    text = (SEEDS / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    title = find_title(lines)
+    header = CRAWLER_HEADER.format(field=field, title="三明市2023年政府信息公开工作年度报告")
+    report = parse_report_text("\n".join([header, *lines[title.end:]])).report
+    assert (report.unit, report.year) == ("三明市", 2023)
+
+
+def test_a_headings_number_on_a_line_of_its_own_and_the_sections_listed_in_the_preamble():
+    """A page whose text breaks at every inline tag (the 三明 pages) prints 「一、」 on one line and
+    「总体情况」 on the next, and lists the six parts in its preamble one a line, between lines of
+    「、」: the numbered headings further down are the sections, and every table is read."""
+    text = (SEEDS / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8")
+    plain = parse_report_text(text).report
+    listing = "\n、\n".join(["本报告由总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+                            "政府信息公开行政复议", "行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项六部分组成。"])
+    lines = text.split("\n")
+    for heading in ("五、存在的主要问题及改进措施", "一、总体情况"):  # 五 worded otherwise than the format
+        at = next(i for i, line in enumerate(lines) if line.startswith(heading))
+        lines[at:at + 1] = [heading[:2], heading[2:]]
+    report = parse_report_text("\n".join([*lines[:at], listing, *lines[at:]])).report
+    assert report.cells == plain.cells
+    assert report.sections == plain.sections
+    assert "主动公开政府信息情况" in report.preamble and not report.preamble.endswith("一、")

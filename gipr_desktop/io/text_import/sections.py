@@ -43,7 +43,8 @@ class Layout:
         if start is None:
             return []
         later = [index for index in self.headings.values() if index > start]
-        return self.lines[start + (section_id not in self.sub_headed) : min(later, default=len(self.lines))]
+        heading = 0 if section_id in self.sub_headed else 2 if _ORDINAL_ONLY.match(self.lines[start]) else 1
+        return self.lines[start + heading : min(later, default=len(self.lines))]
 
     def front(self) -> list[str]:
         """The lines before the first heading: title, metadata, preamble."""
@@ -131,9 +132,22 @@ def _ordinal_number(key: str) -> int | None:
     return _NUMERALS.index(token[-1]) + 1 if len(token) == 1 else None
 
 
+_ORDINAL_ONLY = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）])\s*$")
+
+
+def _heading_text(lines: list[str], index: int) -> str:
+    """The line, or, where it is a heading's number alone (「一、」 on a line and 「总体情况」 on the
+    next, as a page broken at every inline tag prints it), the number with the next line."""
+    line = lines[index]
+    if _ORDINAL_ONLY.match(line) and index + 1 < len(lines):
+        return line.strip() + lines[index + 1].strip()
+    return line
+
+
 def find_headings(fmt: Format, lines: list[str]) -> dict[str, int]:
     candidates = []  # (line index, section id, printed number or None, exact wording)
-    for index, line in enumerate(lines):
+    for index in range(len(lines)):
+        line = _heading_text(lines, index)
         if "\t" in line or "|" in line or len(line) > MAX_HEADING * 2:
             continue
         key = normalize(line)
@@ -147,18 +161,22 @@ def find_headings(fmt: Format, lines: list[str]) -> dict[str, int]:
         candidates.append((index, section_id, number, exact))
     found: dict[str, int] = {}
     last = -1
-    for index, section_id, number, exact in candidates:  # first pass: numbered as its own, in order
+    for index, section_id, number, _ in candidates:  # first pass: numbered as its own, in order
         if index > last and section_id not in found and int(section_id) > max(map(int, found), default=0):
-            if number == int(section_id) or (number is None and exact):
+            if number == int(section_id):
                 found[section_id] = index
                 last = index
-    for index, section_id, number, _ in candidates:  # second pass: numbered otherwise, in its place
-        if section_id in found or number is None:
-            continue
-        before = max((found[s] for s in found if int(s) < int(section_id)), default=-1)
-        after = min((found[s] for s in found if int(s) > int(section_id)), default=len(lines))
-        if before < index < after:
-            found[section_id] = index
+    # then, between the sections found around it: a heading printed without a number in its exact
+    # words (not a preamble's list of the parts, one a line, before the numbered headings), and
+    # last one numbered otherwise
+    for unnumbered in (True, False):
+        for index, section_id, number, exact in candidates:
+            if section_id in found or (exact and number is None) != unnumbered or (not unnumbered and number is None):
+                continue
+            before = max((found[s] for s in found if int(s) < int(section_id)), default=-1)
+            after = min((found[s] for s in found if int(s) > int(section_id)), default=len(lines))
+            if before < index < after:
+                found[section_id] = index
     return {s: found[s] for s in SECTION_IDS if s in found}
 
 
@@ -177,7 +195,7 @@ class Title:
     end: int | None = None  # index of the first line after the title
 
 
-_TITLE_FIELD = re.compile(r"^\s*[-*•]\s*(?:名称|标题)\s*[:：]\s*")
+_TITLE_FIELD = re.compile(r"^\s*(?:[-*•]\s*)?(?:名称|标题)\s*[:：]\s*")  # a page's field, with a bullet or as a crawler saves it
 _SENTENCE_MARK = re.compile(r"[，。；,;]")
 _NOT_TITLE = re.compile(r"^(?:现将|现公布|根据|按照|依据|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])|如下|。$")
 
