@@ -71,10 +71,7 @@ def parse_report_text(text: str, *, tables: Sequence[Grid | Rows] | None = None,
     if sum(len(grid.values) + grid.merged_area for grid in grids) > MAX_TABLE_CELLS:
         raise ReadError(f"「{name}」中的表格过大，不像一份年度报告")
     notes: list[ImportNote] = []
-    text, references = unescape_references(text)
-    if references:
-        notes.append(ImportNote(f"原文含网页的字符代码（{'、'.join(f'「{r}」' for r in references[:RADICALS_NAMED])}"
-                                f"{'等' if len(references) > RADICALS_NAMED else ''}），已按其所代表的字符读取"))
+    text = _references_read(text, notes)
     text, grids = _as_shown(text, grids, notes)
     text, grids = _simplified(text, grids, notes)
     lines = [clean_line(line) for line in drop_page_footers(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
@@ -135,10 +132,22 @@ def _as_shown(text: str, grids: list[Grid], notes: list[ImportNote]) -> tuple[st
     found = radicals_in(text + "".join(value for _, _, value in cells))
     if not found:
         return text, grids
-    shown = "、".join(f"「{radical}」为「{as_shown(radical)}」" for radical in found[:RADICALS_NAMED])
-    notes.append(ImportNote(f"原文的文字层把汉字标成了形近的部首字符，已按页面所示的汉字读取（{shown}"
-                            f"{'等' if len(found) > RADICALS_NAMED else ''}）"))
+    shown = _examples([f"「{radical}」为「{as_shown(radical)}」" for radical in found])
+    notes.append(ImportNote(f"原文的文字层把汉字标成了形近的部首字符，已按页面所示的汉字读取（{shown}）"))
     return as_shown(text), _with_cells(grids, cells, [as_shown(value) for _, _, value in cells])
+
+
+def _references_read(text: str, notes: list[ImportNote]) -> str:
+    """A text in which a tool left HTML's character references (「&nbsp;」) read as their characters, and said."""
+    text, references = unescape_references(text)
+    if references:
+        notes.append(ImportNote(f"原文含网页的字符代码（{_examples([f'「{r}」' for r in references])}），已按其所代表的字符读取"))
+    return text
+
+
+def _examples(items: list[str]) -> str:
+    """The first few of ``items`` a note names, and 「等」 where there are more."""
+    return "、".join(items[:RADICALS_NAMED]) + ("等" if len(items) > RADICALS_NAMED else "")
 
 
 def _cell_texts(grids: list[Grid]) -> list[tuple[Grid, tuple[int, int], str]]:

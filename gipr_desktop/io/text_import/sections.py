@@ -169,9 +169,9 @@ def find_headings(fmt: Format, lines: list[str]) -> dict[str, int]:
     # then, between the sections found around it: a heading printed without a number in its exact
     # words (not a preamble's list of the parts, one a line, before the numbered headings), and
     # last one numbered otherwise
-    for unnumbered in (True, False):
+    for takes in (lambda number, exact: number is None and exact, lambda number, exact: number is not None):
         for index, section_id, number, exact in candidates:
-            if section_id in found or (exact and number is None) != unnumbered or (not unnumbered and number is None):
+            if section_id in found or not takes(number, exact):
                 continue
             before = max((found[s] for s in found if int(s) < int(section_id)), default=-1)
             after = min((found[s] for s in found if int(s) > int(section_id)), default=len(lines))
