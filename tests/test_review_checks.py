@@ -175,6 +175,13 @@ def test_counts_written_in_chinese_numerals(text, value):
     assert parse_count(text) == value
 
 
+def test_a_run_of_digits_longer_than_any_count_is_no_count():
+    """A hostile text's 5 000-digit 「…件」 is no count, as a cell of more digits than Python converts
+    (4 300) is none: the import failed with 「无法识别（ValueError）」. 400 digits are still a count (R7)."""
+    assert parse_count("9" * 5000) is None and parse_count("９" * 5000) is None
+    assert parse_count("9" * 400) == int("9" * 400)
+
+
 # --- R8, R13: years ----------------------------------------------------------------------------------
 
 

@@ -19,7 +19,10 @@ def parse_count(text: str) -> int | None:
     """The integer ``text`` writes, in Arabic (half- or full-width) or Chinese numerals, else None."""
     text = text.strip()
     if _ARABIC.fullmatch(text):
-        return int(text.translate(_FULL_WIDTH))
+        try:
+            return int(text.translate(_FULL_WIDTH))
+        except ValueError:  # more digits than Python converts (as numbers.read_cell): no count of a report
+            return None
     if not text:
         return None
     total = section = 0
