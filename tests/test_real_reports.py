@@ -182,3 +182,48 @@ def test_a_page_saved_by_a_crawler_with_its_fields_and_broken_at_every_tag_is_re
     report = imported[name].report
     assert {ref: report.get(ref) for ref, _ in _cells(EXPECTED[name])} == \
         {ref: _value(value) for ref, value in _cells(EXPECTED[name])}
+
+
+BROKEN_AT_EVERY_TAG = [name for name in EXPECTED if name[:3] in {"062", "063", "064", "065", "066", "067", "068", "069"}]
+BROKEN_CONTACTS = {
+    "062_sanming_shizhengfu_2022.txt": "联系电话：0598-8231086",
+    "063_sanming_shizhengfu_2020.txt": "联系电话：0598—8231086；电子邮箱：szfbdzzwk@126.com",
+    "064_putian_yingjiguanliju_2021.txt": "地址：莆田市荔城中大道2169号市政府5号楼403；邮编：351100；电话：0594-2298938；传真：0594-2339655",
+    "066_putian_shizhengfubangongshi_2019.txt": "地址：莆田市荔城中大道2169号机关大院3号楼419室；邮编：351100；电话：0594-2293293",
+}
+_PIECE = re.compile(r"^(?:[、，,。；;：:）)〕」》”%]|[\d\s.\-]+$)")  # a paragraph that is only a piece of a sentence
+
+
+@pytest.mark.parametrize("name", BROKEN_CONTACTS)
+def test_a_contact_a_page_broke_over_lines_is_read_whole(imported, name):
+    """「电话：」「0594-2」「298938」 on three lines: the telephone is 0594-2298938, not 「0594-2」."""
+    assert imported[name].report.contact == BROKEN_CONTACTS[name]
+
+
+@pytest.mark.parametrize("name", BROKEN_AT_EVERY_TAG)
+def test_a_page_broken_at_every_tag_gives_its_text_in_sentences_without_the_pages_fields(imported, name):
+    """The preamble and the text of the sections without a table are whole sentences (no paragraph
+    「。」, 「20」 or 「，邮编：」), and the fields the saved page begins with (「文号：」…「正文：」) are
+    no part of the preamble."""
+    report = imported[name].report
+    paragraphs = [p for text in (report.preamble, *(report.sections[s] for s in "156")) for p in text.split("\n")]
+    assert [p for p in paragraphs if _PIECE.match(p)] == []
+    assert not re.search(r"^(?:文号|发布机构|索引号|来源|栏目|原始链接|本地目录|正文)\s*[:：]", report.preamble, re.M)
+
+
+WRAPPED_COPIES = ["058_pingtan_ziranziyuanju_2023.lo.pdftotext-layout.txt", "059_pingtan_ziranziyuanju_2024.lo.pdftotext-layout.txt",
+                  "101_huaian_hongzequ_2023.pdftotext.txt", "102_huaian_hongzequ_2024.pdfium.txt"]
+
+
+def _paragraph_texts(report) -> dict[str, list[str]]:
+    """Each part's paragraphs, spaces dropped (a PDF copy prints 「2021 年」 for 「2021年」)."""
+    parts = {"preamble": report.preamble, **report.sections}
+    return {part: ["".join(p.split()) for p in text.split("\n") if p.strip()] for part, text in parts.items()}
+
+
+@pytest.mark.parametrize("copy", WRAPPED_COPIES)
+def test_text_copied_out_of_a_pdf_gives_the_paragraphs_of_the_original_not_its_printed_lines(copy):
+    """A PDF's text breaks every paragraph at the page's edge (「（一）加强组织领导，强化责任分工一是进一步强化政治」
+    /「引领。深入开展…」): the report's text has the paragraphs the original prints, one each."""
+    original = next(path for path in REPORTS.glob(copy.split(".")[0] + ".*") if path.suffix != ".json")
+    assert _paragraph_texts(read_report(REPORTS / "pdf_text" / copy).report) == _paragraph_texts(read_report(original).report)

@@ -4,6 +4,7 @@ unreadable ones, and reports copied in traditional characters."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -388,3 +389,48 @@ def test_a_headings_number_on_a_line_of_its_own_and_the_sections_listed_in_the_p
     assert report.cells == plain.cells
     assert report.sections == plain.sections
     assert "主动公开政府信息情况" in report.preamble and not report.preamble.endswith("一、")
+
+
+def _broken_at_every_tag(line: str) -> list[str]:
+    """A prose line as a page broken at every inline tag prints it: each run of figures, and each
+    piece after a comma, on a line of its own (「2023」「年，」「中心街道…」)."""
+    if len(line) < 40 or "\t" in line:
+        return [line]
+    return [piece for piece in re.split(r"(\d+|(?<=，))", line) if piece.strip()]
+
+
+def test_a_page_broken_at_every_tag_is_read_in_whole_sentences():
+    """The 三明 and 莆田 pages, as a crawler saved them, break a line at every inline tag and keep
+    no blank line: 「联系电话」「:0598」「-」「8231086」「。」. The preamble, the sections' text and the
+    contact read as they would from the page whole, and the page's fields are no part of the preamble."""
+    text = (SEEDS / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8")
+    text = text.replace("等全\n\n部公开", "等全部公开")  # the seed itself breaks this sentence over two paragraphs
+    text += "\n岭东区中心街道办事处\n2024年1月20日\n"  # a signature stays two lines
+    plain = parse_report_text(text).report
+    lines = text.split("\n")
+    title = find_title(lines)
+    broken = [piece for line in lines[title.end:] if line.strip() for piece in _broken_at_every_tag(line)]
+    header = CRAWLER_HEADER.format(field="标题：", title=lines[title.end - 1].strip())
+    report = parse_report_text("\n".join([header, *broken])).report
+    unspaced = lambda text: re.sub(r"[ \u3000]", "", text)  # 「2023 年」 broken as 「2023」「年」 reads 「2023年」
+    assert unspaced(report.preamble) == unspaced(plain.preamble)
+    assert unspaced(report.contact) == unspaced(plain.contact)
+    assert {key: unspaced(text) for key, text in report.sections.items()} == \
+        {key: unspaced(text) for key, text in plain.sections.items()}
+    assert report.cells == plain.cells
+
+
+def test_lines_a_normal_report_prints_without_a_full_stop_stay_apart():
+    """A report whose paragraphs are whole lines keeps its lines printed without a full stop apart:
+    the contact one item a line, a sub-heading without a number, the signature and its date."""
+    text = (SEEDS / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("六、"))
+    lines.insert(at + 2, "信息处理费收取情况")  # after the blank line: the paragraph follows it directly
+    title = find_title(lines)
+    contact = ["地址：双鸭山市岭东区中心街道办事处", "邮编：155124", "电话：13613699791"]
+    signature = ["岭东区中心街道办事处", "2024年1月20日"]
+    report = parse_report_text("\n".join([*lines[:title.end], *contact, *lines[title.end:], *signature])).report
+    assert all(line in report.preamble.split("\n") for line in contact)
+    assert report.sections["6"].split("\n")[0] == "信息处理费收取情况"
+    assert report.sections["6"].split("\n")[-2:] == signature

@@ -25,6 +25,7 @@ from gipr_desktop.io.grid_tables import (
     Found as Located, Grid, cell_value, classify, goes_on, is_placeholder, locate, stacked,
 )
 from gipr_desktop.io.text_import.decoding import unescape_references
+from gipr_desktop.io.text_import.broken_lines import is_broken, joined, without_page_fields
 from gipr_desktop.io.text_import.front_matter import Found, find_contact, find_published, find_unit, find_year, notes_for
 from gipr_desktop.io.imported import settled
 from gipr_desktop.io.text_import.numbers import PLACEHOLDERS, CellText
@@ -87,13 +88,14 @@ def parse_report_text(text: str, *, tables: Sequence[Grid | Rows] | None = None,
     fmt = get_format(format_id)
     headings = find_headings(fmt, lines)
     layout = Layout(lines, headings, sub_headed(lines, headings))
-    front = _front(layout, title)
+    broken = is_broken([*_front(layout, title), *(line for section in _prose_sections(fmt) for line in layout.body(section))])
+    front = joined(_front(layout, title), broken)
     unit = Found(title.unit) if title.unit else find_unit(lines, front, source)
     published = find_published(lines, front, year.value)
     report = Report(format=format_id, unit=unit.value or "", year=year.value, published=published.value or "")
     contact = _read_front(front, lines, report)
     notes.extend(notes_for(year, unit, published, contact))
-    _read_sections(fmt, layout, report, notes)
+    _read_sections(fmt, layout, report, notes, broken)
     given = _assign_tables(fmt, grids)
     known = Known(format_id, text, previous)
     for table in fmt.tables:
@@ -164,11 +166,16 @@ def _with_cells(grids: list[Grid], cells: list[tuple[Grid, tuple[int, int], str]
 
 
 def _front(layout: Layout, title: Title) -> list[str]:
-    """The lines between the title and the first heading."""
+    """The lines between the title and the first heading, without the fields of the page."""
     front = layout.front() if layout.headings else []
     if title.end is not None and title.end <= len(front):
         front = front[title.end:]
-    return [line for line in front if not line.lstrip().startswith(("发布日期", "发布时间"))]
+    return [line for line in without_page_fields(front) if not line.lstrip().startswith(("发布日期", "发布时间"))]
+
+
+def _prose_sections(fmt: Format) -> list[str]:
+    """The sections that hold no table: their text is all sentences."""
+    return [section for section in SECTION_IDS if section not in {table.section for table in fmt.tables}]
 
 
 def _read_front(front: list[str], lines: list[str], report: Report) -> Found:
@@ -202,7 +209,8 @@ def _narrative(fmt: Format, table: Table | None, lines: list[str]) -> list[str]:
     return kept
 
 
-def _read_sections(fmt: Format, layout: Layout, report: Report, notes: list[ImportNote]) -> None:
+def _read_sections(fmt: Format, layout: Layout, report: Report, notes: list[ImportNote], broken: bool) -> None:
+    """Each section's text, its sentences broken over lines joined back (``broken_lines``)."""
     tables_by_section = {table.section: table for table in fmt.tables}
     for section_id in SECTION_IDS:
         if section_id not in layout.headings:
@@ -216,6 +224,7 @@ def _read_sections(fmt: Format, layout: Layout, report: Report, notes: list[Impo
                                      section=section_id))
         if section_id in tables_by_section:
             body = _narrative(fmt, tables_by_section[section_id], body)
+        body = joined(body, broken)
         report.sections[section_id] = paragraphs(body)
 
 

@@ -1,0 +1,81 @@
+"""Sentences a copy broke over lines, joined back, and the fields a saved page begins with.
+
+A page saved by a crawler breaks its text at every inline tag: 「联系电话」「:0598」「-」「8231086」「。」
+each on a line of their own, with no blank line between paragraphs. Read line by line, the contact
+is cut short (「电话：0594-2」, a wrong number) and the exported report has paragraphs of one figure.
+A careful reader joins such pieces back into the sentence they belong to, and only where the whole
+document is broken so: a report whose paragraphs are whole lines also prints lines without a full
+stop (a contact item a line, the signature and its date), and those stay apart.
+
+A line that can but continue the one before it (「；」 or 「。」 alone) is joined to it in any document.
+Joining is for the text of the preamble and of the sections without a table; a table's cells are
+read from the lines as printed.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lines a saved page begins with, before the report's own text: its fields, one a line.
+_PAGE_FIELD = re.compile(r"^\s*(?:[-*•]\s*)?(?:标题|名称|发布时间|发布日期|成文日期|生成日期|文号|发文字号|发布机构|发文机关"
+                         r"|索引号|来源|信息来源|栏目|所属栏目|分类|主题分类|原始链接|原文链接|链接|本地目录|正文)\s*[:：]")
+_SENTENCE_END = re.compile(r"[。！？；!?;][」』”’）)\]】]*\s*$")
+_GOES_ON = re.compile(r"^\s*[、，,。；;：:）)〕】」』》”’%％]")  # a line that can only continue the one before it
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]"
+                      r"|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]+部分|[①-⑳])")
+_ORDINAL_ONLY = re.compile(_HEADING.pattern + r"\s*$")
+_RUN_IN = re.compile(r"[。；;!?！？]")
+_FIELD = re.compile(r"^\s*[\u4e00-\u9fff]{1,6}\s*[:：]")  # 「邮编：」 begins an item of its own
+_OPEN_END = re.compile(r"[，、,：:（(《「“\-—]\s*$")  # a line that stops where its sentence goes on
+_DATE = re.compile(r"^\s*(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年.{1,6}月.{1,4}日\s*$")
+HEADING_WORDS = 24  # a sub-heading's words, its number included, are fewer
+BROKEN_LEAST = 8  # lines that break off mid-sentence before a document is taken as broken at every tag
+BROKEN_SHARE = 1 / 3  # … and their share of the lines followed by another
+
+
+def without_page_fields(front: list[str]) -> list[str]:
+    """The front matter without the fields a saved page begins with (「文号：」「原始链接：…」「正文：」)."""
+    start = 0
+    while start < len(front) and (not front[start].strip() or _PAGE_FIELD.match(front[start])):
+        start += 1
+    return front[start:]
+
+
+def _runs_on(heading: str) -> bool:
+    """Whether a heading's line holds its text after it: 「（一）主动公开方面。2024年，我局…」, or longer
+    than a heading's words are (「（一）加强组织领导，强化责任分工一是进一步强化政治」)."""
+    return bool(_RUN_IN.search(heading)) or len("".join(heading.split())) > HEADING_WORDS
+
+
+def _goes_on(line: str, after: str) -> bool:
+    """Whether ``line`` breaks off a sentence that ``after`` continues."""
+    if not line.strip() or not after.strip():
+        return False
+    if _GOES_ON.match(after):
+        return True
+    if _SENTENCE_END.search(line) or _HEADING.match(after) or _DATE.match(after):
+        return False
+    if _HEADING.match(line) and not _ORDINAL_ONLY.match(line) and not _runs_on(line):
+        return False  # a heading's line ends where its words do
+    return not (_FIELD.match(after) and not _OPEN_END.search(line))
+
+
+def is_broken(lines: list[str]) -> bool:
+    """Whether the text breaks off mid-sentence at many of its lines, as a page broken at every
+    inline tag does."""
+    followed = [(line, after) for line, after in zip(lines, lines[1:]) if line.strip() and after.strip()]
+    breaks = sum(_goes_on(line, after) for line, after in followed)
+    return breaks >= BROKEN_LEAST and breaks >= BROKEN_SHARE * len(followed)
+
+
+def joined(lines: list[str], broken: bool) -> list[str]:
+    """``lines`` with each sentence broken over several joined back onto one line, where the
+    document is ``broken`` at every tag; else only a line that can but continue the one before it
+    (「；」「。」 alone, 「，邮编：」) is joined to it."""
+    out: list[str] = []
+    for before, line in zip(["", *lines], lines):
+        if _goes_on(before, line) if broken else before.strip() and _GOES_ON.match(line):  # the line as printed before: a heading's words after its number go on
+            out[-1] = out[-1].rstrip() + line.strip()
+        else:
+            out.append(line)
+    return out
