@@ -174,7 +174,9 @@ def test_a_procurement_count_printed_with_its_measure_word_is_read(imported, nam
     assert {col: report.get(CellRef("active", "central_procurement", col)) for col in truth} == truth
 
 
-@pytest.mark.parametrize("name", ["062_sanming_shizhengfu_2022.txt", "063_sanming_shizhengfu_2020.txt"])
+@pytest.mark.parametrize("name", ["062_sanming_shizhengfu_2022.txt", "063_sanming_shizhengfu_2020.txt",
+                                  "064_putian_yingjiguanliju_2021.txt", "065_putian_minzuzongjiaoju_2022.txt",
+                                  "067_putian_chengshiguanliju_2020.txt", "069_putian_linyeju_2024.txt"])
 def test_a_page_saved_by_a_crawler_with_its_fields_and_broken_at_every_tag_is_read_cell_for_cell(imported, name):
     """The 三明 pages as a crawler saved them: the page's fields first (「标题：」…「正文：」), every
     cell and every inline run on a line of its own (「一、」 above 「总体情况」), the six parts listed in
@@ -227,3 +229,65 @@ def test_text_copied_out_of_a_pdf_gives_the_paragraphs_of_the_original_not_its_p
     /「引领。深入开展…」): the report's text has the paragraphs the original prints, one each."""
     original = next(path for path in REPORTS.glob(copy.split(".")[0] + ".*") if path.suffix != ".json")
     assert _paragraph_texts(read_report(REPORTS / "pdf_text" / copy).report) == _paragraph_texts(read_report(original).report)
+
+
+def _repeats_dropped(text: str) -> str:
+    """The text as the 莆田 crawler saved its pages: a line kept only where it differs from the one before."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return "\n".join(line for i, line in enumerate(lines) if i == 0 or line.strip() != lines[i - 1].strip())
+
+
+@pytest.mark.parametrize("name", ["064_putian_yingjiguanliju_2021.txt", "069_putian_linyeju_2024.txt"])
+def test_a_row_whose_repeated_cells_the_copy_printed_once_is_read_and_said(imported, name):
+    """The 莆田 pages print a run of equal lines once: 「1」「0」「1」 is the row 1 0 0 0 0 0 1, its sum the
+    only way to stretch it; the notes say each such row was read so."""
+    result = imported[name]
+    new = {col: result.report.get(CellRef("applications", "new", col)) for col in
+           ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")}
+    assert new == {col: EXPECTED[name]["tables"]["applications"]["new"][col] for col in new}
+    assert any("连续相同的行只印一次" in note.message and "本行总计等于各栏之和" in note.message for note in result.notes)
+
+
+@pytest.mark.parametrize("name", ["062_sanming_shizhengfu_2022.txt", "063_sanming_shizhengfu_2020.txt"])
+def test_a_page_printed_with_its_repeats_dropped_holds_no_wrong_number_and_names_what_it_leaves(name):
+    """The 三明 pages (a cell a line) as a crawler that drops repeated lines would save them: a row is
+    read where it can be stretched over its cells but one way, and is else left empty and named."""
+    result = parse_report_text(_repeats_dropped((REPORTS / name).read_text(encoding="utf-8")), source=name)
+    cells = {ref: _value(value) for ref, value in _cells(EXPECTED[name])}
+    read = {ref: result.report.get(ref) for ref in cells}
+    assert {ref: value for ref, value in read.items() if value is not None and value != cells[ref]} == {}
+    assert sum(value is not None for value in read.values()) >= 0.75 * len(cells)
+    assert [ref for ref, value in read.items() if value is None and not _named(result.notes, ref)] == []
+    # such a copy lost no blank cell: no row is placed as one that did, nor said to have
+    assert [note.message for note in result.notes if "不留空白单元格" in note.message] == []
+
+
+@pytest.mark.parametrize("path", [path for path in COPIES if not path.name.startswith(("064", "065", "066", "067", "068", "069"))],
+                         ids=lambda path: path.name)
+def test_a_copy_that_prints_its_repeated_lines_is_not_said_to_drop_them(path):
+    """A figure alone on a line between lines of words (a PDF copy's wrapped header, a row of one
+    cell) is no sign that a copy printed its repeats once: no row is stretched, nor said to be."""
+    notes = read_report(path).notes
+    assert [note.message for note in notes if "连续相同的行只印一次" in note.message] == []
+
+
+def test_a_row_a_pdf_copy_printed_short_of_its_blanks_is_not_stretched():
+    """A PDF viewer's copy never repeats a line either, and prints figures alone on lines between
+    words (a wrapped header): a row it printed without its blank cells (「2 1 3」) is no row whose
+    repeats were dropped, and is not read or refused as one."""
+    path = REPORTS / "pdf_text" / "062_sanming_shizhengfu_2022.lo.pdfium.txt"
+    text = path.read_text(encoding="utf-8").replace("1.属于国家秘密 2 1 0 0 0 0 3", "1.属于国家秘密 2 1 3")
+    notes = parse_report_text(text, source=path.name).notes
+    assert [note.message for note in notes if "连续相同的行只印一次" in note.message] == []
+
+
+def test_equal_numbers_side_by_side_in_a_copy_that_drops_repeated_lines_are_cells_of_their_own():
+    """In a copy that prints a run of equal lines once, numbers printed side by side on one line are
+    as the line prints them: 「1 0 0 1」 is no run of zeros dropped but four cells of seven, placed by
+    the table's arithmetic with the other three blank, as a PDF copy's row is."""
+    path = REPORTS / "064_putian_yingjiguanliju_2021.txt"
+    text = path.read_text(encoding="utf-8").replace("一、本年新收政府信息公开申请数量\n1\n0\n1\n", "一、本年新收政府信息公开申请数量\n1 0 0 1\n")
+    result = parse_report_text(text, source=path.name)
+    [note] = [note.message for note in result.notes if note.row == "new"]
+    assert "连续相同的行只印一次" not in note and "无法判断原文是空白还是 0" in note
+    assert [result.report.get(CellRef("applications", "new", col)) for col in ("natural_person", "total")] == [1, 1]

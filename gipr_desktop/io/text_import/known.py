@@ -18,6 +18,7 @@ from typing import Callable, Sequence
 from gipr_desktop.core.checks_text import quote, statements
 from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import CellRef, cross_year_rules, get_format, named_cells
+from gipr_desktop.io.text_import.repeated_runs import drops_repeats
 
 Value = int | Decimal | None
 
@@ -30,6 +31,11 @@ class Known:
     format_id: str
     text: str
     previous: Report | None = None
+
+    @cached_property
+    def repeats_dropped(self) -> bool:
+        """Whether the text is a copy that printed each run of equal lines once (``repeated_runs``)."""
+        return drops_repeats(self.text, self.format_id)
 
     @cached_property
     def stated(self) -> dict[CellRef, tuple[int, str]]:

@@ -22,6 +22,7 @@ from gipr_desktop.core.schema import CellRef, Column, Table, get_format
 from gipr_desktop.core.values import ValueRefused, checked_value
 from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.known import Known
+from gipr_desktop.io.text_import.repeated_runs import stretch_note, stretched
 from gipr_desktop.io.text_import.numbers import CellText, one_cell, read_cell, split_digit_run
 from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token, Tokens
 
@@ -299,6 +300,23 @@ def _held_values(values: Values, slots: Sequence[Slot]) -> Values:
     return held
 
 
+def _stretched(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: str, notes: list[ImportNote],
+               row_id: str, verdict: Callable[[Values], bool | None]) -> list[CellText] | None:
+    """A row of a copy that printed each run of equal lines once, each number stretched over the
+    cells it stands for (``repeated_runs``), where the row's own sum lets it be stretched but one way."""
+    fits = _fitting(slots)
+    has_rules = verdict.has_rules  # type: ignore[attr-defined]
+    ways = stretched(_values(cells), len(slots), lambda way: fits(way) and verdict(way) is not False)
+    if len(ways) != 1:
+        notes.append(ImportNote(f"{where}：只印有 {len(cells)} 个数字，应有 {len(slots)} 栏（本文件连续相同的行只印一次），"
+                                f"{'有多种' if ways else '没有'}符合{'行内勾稽关系' if has_rules else '各栏'}的读法，{UNREAD}",
+                                table.id, row_id))
+        return None
+    how = "本行总计等于各栏之和" if has_rules else "各数字依次所占的栏数"
+    notes.append(ImportNote(stretch_note(where, len(cells), len(slots), how, ways[0]), table.id))
+    return [CellText(str(v), value=v) for v in ways[0]]
+
+
 UNREAD = "未能读取，本行留空"  # the words every note on a row that could not be read ends with
 NOT_ADDING_UP = f"各栏数字与总计不符（总计不等于各栏之和），数字可能错位或缺少一栏，{UNREAD}，请按原文填写"
 
@@ -349,6 +367,8 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
         notes.append(ImportNote(f"{where}：印有 {sum(not c.blank for c in cells)} 个数字，多于 {count} 栏，"
                                 f"无法确定各数字所属栏目，{UNREAD}", table.id, row_id))
         return None
+    if known is not None and known.repeats_dropped and cells and not any(c.blank for c in cells):
+        return _stretched(cells, slots, table, where, notes, row_id, verdict)
     glued = [c.text for c in cells if c.text.isdigit() and len(c.text) > 1 and not one_cell(c)]
     filled = sum(not c.blank for c in cells)
     printed = " ".join(c.text for c in cells if not c.blank)  # as printed, the signed part too ("88-720")
@@ -563,4 +583,5 @@ def read_hits(table: Table, hits: Sequence[RowHit], reading: TableReading, known
             reading.notes.extend(first_notes or [])
     from gipr_desktop.io.text_import import lost_blanks  # it reads rows with this module's pieces
 
-    lost_blanks.place(table, hits, reading)  # rows short of numbers, placed by the rules across rows
+    # rows short of numbers, placed by the rules across rows
+    lost_blanks.place(table, hits, reading, repeats_dropped=known is not None and known.repeats_dropped)

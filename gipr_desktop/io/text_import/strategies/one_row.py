@@ -53,7 +53,7 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
         reading.rows_found.update(row.id for row in table.rows)
         store(best, slots, table, reading)
         return reading
-    chosen = fit(best, slots, table, f"表「{table.title}」", reading.notes)
+    chosen = fit(best, slots, table, f"表「{table.title}」", reading.notes, known=known)
     if chosen is not None:
         reading.rows_found.update(row.id for row in table.rows)
         store(chosen, slots, table, reading)
