@@ -41,6 +41,7 @@ from typing import Sequence
 
 from gipr_desktop.core.schema import CellRef, Row, Rule, Table
 from gipr_desktop.io.errors import ImportNote
+from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.repeated_runs import stretchable
 from gipr_desktop.io.text_import.numbers import MAX_READINGS, CellText, one_cell, split_digit_run
 from gipr_desktop.io.text_import.tables import UNREAD, RowHit, TableReading, _fitting, _held_values, laid_out, rule_check
@@ -61,12 +62,12 @@ class _Short:
     glued: str = ""  # the one run of digits the row printed, where it is cut into cells instead
 
 
-def place(table: Table, hits: Sequence[RowHit], reading: TableReading, *, repeats_dropped: bool = False) -> None:
+def place(table: Table, hits: Sequence[RowHit], reading: TableReading, known: Known | None = None) -> None:
     """Place the rows of ``table`` that ``hits`` printed with fewer numbers than columns and
     ``reading`` could not read, where the table's arithmetic across rows decides them. In a copy
-    that printed each run of equal lines once (``repeats_dropped``), a row whose numbers may be
+    that printed each run of equal lines once (``Known.repeats_dropped``), a row whose numbers may be
     such runs is none of these: ``tables.fit`` has said why it stays empty."""
-    shorts = _short_rows(table, hits, reading, repeats_dropped)
+    shorts = _short_rows(table, hits, reading, known)
     if not shorts:
         return
     silent = _silent_rows(table, hits, reading, shorts)
@@ -112,7 +113,7 @@ def _drop_unread_notes(table: Table, row_id: str, reading: TableReading) -> None
     reading.notes[:] = [n for n in reading.notes if not (n.table == table.id and n.row == row_id and UNREAD in n.message)]
 
 
-def _short_rows(table: Table, hits: Sequence[RowHit], reading: TableReading, repeats_dropped: bool) -> dict[str, _Short]:
+def _short_rows(table: Table, hits: Sequence[RowHit], reading: TableReading, known: Known | None) -> dict[str, _Short]:
     """The rows not read whose one hit with numbers printed fewer numbers than the row's columns,
     each with its possible placements."""
     by_row: dict[str, list[RowHit]] = {}
@@ -131,7 +132,7 @@ def _short_rows(table: Table, hits: Sequence[RowHit], reading: TableReading, rep
         # a row laid out in columns by spaces is placed by where its numbers stand (strategies.layout_columns)
         if not 0 < len(numbers) < len(row.columns) or (run is None and laid_out(found[0].cells)):
             continue
-        if repeats_dropped and stretchable(numbers):
+        if stretchable(numbers) and known is not None and known.repeats_dropped:
             continue
         if run is not None:  # every cut of the run its columns may hold, whether its own sum holds or not
             ways = {}

@@ -367,7 +367,7 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
         notes.append(ImportNote(f"{where}：印有 {sum(not c.blank for c in cells)} 个数字，多于 {count} 栏，"
                                 f"无法确定各数字所属栏目，{UNREAD}", table.id, row_id))
         return None
-    if known is not None and known.repeats_dropped and cells and not any(c.blank for c in cells):
+    if cells and not any(c.blank for c in cells) and known is not None and known.repeats_dropped:
         return _stretched(cells, slots, table, where, notes, row_id, verdict)
     glued = [c.text for c in cells if c.text.isdigit() and len(c.text) > 1 and not one_cell(c)]
     filled = sum(not c.blank for c in cells)
@@ -584,4 +584,4 @@ def read_hits(table: Table, hits: Sequence[RowHit], reading: TableReading, known
     from gipr_desktop.io.text_import import lost_blanks  # it reads rows with this module's pieces
 
     # rows short of numbers, placed by the rules across rows
-    lost_blanks.place(table, hits, reading, repeats_dropped=known is not None and known.repeats_dropped)
+    lost_blanks.place(table, hits, reading, known)
