@@ -73,8 +73,9 @@ def joined(lines: list[str], broken: bool) -> list[str]:
     document is ``broken`` at every tag; else only a line that can but continue the one before it
     (「；」「。」 alone, 「，邮编：」) is joined to it."""
     out: list[str] = []
-    for before, line in zip(["", *lines], lines):
-        if _goes_on(before, line) if broken else before.strip() and _GOES_ON.match(line):  # the line as printed before: a heading's words after its number go on
+    for before, line in zip(["", *lines], lines):  # the line as printed before: a heading's words after its number go on
+        goes_on = _goes_on(before, line) if broken else bool(before.strip() and _GOES_ON.match(line))
+        if goes_on:
             out[-1] = out[-1].rstrip() + line.strip()
         else:
             out.append(line)

@@ -88,8 +88,9 @@ def parse_report_text(text: str, *, tables: Sequence[Grid | Rows] | None = None,
     fmt = get_format(format_id)
     headings = find_headings(fmt, lines)
     layout = Layout(lines, headings, sub_headed(lines, headings))
-    broken = is_broken([*_front(layout, title), *(line for section in _prose_sections(fmt) for line in layout.body(section))])
-    front = joined(_front(layout, title), broken)
+    front = _front(layout, title)
+    broken = is_broken([*front, *(line for section in _prose_sections(fmt) for line in layout.body(section))])
+    front = joined(front, broken)
     unit = Found(title.unit) if title.unit else find_unit(lines, front, source)
     published = find_published(lines, front, year.value)
     report = Report(format=format_id, unit=unit.value or "", year=year.value, published=published.value or "")
@@ -175,7 +176,8 @@ def _front(layout: Layout, title: Title) -> list[str]:
 
 def _prose_sections(fmt: Format) -> list[str]:
     """The sections that hold no table: their text is all sentences."""
-    return [section for section in SECTION_IDS if section not in {table.section for table in fmt.tables}]
+    with_tables = {table.section for table in fmt.tables}
+    return [section for section in SECTION_IDS if section not in with_tables]
 
 
 def _read_front(front: list[str], lines: list[str], report: Report) -> Found:

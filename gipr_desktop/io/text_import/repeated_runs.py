@@ -67,11 +67,6 @@ def stretched(numbers: Sequence, width: int, holds: Callable[[list], bool]) -> l
     return found
 
 
-def stretch_note(where: str, printed: int, width: int, how: str, values: Sequence) -> str:
-    return (f"{where}：只印有 {printed} 个数字，应有 {width} 栏（本文件连续相同的行只印一次，如连续的「0」只印一个），"
-            f"按{how}只有一种读法：{' '.join(str(v) for v in values)}，请核对")
-
-
 def expansions(numbers: Sequence, width: int) -> Iterator[tuple]:
     """Every way to stretch ``numbers`` over ``width`` cells, each number over one or more
     consecutive cells, in order."""

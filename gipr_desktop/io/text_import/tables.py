@@ -22,7 +22,7 @@ from gipr_desktop.core.schema import CellRef, Column, Table, get_format
 from gipr_desktop.core.values import ValueRefused, checked_value
 from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.known import Known
-from gipr_desktop.io.text_import.repeated_runs import stretch_note, stretched
+from gipr_desktop.io.text_import.repeated_runs import stretched
 from gipr_desktop.io.text_import.numbers import CellText, one_cell, read_cell, split_digit_run
 from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token, Tokens
 
@@ -307,13 +307,14 @@ def _stretched(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, w
     fits = _fitting(slots)
     has_rules = verdict.has_rules  # type: ignore[attr-defined]
     ways = stretched(_values(cells), len(slots), lambda way: fits(way) and verdict(way) is not False)
+    printed = f"{where}：只印有 {len(cells)} 个数字，应有 {len(slots)} 栏（本文件连续相同的行只印一次"
     if len(ways) != 1:
-        notes.append(ImportNote(f"{where}：只印有 {len(cells)} 个数字，应有 {len(slots)} 栏（本文件连续相同的行只印一次），"
-                                f"{'有多种' if ways else '没有'}符合{'行内勾稽关系' if has_rules else '各栏'}的读法，{UNREAD}",
-                                table.id, row_id))
+        notes.append(ImportNote(f"{printed}），{'有多种' if ways else '没有'}符合{'行内勾稽关系' if has_rules else '各栏'}的读法，"
+                                f"{UNREAD}", table.id, row_id))
         return None
     how = "本行总计等于各栏之和" if has_rules else "各数字依次所占的栏数"
-    notes.append(ImportNote(stretch_note(where, len(cells), len(slots), how, ways[0]), table.id))
+    notes.append(ImportNote(f"{printed}，如连续的「0」只印一个），按{how}只有一种读法：{' '.join(str(v) for v in ways[0])}，请核对",
+                            table.id))
     return [CellText(str(v), value=v) for v in ways[0]]
 
 
