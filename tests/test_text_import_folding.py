@@ -38,3 +38,17 @@ def test_row_labels_in_markdown_bold_read_as_printed_plain(seeds_dir):
     assert bold.count("**") > 40
     cells = parse_report_text(text).report.cells
     assert parse_report_text(bold).report.cells == cells and len(cells) == 200
+
+
+def test_a_table_flattened_onto_one_line_under_its_own_heading_is_cut_and_read(seeds_dir):
+    """A page whose table 三 is one paragraph (「自然人 商业企业 … （一）予以公开 1288 21 …」) while its
+    headings stand on their lines: the line holds no section headings, only row labels and values."""
+    text = (seeds_dir / "001_39a3bb303739f26f.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("三、"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("四、"))
+    flat = [*lines[: start + 1], " ".join(lines[start + 1:end]).replace("\t", " "), *lines[end:]]
+    assert len(flat[start + 1]) > 300
+    cells = {ref: value for ref, value in parse_report_text(text).report.cells.items() if ref.table == "applications"}
+    read = parse_report_text("\n".join(flat)).report.cells
+    assert len(cells) == 175 and {ref: read.get(ref) for ref in cells} == cells

@@ -278,9 +278,14 @@ def test_an_inferred_year_is_one_a_report_may_have(seeds_dir):
     assert parse_report_text(text, source="1999年政府信息公开工作年度报告.txt").report.year is None
 
 
-def test_a_simplified_report_quoting_a_few_traditional_words_is_not_converted(seeds_dir):
+@pytest.mark.parametrize("quote", [
+    "参考香港《公開資料守則》與《檔案法》的做法。",
+    # more traditional characters than a name (eleven that differ), still far fewer than the simplified ones
+    "参考香港《公開資料守則》：政府部門應為市民提供資料，處理請求時說明理由，報告數據準確，相關事務由總務處負責。",
+])
+def test_a_simplified_report_quoting_a_few_traditional_words_is_not_converted(seeds_dir, quote):
     text = (seeds_dir / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8")
-    quoted = text.replace("六、其他需要报告的事项", "六、其他需要报告的事项\n参考香港《公開資料守則》與《檔案法》的做法。", 1)
+    quoted = text.replace("六、其他需要报告的事项", f"六、其他需要报告的事项\n{quote}", 1)
     result = parse_report_text(quoted)
     assert "公開資料守則" in result.report.sections["6"]  # left as printed
     assert not any("繁体字" in note.message for note in result.notes)

@@ -163,7 +163,7 @@ def find_published(lines: list[str], front: list[str], year: int | None) -> Foun
     the end (or under the title). A date before the report year is not the publication."""
     candidates: list[tuple[str, str]] = []
     for line in lines[:80]:
-        match = _LABELLED_DATE.search(line)
+        match = _LABELLED_DATE.search(line) if "日期" in line or "时间" in line else None  # what it says first
         if match:
             candidates.append((_iso(match), "发布日期取自「发布日期/时间」一栏"))
     for line in reversed(_end_lines(lines)):

@@ -33,7 +33,7 @@ from gipr_desktop.io.text_import.radicals import as_shown, radicals_in
 from gipr_desktop.io.text_import.reflow import reflow
 from gipr_desktop.io.text_import.sections import (
     Layout,
-    clean_line,
+    clean_lines,
     drop_page_footers,
     is_page_number,
     find_headings,
@@ -75,8 +75,8 @@ def parse_report_text(text: str, *, tables: Sequence[Grid | Rows] | None = None,
     text = _references_read(text, notes)
     text, grids = _as_shown(text, grids, notes)
     text, grids = _simplified(text, grids, notes)
-    lines = [clean_line(line) for line in drop_page_footers(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
-             if not is_page_number(line)]
+    pages = drop_page_footers(text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = clean_lines([line for line in pages.split("\n") if not is_page_number(line)], pages)
     table_text = "\n".join(cell for grid in grids for _, cell in grid.texts(200))
     format_id, _ = detect_format(text + "\n" + table_text)
     lines = reflow(lines, format_id or CURRENT_FORMAT)

@@ -22,7 +22,8 @@ _ORDINAL = re.compile(r"^\(?([一二三四五六七八九十]+|\d+)\)?\.?")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TITLE_TAIL = re.compile(r"(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:年度)?报告.*$")
 _DEBRIS = re.compile(r"\[bookmark:[^\]]*\]|\[(?:image|图片)[^\]]*\]|[\u200b\u200c\u200d\ufeff]|<!--.*?-->")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\ufeff]")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\ufeff"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _METADATA = re.compile(r"^\s*[-*•]\s*\S{1,6}\s*[:：]")
 MAX_HEADING = 60
@@ -112,10 +113,18 @@ def _page_number_line(lines: list[str], number: int) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
-def clean_line(line: str) -> str:
-    """A line without conversion debris (a Word page's 「<!--[if !supportMisalignedColumns]-->」 kept
-    as text by a copy) and without markdown heading marks ("## 一、总体情况")."""
-    if "[" in line or "<!--" in line or not line.isascii() and _INVISIBLE.search(line):
+def clean_lines(lines: list[str], text: str) -> list[str]:
+    """``lines``, the lines of ``text``, without conversion debris (a Word page's
+    「<!--[if !supportMisalignedColumns]-->」 kept as text by a copy) and without markdown heading
+    marks ("## 一、总体情况"). The whole text says at once whether any line has either."""
+    debris = "[" in text or "<!--" in text or any(char in text for char in _INVISIBLE_CHARS)  # a find each, sooner than a search
+    if not debris and "#" not in text:
+        return lines
+    return [_clean_line(line, debris) for line in lines]
+
+
+def _clean_line(line: str, debris: bool) -> str:
+    if debris and ("[" in line or "<!--" in line or not line.isascii() and _INVISIBLE.search(line)):
         line = _DEBRIS.sub("", line)
     return _MARKDOWN_HEADING.sub("", line) if "#" in line else line
 
@@ -133,13 +142,15 @@ def _ordinal_number(key: str) -> int | None:
 
 
 _ORDINAL_ONLY = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）])\s*$")
+_ORDINAL_FIRST = "一二三四五六七八九十（("  # what such a line begins with: most lines are told by it at once
 
 
 def _heading_text(lines: list[str], index: int) -> str:
     """The line, or, where it is a heading's number alone (「一、」 on a line and 「总体情况」 on the
     next, as a page broken at every inline tag prints it), the number with the next line."""
     line = lines[index]
-    if _ORDINAL_ONLY.match(line) and index + 1 < len(lines):
+    first = line.lstrip()[:1]
+    if first and first in _ORDINAL_FIRST and _ORDINAL_ONLY.match(line) and index + 1 < len(lines):
         return line.strip() + lines[index + 1].strip()
     return line
 

@@ -196,10 +196,12 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
     headed = table.layout == "single_row"  # table 四's groups are each printed above their own headers
     order = _order(format_id, table.id)
     cells: list[CellText] = []  # the cells of the current row
+    valued = False
     for token in tokens:
         if isinstance(token, CellText):
             if current is not None:
                 cells.append(token)
+                valued = valued or not token.blank
             elif stray is not None and not token.blank and len(stray) <= 40:
                 notes.append(ImportNote(f"表「{table.title}」中「{stray}」不是可识别的行名，其后的数字未读取", table.id))
                 stray = None
@@ -210,10 +212,11 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
             if row_id is not None or similar:
                 current = RowHit(row_id or similar, token.text, similar=bool(similar))
                 cells = current.cells
+                valued = False  # current.has_values, kept as its cells come
                 hits.append(current)
                 stray = None
             else:
-                if current is not None and (current.has_values or not headed and header):
+                if current is not None and (valued or not headed and header):
                     current = None  # a column header after a label: the row's numbers are printed elsewhere
                 if current is None and not (header or _is_header_piece(format_id, table.id, token.text)):
                     stray = token.text
