@@ -359,3 +359,45 @@ def test_a_copy_that_lost_a_whole_rows_numbers_gets_no_cell_wrong(path):
         text = "\n".join(line for i, line in enumerate(lines) if i not in {at + 2 * k for k in range(7)})
         report = parse_report_text(text, source=path.name).report
         assert {ref: report.get(ref) for ref, value in truth.cells.items() if report.get(ref) not in (None, value)} == {}, at
+
+
+def _without_the_runs_last_number(text: str, label: str) -> str:
+    """``text`` less the last number of the run printed after ``label``, one number a line: a copy
+    of a table whose last row of that run printed its 总计 blank (the 上海科委 2024 report's
+    「四、结转下年度继续办理」 does), which such a copy keeps no trace of."""
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.strip() == label)
+    last = None
+    for i in range(start + 1, len(lines)):
+        if re.fullmatch(r"\s*\d+\s*", lines[i]):
+            last = i
+        elif lines[i].strip():
+            break
+    return "\n".join(lines[:last] + lines[last + 1:])
+
+
+def test_a_run_of_several_rows_numbers_one_short_is_read_where_only_one_blank_lets_every_row_add_up():
+    """008's rows （五）4. … （七）总计 are printed as one run of 42 numbers after the first row's label,
+    their labels after it. With （七）总计's 总计 printed blank the run is one number short: only a blank
+    in that very place lets every row add up, so every other cell is read, and that one stays empty."""
+    path = PDF_TEXT / "008_pingtan_2025.lo.pdftotext.txt"
+    text = path.read_text(encoding="utf-8")
+    whole = parse_report_text(text).report
+    short = parse_report_text(_without_the_runs_last_number(text, "4.无正当理由大量反复申请")).report
+    blank = CellRef("applications", "handled_total", "total")
+    assert whole.get(blank) == 148 and short.get(blank) is None
+    assert {ref: value for ref, value in whole.cells.items() if ref != blank} == short.cells
+
+
+def test_a_run_of_rows_of_zeros_one_short_leaves_those_rows_empty_and_named():
+    """020's run of seven rows, most of them 0, one number short: the blank may stand in many cells, so
+    none of them is read, each is named, and no other cell changes."""
+    path = PDF_TEXT / "020_pingtan_jingfaju_2025.lo.pdftotext.txt"
+    text = path.read_text(encoding="utf-8")
+    whole = parse_report_text(text).report
+    result = parse_report_text(_without_the_runs_last_number(text, "4.无正当理由大量反复申请"))
+    run = ["rejected_mass", "rejected_confirmation", "other_no_correction", "other_no_fee", "other_misc",
+           "handled_total", "carry_forward"]
+    assert {ref: value for ref, value in whole.cells.items() if ref.row not in run} == result.report.cells
+    named = {note.row for note in result.notes if note.table == "applications" and "未能读取" in note.message}
+    assert set(run) <= named

@@ -18,7 +18,9 @@ table still does, with a rule across rows (R2, R3) that takes them in checked an
 row's own sum holds as well when every row is paired one off. Where every other row is read by
 its own label, the numbers no row owns are the unread rows' and nobody else's: they are paired
 in table order with no rule across rows (an original whose （七）总计 is wrong is read as printed,
-and its checks say so), each row still adding up. The notes name the rows so read.
+and its checks say so), each row still adding up; a run one number short of its rows (a cell
+printed blank, which such a copy keeps no trace of) is so read too, a row only where every place
+of the blank that lets the rows add up gives it the same cells. The notes name the rows so read.
 """
 
 from __future__ import annotations
@@ -57,8 +59,8 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
         if not pieces or not isinstance(pieces[-1], list):
             pieces.append([])
         pieces[-1].append(token)  # type: ignore[union-attr]
-    if not any(isinstance(piece, list) and len(piece) >= 2 * width and not len(piece) % width for piece in pieces):
-        return None
+    if not any(isinstance(piece, list) and len(piece) > width for piece in pieces):
+        return None  # no run of numbers longer than a row: every label has its own
     reading = TableReading()
     hits = find_rows(table, tokens, format_id, reading.notes)
     read_hits(table, hits, reading, known)  # as ``by_label`` reads it
