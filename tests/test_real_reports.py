@@ -129,6 +129,16 @@ def test_a_flattened_pages_heading_worded_otherwise_ends_where_its_text_begins(i
     assert not any(note.section == "5" for note in result.notes)
 
 
+def test_a_flattened_pages_fields_are_cut_off_its_preamble_not_the_preamble_with_them():
+    """平潭 2021's page, flattened onto one line, runs its fields into the preamble after the title
+    (「来源：平潭县人民政府 时间：2022-02-08 16:34 根据《中华人民共和国政府信息公开条例》…」): the
+    fields went, and the whole preamble with them; the Word export printed none."""
+    report = read_report(REPORTS / "004_pingtan_2021.txt").report
+    assert report.preamble.startswith("根据《中华人民共和国政府信息公开条例》（以下简称《条例》）")
+    assert "来源：" not in report.preamble and "16:34" not in report.preamble
+    assert "电话/传真：0591-23165370" in report.contact
+
+
 def test_a_flattened_pages_table_header_is_not_section_text(imported):
     """平潭 公安局 2024's table 二, run into one line, left its header words as the text of section
     二 (「第二十条第（一）项信息内容 本年制发件数 本年废止件数 现行有效件数」)."""

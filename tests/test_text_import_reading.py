@@ -13,6 +13,7 @@ from gipr_desktop.core.checks import check
 from gipr_desktop.core.schema import CellRef
 from gipr_desktop.io.registry import read_report, write_report
 from gipr_desktop.io.text_import import parse_report_text
+from gipr_desktop.io.text_import.broken_lines import without_page_fields
 from gipr_desktop.io.text_import.sections import find_title
 from tests.conftest import SEEDS
 from tests.helpers import sample_report
@@ -376,6 +377,19 @@ def test_a_page_saved_with_its_fields_names_the_unit_without_the_fields_name(fie
     header = CRAWLER_HEADER.format(field=field, title="三明市2023年政府信息公开工作年度报告")
     report = parse_report_text("\n".join([header, *lines[title.end:]])).report
     assert (report.unit, report.year) == ("三明市", 2023)
+
+
+@pytest.mark.parametrize("field", [
+    "发布机构：平潭县 人民政府。",  # a value of two words
+    "来源：平潭综合实验区 党工委管委会办公室 政务公开与政府信息公开工作科",  # a long one, no sentence
+])
+def test_a_fields_value_of_words_apart_is_no_part_of_the_preamble(field):
+    """Only sentences of text run on after a page's fields are its preamble (a page flattened onto
+    one line); a field's value printed with a space in it is not."""
+    preamble = "根据《中华人民共和国政府信息公开条例》要求，编制本报告。"
+    assert without_page_fields(["标题：三明市2023年政府信息公开工作年度报告", field, preamble]) == [preamble]
+    run_on = f"来源：平潭县人民政府 时间：2022-02-08 16:34 {preamble}"
+    assert without_page_fields(["标题：平潭综合实验区2021年度政府信息公开工作年度报告", run_on]) == [preamble]
 
 
 def test_a_headings_number_on_a_line_of_its_own_and_the_sections_listed_in_the_preamble():
