@@ -13,7 +13,7 @@ from gipr_desktop.core.checks import check
 from gipr_desktop.core.schema import CellRef
 from gipr_desktop.io.registry import read_report, write_report
 from gipr_desktop.io.text_import import parse_report_text
-from gipr_desktop.io.text_import.broken_lines import without_page_fields
+from gipr_desktop.io.text_import.page_fields import without_page_fields
 from gipr_desktop.io.text_import.sections import find_title
 from tests.conftest import SEEDS
 from tests.helpers import sample_report

@@ -1,4 +1,4 @@
-"""Sentences a copy broke over lines, joined back, and the fields a saved page begins with.
+"""Sentences a copy broke over lines, joined back.
 
 A page saved by a crawler breaks its text at every inline tag: 「联系电话」「:0598」「-」「8231086」「。」
 each on a line of their own, with no blank line between paragraphs. Read line by line, the contact
@@ -16,12 +16,6 @@ from __future__ import annotations
 
 import re
 
-# Lines a saved page begins with, before the report's own text: its fields, one a line.
-_PAGE_FIELD = re.compile(r"^\s*(?:[-*•]\s*)?(?:标题|名称|时间|发布时间|发布日期|成文日期|生成日期|文号|发文字号|发布机构|发文机关"
-                         r"|索引号|来源|信息来源|栏目|所属栏目|分类|主题分类|原始链接|原文链接|链接|本地目录|正文)\s*[:：]")
-_FIELD_VALUE = re.compile(_PAGE_FIELD.pattern + r"\s*(?:(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-                          r"|[^\s。，；]{0,40})\s*")  # a field and its value: a date (and time), or words without a space
-RUN_ON_TEXT = 20  # characters of text after a page's fields on their line: a preamble run on, not a value's second word
 _SENTENCE_END = re.compile(r"[。！？；!?;][」』”’）)\]】]*\s*$")
 _GOES_ON = re.compile(r"^\s*[、，,。；;：:）)〕】」』》”’%％]")  # a line that can only continue the one before it
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]"
@@ -34,27 +28,6 @@ _DATE = re.compile(r"^\s*(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九
 HEADING_WORDS = 24  # a sub-heading's words, its number included, are fewer
 BROKEN_LEAST = 8  # lines that break off mid-sentence before a document is taken as broken at every tag
 BROKEN_SHARE = 1 / 3  # … and their share of the lines followed by another
-
-
-def without_page_fields(front: list[str]) -> list[str]:
-    """The front matter without the fields a saved page begins with (「文号：」「原始链接：…」「正文：」).
-    Where a page flattened onto one line runs its last field line on into the preamble (「来源：平潭县
-    人民政府 时间：2022-02-08 16:34 根据《…》…」), the fields are cut off and the preamble kept."""
-    start = 0
-    while start < len(front) and (not front[start].strip() or _PAGE_FIELD.match(front[start])):
-        start += 1
-    run_on = _after_fields(front[start - 1]) if start else ""
-    return [run_on, *front[start:]] if run_on else front[start:]
-
-
-def _after_fields(line: str) -> str:
-    """What a line of page fields goes on with after their values, where it is sentences of text
-    (as long as ``RUN_ON_TEXT`` and holding a full stop); else nothing: a field's value of two words
-    (「发布机构：平潭县 人民政府」) leaves no text."""
-    rest = line
-    while match := _FIELD_VALUE.match(rest):
-        rest = rest[match.end():]
-    return rest.strip() if len(rest.strip()) >= RUN_ON_TEXT and "。" in rest else ""
 
 
 def _runs_on(heading: str) -> bool:

@@ -25,7 +25,7 @@ from gipr_desktop.io.grid_tables import (
     Found as Located, Grid, cell_value, classify, goes_on, is_placeholder, locate, stacked,
 )
 from gipr_desktop.io.text_import.decoding import unescape_references
-from gipr_desktop.io.text_import.broken_lines import is_broken, joined, without_page_fields
+from gipr_desktop.io.text_import.broken_lines import is_broken, joined
 from gipr_desktop.io.text_import.front_matter import Found, find_contact, find_published, find_unit, find_year, notes_for
 from gipr_desktop.io.imported import settled
 from gipr_desktop.io.text_import.numbers import PLACEHOLDERS, CellText
@@ -43,6 +43,7 @@ from gipr_desktop.io.text_import.sections import (
     paragraphs,
 )
 from gipr_desktop.io.text_import.known import Known
+from gipr_desktop.io.text_import.page_fields import without_page_fields
 from gipr_desktop.io.text_import.strategies import read_table
 from gipr_desktop.io.text_import.tables import UNREAD, TableReading, is_table_line, similar_label_note
 from gipr_desktop.io.text_import.tokens import Token, text_tokens
@@ -171,7 +172,7 @@ def _front(layout: Layout, title: Title) -> list[str]:
     front = layout.front() if layout.headings else []
     if title.end is not None and title.end <= len(front):
         front = front[title.end:]
-    return [line for line in without_page_fields(front) if not line.lstrip().startswith(("发布日期", "发布时间"))]
+    return without_page_fields(front)
 
 
 def _prose_sections(fmt: Format) -> list[str]:

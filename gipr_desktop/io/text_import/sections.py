@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from gipr_desktop.core.labels import match_section, normalize
 from gipr_desktop.core.schema import SECTION_IDS, Format
 from gipr_desktop.io.text_import.front_matter import looks_like_unit
+from gipr_desktop.io.text_import.page_fields import TITLE_FIELD
 
 _NUMERALS = "一二三四五六七八九十"
 _ORDINAL = re.compile(r"^\(?([一二三四五六七八九十]+|\d+)\)?\.?")
@@ -206,7 +207,6 @@ class Title:
     end: int | None = None  # index of the first line after the title
 
 
-_TITLE_FIELD = re.compile(r"^\s*(?:[-*•]\s*)?(?:名称|标题)\s*[:：]\s*")  # a page's field, with a bullet or as a crawler saves it
 _SENTENCE_MARK = re.compile(r"[，。；,;]")
 _NOT_TITLE = re.compile(r"^(?:现将|现公布|根据|按照|依据|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])|如下|。$")
 
@@ -251,7 +251,7 @@ def _yearless_title(lines: list[str]) -> Title | None:
 
 def _title(lines: list[str], fields: bool) -> Title | None:
     for index, line in enumerate(lines[:80]):
-        field = _TITLE_FIELD.match(line)
+        field = TITLE_FIELD.match(line)
         if (field is None) == fields or (_METADATA.match(line) and not field):
             continue
         text = re.sub(r"\s+", "", line[field.end():] if field else line)
