@@ -13,6 +13,9 @@ layouts users' own tools make of it. The layouts are made here, at run time, and
 - PDF文本-layout  the same in pdftotext's -layout order
 - PDF浏览器复制   that PDF's text as a browser's PDF viewer built on PDFium (Chrome's) copies it:
                   a table row a line, its cells one space apart
+- PDF.js复制      the same as Firefox's viewer (pdf.js, the browser of 麒麟 desktops) copies it, made by
+                  benchmarks/pdfjs_copy.mjs where Node.js is installed and ``GIPR_PDFJS`` names an
+                  installed pdfjs-dist folder (``npm install pdfjs-dist@4``)
 
 Run: python benchmarks/import_layouts.py [name-substring …]
 Per layout and report it prints exact / blank kept empty / left empty / wrong, and per layout the
@@ -24,6 +27,7 @@ number) must stay 0. A layout whose tool is missing is skipped, and said so.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -189,6 +193,24 @@ def pdfium_copy(pdf: Path) -> str:
         document.close()
 
 
+PDFJS_ENV = "GIPR_PDFJS"
+
+
+def pdfjs_dist() -> Path | None:
+    """The pdfjs-dist folder ``GIPR_PDFJS`` names, where Node.js is installed too."""
+    folder = os.environ.get(PDFJS_ENV)
+    if not folder or shutil.which("node") is None or not (Path(folder) / "legacy" / "build" / "pdf.mjs").is_file():
+        return None
+    return Path(folder)
+
+
+def pdfjs_copy(pdf: Path, dist: Path, out_dir: Path) -> str:
+    out = out_dir / (pdf.stem + ".pdfjs.txt")
+    subprocess.run(["node", str(ROOT / "benchmarks" / "pdfjs_copy.mjs"), str(dist), str(pdf), str(out)],
+                   check=True, capture_output=True, timeout=120)
+    return out.read_text(encoding="utf-8")
+
+
 def read_text(text: str, name: str) -> Report | None:
     try:
         return parse_report_text(text, source=name).report
@@ -209,13 +231,16 @@ def main(filters: list[str]) -> None:
     s2t = to_traditional()
     office = soffice()
     has_pdftotext = shutil.which("pdftotext") is not None
-    layouts = ["原文", "繁體", "网页复制", "网页逐格", "Word→PDF", "PDF文本", "PDF文本-layout", "PDF浏览器复制"]
+    layouts = ["原文", "繁體", "网页复制", "网页逐格", "Word→PDF", "PDF文本", "PDF文本-layout", "PDF浏览器复制", "PDF.js复制"]
+    dist = pdfjs_dist()
     skipped = {"繁體": s2t is None and "OpenCC 未安装", "网页复制": not have_lxml() and "lxml 未安装",
                "网页逐格": not have_lxml() and "lxml 未安装",
                "Word→PDF": office is None and "LibreOffice 未安装",
                "PDF文本": (office is None and "LibreOffice 未安装") or (not has_pdftotext and "pdftotext 未安装"),
                "PDF文本-layout": (office is None and "LibreOffice 未安装") or (not has_pdftotext and "pdftotext 未安装"),
-               "PDF浏览器复制": office is None and "LibreOffice 未安装"}
+               "PDF浏览器复制": office is None and "LibreOffice 未安装",
+               "PDF.js复制": (office is None and "LibreOffice 未安装")
+               or (dist is None and f"Node.js 或 pdfjs-dist 未安装（{PDFJS_ENV}）")}
     results: dict[str, dict[str, dict[str, int]]] = {layout: {} for layout in layouts}
 
     with tempfile.TemporaryDirectory(prefix="gipr-layouts-") as tmp:
@@ -251,6 +276,9 @@ def main(filters: list[str]) -> None:
                                                  layout="Word→PDF")
                 report = read_text(pdfium_copy(pdf), name) if exists else None
                 results["PDF浏览器复制"][name] = tally(report, name, entry, blanks=False, layout="PDF浏览器复制")
+                if dist is not None:
+                    report = read_text(pdfjs_copy(pdf, dist, work), name) if exists else None
+                    results["PDF.js复制"][name] = tally(report, name, entry, blanks=False, layout="PDF.js复制")
                 if has_pdftotext:
                     for layout, flag in (("PDF文本", False), ("PDF文本-layout", True)):
                         report = read_text(pdftotext(pdf, flag), name) if exists else None

@@ -35,12 +35,13 @@ def tally(path: Path, truth) -> list[int]:
 
 def main() -> None:
     totals: dict[str, list[int]] = {}
-    copies = [(f"huaian_2024.{order}.txt", read_report(HUAIAN).report) for order in ("pdftotext", "pdftotext-layout", "pdfium")]
+    published = ("pdftotext", "pdftotext-layout", "pdfium", "pdfjs")  # the published PDFs' own text, Firefox's copy too
+    copies = [(f"huaian_2024.{order}.txt", read_report(HUAIAN).report) for order in published]
     for name in EXPECTED:
         truth = truth_report(name)
         copies += [(f"{Path(name).stem}.lo.{order}.txt", truth) for order in ("pdftotext", "pdftotext-layout", "pdfium")]
         if name.endswith(".pdf"):  # the published PDF's own text as well
-            copies += [(f"{Path(name).stem}.{order}.txt", truth) for order in ("pdftotext", "pdftotext-layout", "pdfium")]
+            copies += [(f"{Path(name).stem}.{order}.txt", truth) for order in published]
     for copy, truth in copies:
         counts = tally(PDF_TEXT / copy, truth)
         order = copy.rsplit(".", 2)[-2]

@@ -54,10 +54,12 @@ def _read_by(result, table_id: str) -> str:
     return said[0].split("按「", 1)[1].removesuffix("」读取")
 
 
-def test_pdftotext_layout_copy_reads_every_cell():
+@pytest.mark.parametrize("copy", ["huaian_2024.pdftotext-layout.txt", "huaian_2024.pdfjs.txt"])
+def test_pdftotext_layout_copy_reads_every_cell(copy):
     """`pdftotext -layout` of the 淮安 PDF: columns of numbers separated by runs of spaces; table 四
-    is one line of fifteen numbers; two labels are broken around their line of numbers."""
-    result = _read("huaian_2024.pdftotext-layout.txt")
+    is one line of fifteen numbers; two labels are broken around their line of numbers. Firefox's
+    viewer (pdf.js) copies it a row a line, its cells one space apart, table 四 on a line too."""
+    result = _read(copy)
     for table_id, rows in HUAIAN.items():
         assert _table(result.report, table_id) == rows, table_id
     assert _read_by(result, "review_litigation") == "一行数字印在表头下"
@@ -649,10 +651,12 @@ def test_a_pdf_viewer_copy_with_blank_cells_is_placed_by_the_tables_arithmetic(c
         assert any(note.kind == "blank" and note.row == row_id and "原文空白" in note.message for note in result.notes)
 
 
+@pytest.mark.parametrize("viewer", ["pdfium", "pdfjs"])
 @pytest.mark.parametrize("name", ["101_huaian_hongzequ_2023", "102_huaian_hongzequ_2024"])
-def test_a_published_pdf_copied_out_of_a_browsers_pdf_viewer_reads_every_cell(name):
-    """洪泽区's own PDFs (not LibreOffice's), their text as a browser's PDF viewer copies it."""
-    result = parse_report_text((PDF_TEXT / f"{name}.pdfium.txt").read_text(encoding="utf-8"), source=name)
+def test_a_published_pdf_copied_out_of_a_browsers_pdf_viewer_reads_every_cell(name, viewer):
+    """洪泽区's own PDFs (not LibreOffice's), their text as a browser's PDF viewer copies it: Chrome's
+    (PDFium) or Firefox's (pdf.js, the browser of 麒麟 desktops)."""
+    result = parse_report_text((PDF_TEXT / f"{name}.{viewer}.txt").read_text(encoding="utf-8"), source=name)
     truth = truth_report(f"{name}.pdf")
     assert {ref: result.report.get(ref) for ref in truth.cells} == dict(truth.cells)
 
