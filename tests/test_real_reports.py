@@ -223,6 +223,35 @@ def test_a_page_broken_at_every_tag_gives_its_text_in_sentences_without_the_page
     assert not re.search(r"^(?:文号|发布机构|索引号|来源|栏目|原始链接|本地目录|正文)\s*[:：]", report.preamble, re.M)
 
 
+CONTACTS_WRAPPED = {  # copy: how the PDF broke the contact the program's export printed on one line
+    "002_pingtan_2019.lo.pdfium.txt": "the line wrapped before 「电子邮箱：」",
+    "012_pingtan_gonganju_2024.lo.pdftotext.txt": "the items after the first letter-spaced (「邮 编 ：」), the e-mail after 「邮 箱 ：」",
+    "019_pingtan_jiaojianju_2020.lo.pdftotext.txt": "a label broken over the lines (「；邮」 / 「箱：ptzsjtjs@126.com」)",
+    "054_pingtan_nongyenongcunju_2021.lo.pdftotext-layout.txt": "letter-spaced items",
+}
+
+
+@pytest.mark.parametrize("copy", CONTACTS_WRAPPED)
+def test_a_contact_a_pdf_copy_wrapped_is_read_whole_and_kept_out_of_the_preamble(copy):
+    """The contact, 「联系方式：地址：…；邮编：…；电话：…；电子邮箱：…」 on one line in the Word file, comes
+    out of the PDF over several lines (see ``CONTACTS_WRAPPED``): it is read whole, as the original's,
+    and none of its items is left to stand as a paragraph of the preamble."""
+    stem = copy.split(".lo.")[0]
+    original = read_report(next(path for path in REPORTS.glob(stem + ".*") if path.suffix != ".json")).report
+    report = parse_report_text((REPORTS / "pdf_text" / copy).read_text(encoding="utf-8"), source=copy).report
+    assert "".join(report.contact.split()) == "".join(original.contact.split())
+    items = re.compile(r"^(?:联系)?(?:地址|邮编|电话|传真|电子邮箱|邮箱)[:：]")
+    assert [p for p in report.preamble.split("\n") if items.match("".join(p.split()))] == []
+
+
+def test_a_sentence_a_pdf_wrapped_before_a_word_and_a_colon_is_one_paragraph():
+    """「…平台互动功能仍有不足。下一步」 / 「整改措施：一是强化…」: only a contact's or a page's own labels
+    begin an item of their own; 「整改措施：」 goes on with the line before."""
+    copy = REPORTS / "pdf_text" / "008_pingtan_2025.lo.pdftotext.txt"
+    report = parse_report_text(copy.read_text(encoding="utf-8")).report
+    assert any("仍有不足。下一步整改措施：一是强化政务公开队伍建设" in "".join(p.split()) for p in report.sections["5"].split("\n"))
+
+
 WRAPPED_COPIES = ["058_pingtan_ziranziyuanju_2023.lo.pdftotext-layout.txt", "059_pingtan_ziranziyuanju_2024.lo.pdftotext-layout.txt",
                   "101_huaian_hongzequ_2023.pdftotext.txt", "102_huaian_hongzequ_2024.pdfium.txt"]
 

@@ -392,6 +392,17 @@ def test_a_fields_value_of_words_apart_is_no_part_of_the_preamble(field):
     assert without_page_fields(["标题：平潭综合实验区2021年度政府信息公开工作年度报告", run_on]) == [preamble]
 
 
+def test_a_contact_printed_an_item_a_line_under_its_heading_is_read_whole():
+    """「联系方式：」 on a line of its own, then 「地址：…」「邮编：…」「电话：…」 a line each: the
+    contact is those items, one a line, and the preamble holds none of them."""
+    text = (SEEDS / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8")
+    items = ["地址：岭东区中心街道办事处二楼", "邮编：110000", "电话：024-12345678"]
+    at = text.index("一、")
+    report = parse_report_text(text[:at] + "\n".join(["联系方式：", *items]) + "\n" + text[at:]).report
+    assert report.contact == "\n".join(items)
+    assert not any(item in report.preamble for item in items)
+
+
 def test_a_headings_number_on_a_line_of_its_own_and_the_sections_listed_in_the_preamble():
     """A page whose text breaks at every inline tag (the 三明 pages) prints 「一、」 on one line and
     「总体情况」 on the next, and lists the six parts in its preamble one a line, between lines of

@@ -16,13 +16,19 @@ from __future__ import annotations
 
 import re
 
+from gipr_desktop.io.printed import CONTACT_PREFIX
+from gipr_desktop.io.text_import.front_matter import CONTACT_ITEMS
+from gipr_desktop.io.text_import.page_fields import FIELD_NAMES
+
 _SENTENCE_END = re.compile(r"[。！？；!?;][」』”’）)\]】]*\s*$")
 _GOES_ON = re.compile(r"^\s*[、，,。；;：:）)〕】」』》”’%％]")  # a line that can only continue the one before it
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]"
                       r"|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]+部分|[①-⑳])")
 _ORDINAL_ONLY = re.compile(_HEADING.pattern + r"\s*$")
 _RUN_IN = re.compile(r"[。；;!?！？]")
-_FIELD = re.compile(r"^\s*[\u4e00-\u9fff]{1,6}\s*[:：]")  # 「邮编：」 begins an item of its own
+# 「邮编：」, 「发布日期：」, 「联系方式：」 begin an item of their own; 「编：350400」 (「邮」 on the line before, as a PDF wraps
+# it) or 「整改措施：一是…」 go on with the line before
+_ITEM = re.compile(r"^\s*(?:" + "|".join([CONTACT_ITEMS, *FIELD_NAMES, CONTACT_PREFIX.rstrip("：")]) + r")\s*[:：]")
 _OPEN_END = re.compile(r"[，、,：:（(《「“\-—]\s*$")  # a line that stops where its sentence goes on
 _DATE = re.compile(r"^\s*(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年.{1,6}月.{1,4}日\s*$")
 HEADING_WORDS = 24  # a sub-heading's words, its number included, are fewer
@@ -46,7 +52,12 @@ def _goes_on(line: str, after: str) -> bool:
         return False
     if _HEADING.match(line) and not _ORDINAL_ONLY.match(line) and not _runs_on(line):
         return False  # a heading's line ends where its words do
-    return not (_FIELD.match(after) and not _OPEN_END.search(line))
+    return not (_ITEM.match(after) and not _OPEN_END.search(line))
+
+
+def ends_open(line: str) -> bool:
+    """Whether ``line`` stops where its sentence or item goes on (「，」「：」「0594-」)."""
+    return bool(_OPEN_END.search(line))
 
 
 def is_broken(lines: list[str]) -> bool:

@@ -42,10 +42,14 @@ _NAMED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")  # a yea
 MIN_NAMED = 2  # times the narrative must name a year, and more than twice any other, for it to be the report's
 _SENTENCE = re.compile(r"[，。；：:,;！？!?、]")
 _CLAUSE = re.compile(r"[，。；,;！？!?]")  # a heading may hold 「一、」, not a clause
+# The labels of a contact's items, longer first where one holds another: what begins an item of its own.
+CONTACT_LABELS = ("通讯地址", "通信地址", "联系地址", "办公地址", "地址", "邮政编码", "邮编", "联系电话", "咨询电话", "办公电话",
+                  "电话", "传真", "电子邮箱", "电子信箱", "邮箱")
+_PHONES = ("联系电话", "咨询电话", "办公电话", "电话")  # printed as 「电话/传真：」 too
+CONTACT_ITEMS = "|".join(label + ("(?:/传真)?" if label in _PHONES else "") for label in CONTACT_LABELS) + "|E(?i:-?mail)|e(?i:-?mail)"
+_CONTACT_ITEM = re.compile(r"^\s*(?:" + CONTACT_ITEMS + r")\s*[:：]")
 _CONTACT_PART = re.compile(  # each label spelt out from its first character, so that the search skips other text
-    r"(通讯地址|通信地址|联系地址|办公地址|地址|邮政编码|邮编|联系电话(?:/传真)?|咨询电话(?:/传真)?|办公电话(?:/传真)?"
-    r"|电话(?:/传真)?|传真|电子邮箱|电子信箱|邮箱|E(?i:-?mail)|e(?i:-?mail))"
-    r"\s*[:：]\s*([^，,；;。()（）\n]{2,80})")
+    f"({CONTACT_ITEMS})" + r"\s*[:：]\s*([^，,；;。()（）\n]{2,80})")
 _LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff：，；])[ \u3000]+(?=[\u4e00-\u9fff：，；])")  # 「邮 编 ：」
 _REPORT_NAME = re.compile(r"报告|年报|信息公开")  # a file name that names the report, not any file with a number
 _FILE_TAIL = re.compile(r"(?:政府)?信息公开.*$")
@@ -180,6 +184,11 @@ def find_published(lines: list[str], front: list[str], year: int | None) -> Foun
         if iso and (year is None or int(iso[:4]) >= year):
             return Found(iso, note)
     return Found()
+
+
+def begins_contact_item(line: str) -> bool:
+    """Whether ``line`` begins an item of a contact (「邮编：」, letter-spaced 「邮 编 ：」 too)."""
+    return bool(_CONTACT_ITEM.match(_LETTER_SPACED.sub("", line)))
 
 
 def find_contact(front: list[str], lines: list[str]) -> Found:

@@ -25,9 +25,10 @@ from gipr_desktop.io.grid_tables import (
     Found as Located, Grid, cell_value, classify, goes_on, is_placeholder, locate, stacked,
 )
 from gipr_desktop.io.text_import.decoding import unescape_references
-from gipr_desktop.io.text_import.broken_lines import is_broken, joined
-from gipr_desktop.io.text_import.front_matter import Found, find_contact, find_published, find_unit, find_year, notes_for
+from gipr_desktop.io.text_import.broken_lines import ends_open, is_broken, joined
+from gipr_desktop.io.text_import.front_matter import Found, begins_contact_item, find_contact, find_published, find_unit, find_year, notes_for
 from gipr_desktop.io.imported import settled
+from gipr_desktop.io.printed import CONTACT_PREFIX  # a line of its own before 一、, as the program's own exports write it
 from gipr_desktop.io.text_import.numbers import PLACEHOLDERS, CellText
 from gipr_desktop.io.text_import.radicals import as_shown, radicals_in
 from gipr_desktop.io.text_import.reflow import reflow
@@ -50,7 +51,6 @@ from gipr_desktop.io.text_import.tokens import Token, text_tokens
 from gipr_desktop.io.text_import.traditional import NOTE_CONVERTED, NOTE_UNCONVERTED, is_traditional, to_simplified
 from gipr_desktop.io.text_import.version import detect_format
 
-CONTACT_LABEL = "联系方式："  # a line of its own before 一、, as the program's own exports write it
 MAX_CHARS = 300_000  # a report is some 5–60 thousand characters; more is not a report
 MAX_TABLE_CELLS = 20_000
 READ_FROM_GRID = "按原表格读取"
@@ -182,13 +182,33 @@ def _prose_sections(fmt: Format) -> list[str]:
 
 
 def _read_front(front: list[str], lines: list[str], report: Report) -> Found:
-    """Preamble and contact block; the contact from its own 「联系方式：」 line, else from the
-    address and telephone the report prints (and where it was found)."""
-    contact = [line.strip().removeprefix(CONTACT_LABEL) for line in front if line.strip().startswith(CONTACT_LABEL)]
-    report.preamble = paragraphs([line for line in front if not line.strip().startswith(CONTACT_LABEL)])
-    found = Found("\n".join(contact)) if contact else find_contact(front, lines)
+    """Preamble and contact block; the contact from its own 「联系方式：」 line and the lines of
+    its items after it (a PDF copy wraps the line before 「电子邮箱：」 or after 「0598—」; a report may
+    print each item on a line of its own), else from the address and telephone the report prints (and where it was
+    found)."""
+    start = next((i for i, line in enumerate(front) if line.strip().startswith(CONTACT_PREFIX)), None)
+    if start is None:
+        report.preamble = paragraphs(front)
+        found = find_contact(front, lines)
+    else:
+        end = start + 1
+        while end < len(front) and (begins_contact_item(front[end]) or ends_open(front[end - 1])):
+            end += 1
+        block = [front[start].strip().removeprefix(CONTACT_PREFIX), *(line.strip() for line in front[start + 1:end])]
+        rest = [line for line in front[:start] + front[end:] if not line.strip().startswith(CONTACT_PREFIX)]
+        report.preamble = paragraphs(rest)
+        found = Found(_items_joined(block)) if any(block) else find_contact(front, lines)
     report.contact = found.value or ""
     return found
+
+
+def _items_joined(pieces: list[str]) -> str:
+    """A contact's pieces as one text: a piece after one that ends with its separator (「；」) goes on
+    its line, as the line was before a copy wrapped it; an item printed on a line of its own keeps it."""
+    text = ""
+    for piece in pieces:
+        text += ("" if not text or text[-1] in "；;，,。、" else "\n") + piece
+    return text
 
 
 def _narrative(fmt: Format, table: Table | None, lines: list[str]) -> list[str]:
