@@ -186,6 +186,15 @@ def find_published(lines: list[str], front: list[str], year: int | None) -> Foun
     return Found()
 
 
+_SPACE_BY_CJK = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+
+
+def tidy_contact(text: str) -> str:
+    """A contact without the spaces a PDF copy puts beside Chinese characters and full-width marks
+    (「邮 编 ： 350400 ；」, 「7 号楼」); spaces between Latin letters and digits stay."""
+    return _SPACE_BY_CJK.sub("", text)
+
+
 def begins_contact_item(line: str) -> bool:
     """Whether ``line`` begins an item of a contact (「邮编：」, letter-spaced 「邮 编 ：」 too)."""
     return bool(_CONTACT_ITEM.match(_LETTER_SPACED.sub("", line)))

@@ -26,7 +26,9 @@ from gipr_desktop.io.grid_tables import (
 )
 from gipr_desktop.io.text_import.decoding import unescape_references
 from gipr_desktop.io.text_import.broken_lines import ends_open, is_broken, joined
-from gipr_desktop.io.text_import.front_matter import Found, begins_contact_item, find_contact, find_published, find_unit, find_year, notes_for
+from gipr_desktop.io.text_import.front_matter import (
+    Found, begins_contact_item, find_contact, find_published, find_unit, find_year, notes_for, tidy_contact,
+)
 from gipr_desktop.io.imported import settled
 from gipr_desktop.io.printed import CONTACT_PREFIX  # a line of its own before 一、, as the program's own exports write it
 from gipr_desktop.io.text_import.numbers import PLACEHOLDERS, CellText
@@ -198,7 +200,7 @@ def _read_front(front: list[str], lines: list[str], report: Report) -> Found:
         rest = [line for line in front[:start] + front[end:] if not line.strip().startswith(CONTACT_PREFIX)]
         report.preamble = paragraphs(rest)
         found = Found(_items_joined(block)) if any(block) else find_contact(front, lines)
-    report.contact = found.value or ""
+    report.contact = tidy_contact(found.value or "")
     return found
 
 
