@@ -403,6 +403,29 @@ def test_a_contact_printed_an_item_a_line_under_its_heading_is_read_whole():
     assert not any(item in report.preamble for item in items)
 
 
+def test_a_contact_line_a_pdf_wrapped_inside_its_telephone_number_is_read_whole():
+    """「联系方式：联系电话：0598—」 / 「8231086；电子邮箱：szfbdzzwk@126.com」, as the 三明 2020 report's
+    contact comes out of a PDF: one contact, the number whole."""
+    text = (SEEDS / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8")
+    at = text.index("一、")
+    report = parse_report_text(text[:at] + "联系方式：联系电话：0598—\n8231086；电子邮箱：szfbdzzwk@126.com\n"
+                               + text[at:]).report
+    assert report.contact == "联系电话：0598—8231086；电子邮箱：szfbdzzwk@126.com"
+    assert "8231086" not in report.preamble
+
+
+def test_the_preamble_after_a_contact_whose_last_item_ends_with_a_comma_stays_the_preamble():
+    """「电话：024-12345678，」 ends a clause, not an item cut off: the sentence after it is the
+    preamble's, not the contact's."""
+    text = (SEEDS / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8")
+    at = text.index("一、")
+    after = "本报告电子版可在区政府门户网站下载。"
+    report = parse_report_text(text[:at] + "联系方式：\n地址：岭东区中心街道办事处二楼，\n电话：024-12345678，\n"
+                               + after + "\n" + text[at:]).report
+    assert report.contact == "地址：岭东区中心街道办事处二楼，电话：024-12345678，"
+    assert report.preamble.endswith(after)
+
+
 def test_a_headings_number_on_a_line_of_its_own_and_the_sections_listed_in_the_preamble():
     """A page whose text breaks at every inline tag (the 三明 pages) prints 「一、」 on one line and
     「总体情况」 on the next, and lists the six parts in its preamble one a line, between lines of

@@ -29,6 +29,7 @@ _RUN_IN = re.compile(r"[。；;!?！？]")
 # 「邮编：」, 「发布日期：」, 「联系方式：」 begin an item of their own; 「编：350400」 (「邮」 on the line before, as a PDF wraps
 # it) or 「整改措施：一是…」 go on with the line before
 _ITEM = re.compile(r"^\s*(?:" + "|".join([CONTACT_ITEMS, *FIELD_NAMES, CONTACT_PREFIX.rstrip("：")]) + r")\s*[:：]")
+_MID_ITEM = re.compile(r"[：:\-—－]\s*$")
 _OPEN_END = re.compile(r"[，、,：:（(《「“\-—]\s*$")  # a line that stops where its sentence goes on
 _DATE = re.compile(r"^\s*(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年.{1,6}月.{1,4}日\s*$")
 HEADING_WORDS = 24  # a sub-heading's words, its number included, are fewer
@@ -55,9 +56,11 @@ def _goes_on(line: str, after: str) -> bool:
     return not (_ITEM.match(after) and not _OPEN_END.search(line))
 
 
-def ends_open(line: str) -> bool:
-    """Whether ``line`` stops where its sentence or item goes on (「，」「：」「0594-」)."""
-    return bool(_OPEN_END.search(line))
+def ends_mid_item(line: str) -> bool:
+    """Whether ``line`` stops inside an item of a list such as a contact: after its label's colon
+    (「邮 箱 ：」) or inside a telephone number (「0598—」); not after a clause (「，」), where prose
+    may go on."""
+    return bool(_MID_ITEM.search(line))
 
 
 def is_broken(lines: list[str]) -> bool:

@@ -25,7 +25,7 @@ from gipr_desktop.io.grid_tables import (
     Found as Located, Grid, cell_value, classify, goes_on, is_placeholder, locate, stacked,
 )
 from gipr_desktop.io.text_import.decoding import unescape_references
-from gipr_desktop.io.text_import.broken_lines import ends_open, is_broken, joined
+from gipr_desktop.io.text_import.broken_lines import ends_mid_item, is_broken, joined
 from gipr_desktop.io.text_import.front_matter import (
     Found, begins_contact_item, find_contact, find_published, find_unit, find_year, notes_for, tidy_contact,
 )
@@ -194,7 +194,7 @@ def _read_front(front: list[str], lines: list[str], report: Report) -> Found:
         found = find_contact(front, lines)
     else:
         end = start + 1
-        while end < len(front) and (begins_contact_item(front[end]) or ends_open(front[end - 1])):
+        while end < len(front) and (begins_contact_item(front[end]) or ends_mid_item(front[end - 1])):
             end += 1
         block = [front[start].strip().removeprefix(CONTACT_PREFIX), *(line.strip() for line in front[start + 1:end])]
         rest = [line for line in front[:start] + front[end:] if not line.strip().startswith(CONTACT_PREFIX)]
@@ -205,11 +205,12 @@ def _read_front(front: list[str], lines: list[str], report: Report) -> Found:
 
 
 def _items_joined(pieces: list[str]) -> str:
-    """A contact's pieces as one text: a piece after one that ends with its separator (「；」) goes on
-    its line, as the line was before a copy wrapped it; an item printed on a line of its own keeps it."""
+    """A contact's pieces as one text: a piece after one that ends with its separator (「；」) or inside
+    an item (「0598—」) goes on its line, as the line was before a copy wrapped it; an item printed on
+    a line of its own keeps it."""
     text = ""
     for piece in pieces:
-        text += ("" if not text or text[-1] in "；;，,。、" else "\n") + piece
+        text += ("" if not text or text[-1] in "；;，,。、" or ends_mid_item(text) else "\n") + piece
     return text
 
 
