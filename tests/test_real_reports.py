@@ -139,6 +139,27 @@ def test_a_flattened_pages_fields_are_cut_off_its_preamble_not_the_preamble_with
     assert "电话/传真：0591-23165370" in report.contact
 
 
+@pytest.mark.parametrize("name, words", [
+    ("005_pingtan_2022.txt", "动态更新本年度制发的规范性文件88件。"),
+    ("006_pingtan_2023.txt", "动态更新本年度制发的规范性文件77件。"),
+    ("008_pingtan_2025.txt", "全年办理因政府信息公开申请引发的行政复议36起"),
+    ("014_pingtan_shenpiju_2023.txt", "全面梳理了我局现行有效的规范性文件16件"),
+    ("052_pingtan_haitanpianqu_2024.txt", "办理因政府信息公开引起的行政复议1件"),
+])
+def test_a_row_label_in_a_flattened_pages_sentence_does_not_cut_the_sentence(name, words):
+    """A flattened page is cut before each row label followed by a number, but 「…本年度制发的规范性文件88件」
+    is a sentence: a label right after 「的」 is a noun of the sentence, never a table's row."""
+    report = read_report(REPORTS / name).report
+    assert any(words in paragraph for paragraph in report.sections["1"].split("\n"))
+
+
+def test_a_row_label_after_a_spaced_de_in_a_flattened_page_does_not_cut_the_sentence():
+    text = (REPORTS / "005_pingtan_2022.txt").read_text(encoding="utf-8").replace("制发的规范性文件88件", "制发的 规范性文件88件")
+    assert "制发的 规范性文件88件" in text
+    sections = parse_report_text(text).report.sections
+    assert any("制发的 规范性文件88件。" in paragraph for paragraph in sections["1"].split("\n"))
+
+
 def test_a_flattened_pages_table_header_is_not_section_text(imported):
     """平潭 公安局 2024's table 二, run into one line, left its header words as the text of section
     二 (「第二十条第（一）项信息内容 本年制发件数 本年废止件数 现行有效件数」)."""

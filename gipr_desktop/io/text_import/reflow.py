@@ -98,7 +98,8 @@ class _Positions:
 
 
 def _label_cuts(line: str, format_id: str) -> set[int]:
-    """Cut before each row label followed by a value. Longer labels first; a shorter label
+    """Cut before each row label followed by a value, but for one right after 「的」, a noun of a
+    sentence. Longer labels first; a shorter label
     inside a longer one found ("规范性文件" in "行政规范性文件") is not a label of its own.
     A short label that has an official ordinal ("3.其他", "（七）总计") needs it printed."""
     key, positions = _normalized_with_positions(line)
@@ -113,8 +114,9 @@ def _label_cuts(line: str, format_id: str) -> set[int]:
             has_ordinal = bool(ordinal) and key.endswith(ordinal, 0, start)
             raw_end = positions[end - 1] + 1
             free = taken.find(1, start, end) < 0
-            if free and (has_ordinal or not ordinal or len(body) >= 4) and _VALUE_AFTER.match(line, raw_end):
-                begin = start - len(ordinal) if has_ordinal else start
+            begin = start - len(ordinal) if has_ordinal else start
+            if free and (has_ordinal or not ordinal or len(body) >= 4) and _VALUE_AFTER.match(line, raw_end) \
+                    and not _in_sentence(line, positions[begin]):
                 cuts.add(positions[begin])
                 taken[begin:end] = b"\x01" * (end - begin)
             start = key.find(body, end)
@@ -138,6 +140,15 @@ def _may_hold_labels(line: str, format_id: str) -> bool:
                     return True
             start = key.find(body, end)
     return False
+
+
+def _in_sentence(line: str, at: int) -> bool:
+    """Whether the label at ``at`` follows 「的」 (spaces aside): 「…制发的规范性文件88件」, a noun of a
+    sentence, not a row of a table run into the line."""
+    at -= 1
+    while at >= 0 and line[at].isspace():
+        at -= 1
+    return at >= 0 and line[at] == "的"
 
 
 @cache
