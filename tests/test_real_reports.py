@@ -145,10 +145,19 @@ def test_a_flattened_pages_fields_are_cut_off_its_preamble_not_the_preamble_with
     ("008_pingtan_2025.txt", "全年办理因政府信息公开申请引发的行政复议36起"),
     ("014_pingtan_shenpiju_2023.txt", "全面梳理了我局现行有效的规范性文件16件"),
     ("052_pingtan_haitanpianqu_2024.txt", "办理因政府信息公开引起的行政复议1件"),
+    # a label whose number is counted (「…件」「…起」) is a sentence's, whatever stands before it
+    ("003_pingtan_2020.txt", "已宣布废止规范性文件5件"),
+    ("005_pingtan_2022.txt", "集中公开现行有效行政规范性文件698件"),
+    ("007_pingtan_2024.txt", "动态更新发布本年度制发行政规范性文件62件"),
+    ("014_pingtan_shenpiju_2023.txt", "因依申请公开引发行政复议1起、行政诉讼1起"),
+    ("015_pingtan_guanweihuibangongshi_2022.txt", "共发布信息2479条（含行政规范性文件34件）"),
+    ("025_pingtan_shenpiju_2024.txt", "我局废止规范性文件6件，制定规范性文件15件"),
+    ("027_pingtan_guanweihuibangongshi_2025.txt", "制发行政规范性文件9件"),
 ])
 def test_a_row_label_in_a_flattened_pages_sentence_does_not_cut_the_sentence(name, words):
     """A flattened page is cut before each row label followed by a number, but 「…本年度制发的规范性文件88件」
-    is a sentence: a label right after 「的」 is a noun of the sentence, never a table's row."""
+    is a sentence: a label right after 「的」 is a noun of the sentence, and so is one whose number a
+    measure word counts (「规范性文件5件」, 「行政复议1起」); a table's cell is never so printed."""
     report = read_report(REPORTS / name).report
     assert any(words in paragraph for paragraph in report.sections["1"].split("\n"))
 

@@ -27,6 +27,9 @@ _ITEM = re.compile(r"第二十条第")
 _TITLE_END = re.compile(r"年度?报告")
 _HEADING_END = re.compile(r"情况|事项")
 _VALUE_AFTER = re.compile(r"[\s”’」\"']*[\d０-９\-—/无]")  # a label's closing quote, which its key drops, before it
+# 「规范性文件5件，」: a sentence's count; a table that prints its cells' units goes on with the next
+# cell's number (「政府集中采购1个246900元」)
+_COUNTED = re.compile(r"[\s”’」\"']*[\d０-９]+\s*[件起条次项个份](?!\s*[\d０-９])")
 _TEXT_BEGINS = re.compile(r"[\d０-９，。；：,;:]")
 HEADING_LENGTH = 30  # a numbered heading's words end within this many characters
 
@@ -98,8 +101,8 @@ class _Positions:
 
 
 def _label_cuts(line: str, format_id: str) -> set[int]:
-    """Cut before each row label followed by a value, but for one right after 「的」, a noun of a
-    sentence. Longer labels first; a shorter label
+    """Cut before each row label followed by a value, but for one right after 「的」 or whose number
+    a measure word counts (「规范性文件5件」): a noun of a sentence. Longer labels first; a shorter label
     inside a longer one found ("规范性文件" in "行政规范性文件") is not a label of its own.
     A short label that has an official ordinal ("3.其他", "（七）总计") needs it printed."""
     key, positions = _normalized_with_positions(line)
@@ -116,7 +119,7 @@ def _label_cuts(line: str, format_id: str) -> set[int]:
             free = taken.find(1, start, end) < 0
             begin = start - len(ordinal) if has_ordinal else start
             if free and (has_ordinal or not ordinal or len(body) >= 4) and _VALUE_AFTER.match(line, raw_end) \
-                    and not _in_sentence(line, positions[begin]):
+                    and not _COUNTED.match(line, raw_end) and not _in_sentence(line, positions[begin]):
                 cuts.add(positions[begin])
                 taken[begin:end] = b"\x01" * (end - begin)
             start = key.find(body, end)
