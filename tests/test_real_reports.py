@@ -169,6 +169,17 @@ def test_a_row_label_after_a_spaced_de_in_a_flattened_page_does_not_cut_the_sent
     assert any("制发的 规范性文件88件。" in paragraph for paragraph in sections["1"].split("\n"))
 
 
+@pytest.mark.parametrize("name", ["005_pingtan_2022.txt", "007_pingtan_2024.txt", "016_pingtan_guoziju_2021.txt",
+                                  "019_pingtan_jiaojianju_2020.txt", "021_pingtan_gonganju_2021.txt",
+                                  "106_pingtan_jingfaju_2024.txt"])
+def test_a_flattened_pages_preamble_is_not_cut_at_the_report_name_it_quotes(name):
+    """The line after the title holds the whole report; its preamble quotes 「…关于印发〈中华人民共和国政府
+    信息公开工作年度报告格式〉的通知》」: cut after that 「年度报告」 as if a title ended there, the Word
+    export printed the preamble as two paragraphs, the second beginning 「格式〉的通知》」."""
+    report = read_report(REPORTS / name).report
+    assert "\n" not in report.preamble and not report.preamble.startswith(("格式", "有关事项"))
+
+
 def test_a_flattened_pages_table_header_is_not_section_text(imported):
     """平潭 公安局 2024's table 二, run into one line, left its header words as the text of section
     二 (「第二十条第（一）项信息内容 本年制发件数 本年废止件数 现行有效件数」)."""

@@ -25,6 +25,9 @@ FLAT_HEADINGS = 3  # numbered section headings (「一、总体情况」) on one
 _HEADING = re.compile(r"(?<![第])(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）])")
 _ITEM = re.compile(r"第二十条第")
 _TITLE_END = re.compile(r"年度?报告")
+# what a title never holds before its 「年度报告」: a clause's mark, a document's name it quotes (「…关于印发
+# 〈中华人民共和国政府信息公开工作年度报告格式〉的通知》」), or the words a sentence begins with
+_NO_TITLE = re.compile(r"[，。；：,;:〈<]|(?<!^)《|^\s*(?:本报告|根据|按照|依据)")
 _HEADING_END = re.compile(r"情况|事项")
 _VALUE_AFTER = re.compile(r"[\s”’」\"']*[\d０-９\-—/无]")  # a label's closing quote, which its key drops, before it
 # 「规范性文件5件，」: a sentence's count; a table that prints its cells' units goes on with the next
@@ -175,7 +178,7 @@ def _heading_cuts(line: str, format_id: str) -> set[int]:
                 if text:
                     cuts.add(text.start())
     title = _TITLE_END.search(line, 0, 80)
-    if title:
+    if title and not _NO_TITLE.search(line, 0, title.start()):
         cuts.add(title.end())
     return cuts
 
