@@ -180,6 +180,14 @@ def test_a_flattened_pages_preamble_is_not_cut_at_the_report_name_it_quotes(name
     assert "\n" not in report.preamble and not report.preamble.startswith(("格式", "有关事项"))
 
 
+def test_an_enumerations_number_a_page_printed_on_a_line_of_its_own_goes_on_with_its_words(imported):
+    """莆田 林业局 2024's page breaks 「三是」 and 「四」 off their words (「严格规范性文件管理。」,
+    「是做好政务公开信息自查。」): a numeral alone, or with 「是」, is no paragraph of its own."""
+    paragraphs = imported["069_putian_linyeju_2024.txt"].report.sections["6"].split("\n")
+    assert "三是严格规范性文件管理。" in paragraphs and "四是做好政务公开信息自查。" in paragraphs
+    assert not [p for p in paragraphs if p.strip() in ("三是", "四")]
+
+
 def test_a_flattened_pages_table_header_is_not_section_text(imported):
     """平潭 公安局 2024's table 二, run into one line, left its header words as the text of section
     二 (「第二十条第（一）项信息内容 本年制发件数 本年废止件数 现行有效件数」)."""
