@@ -403,6 +403,16 @@ def test_a_contact_printed_an_item_a_line_under_its_heading_is_read_whole():
     assert not any(item in report.preamble for item in items)
 
 
+def test_every_contact_line_of_the_preamble_is_kept():
+    """Two 「联系方式：」 lines (the office's, then the 受理点's): both are the contact, neither is lost."""
+    text = (SEEDS / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8")
+    at = text.index("一、")
+    report = parse_report_text(text[:at] + "联系方式：电话：024-12345678\n本报告电子版可在区政府门户网站下载。\n"
+                               "联系方式：受理点电话：024-87654321\n" + text[at:]).report
+    assert report.contact == "电话：024-12345678\n受理点电话：024-87654321"
+    assert report.preamble.endswith("本报告电子版可在区政府门户网站下载。")
+
+
 def test_a_contact_line_a_pdf_wrapped_inside_its_telephone_number_is_read_whole():
     """「联系方式：联系电话：0598—」 / 「8231086；电子邮箱：szfbdzzwk@126.com」, as the 三明 2020 report's
     contact comes out of a PDF: one contact, the number whole."""

@@ -184,22 +184,26 @@ def _prose_sections(fmt: Format) -> list[str]:
 
 
 def _read_front(front: list[str], lines: list[str], report: Report) -> Found:
-    """Preamble and contact block; the contact from its own 「联系方式：」 line and the lines of
-    its items after it (a PDF copy wraps the line before 「电子邮箱：」 or after 「0598—」; a report may
-    print each item on a line of its own), else from the address and telephone the report prints (and where it was
-    found)."""
-    start = next((i for i, line in enumerate(front) if line.strip().startswith(CONTACT_PREFIX)), None)
-    if start is None:
-        report.preamble = paragraphs(front)
-        found = find_contact(front, lines)
-    else:
-        end = start + 1
+    """Preamble and contact block; the contact from its own 「联系方式：」 lines, each with the lines
+    of its items after it (a PDF copy wraps the line before 「电子邮箱：」 or after 「0598—」; a report may
+    print each item on a line of its own), else from the address and telephone the report prints
+    (and where it was found)."""
+    blocks: list[str] = []
+    rest: list[str] = []
+    at = 0
+    while at < len(front):
+        if not front[at].strip().startswith(CONTACT_PREFIX):
+            rest.append(front[at])
+            at += 1
+            continue
+        end = at + 1
         while end < len(front) and (begins_contact_item(front[end]) or ends_mid_item(front[end - 1])):
             end += 1
-        block = [front[start].strip().removeprefix(CONTACT_PREFIX), *(line.strip() for line in front[start + 1:end])]
-        rest = [line for line in front[:start] + front[end:] if not line.strip().startswith(CONTACT_PREFIX)]
-        report.preamble = paragraphs(rest)
-        found = Found(_items_joined(block)) if any(block) else find_contact(front, lines)
+        blocks.append(_items_joined([front[at].strip().removeprefix(CONTACT_PREFIX),
+                                     *(line.strip() for line in front[at + 1:end])]))
+        at = end
+    report.preamble = paragraphs(rest)
+    found = Found("\n".join(block for block in blocks if block)) if any(blocks) else find_contact(front, lines)
     report.contact = tidy_contact(found.value or "")
     return found
 
