@@ -80,8 +80,10 @@ def joined(lines: list[str], broken: bool) -> list[str]:
     「四」), whose words it holds."""
     out: list[str] = []
     for before, line in zip(["", *lines], lines):  # the line as printed before: a heading's words after its number go on
-        goes_on = _goes_on(before, line) if broken else bool(before.strip() and _GOES_ON.match(line)) \
-            or bool(line.strip() and _STARTER_ONLY.match(before))
+        if broken:
+            goes_on = _goes_on(before, line)  # an enumeration's number alone included
+        else:
+            goes_on = bool(before.strip() and _GOES_ON.match(line) or line.strip() and _STARTER_ONLY.match(before))
         if goes_on:
             out[-1] = out[-1].rstrip() + line.strip()
         else:

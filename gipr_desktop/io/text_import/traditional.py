@@ -20,10 +20,8 @@ log = logging.getLogger(__name__)
 _PAIRS = ("国國", "开開", "条條", "总總", "况況", "请請", "数數", "处處", "关關", "报報", "务務", "为為",
           "应應", "发發", "门門", "单單", "办辦", "议議", "实實", "审審", "诉訴", "讼訟", "类類", "费費",
           "统統", "计計", "机機", "构構", "这這", "对對", "时時", "们們", "规規", "范範", "责責", "种種")
-_SIMPLIFIED = frozenset(pair[0] for pair in _PAIRS)
-_TRADITIONAL = frozenset(pair[1] for pair in _PAIRS)
-_SIMPLIFIED_CHAR = re.compile("[" + "".join(sorted(_SIMPLIFIED)) + "]")  # one scan in C, not one per character
-_TRADITIONAL_CHAR = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
+_SIMPLIFIED_CHAR = re.compile("[" + "".join(pair[0] for pair in _PAIRS) + "]")  # one scan in C, not one per character
+_TRADITIONAL_CHAR = re.compile("[" + "".join(pair[1] for pair in _PAIRS) + "]")
 MIN_TRADITIONAL = 10  # fewer is a simplified report quoting a name, not a traditional copy
 
 NOTE_CONVERTED = "原文为繁体字，已转换为简体字后识别；各部分文字以简体字填入，请对照原文核对"
