@@ -139,6 +139,39 @@ def test_contact_read_from_the_preamble(seeds_dir):
     assert "联系方式取自前言" in _notes(result)
 
 
+@pytest.mark.parametrize(("printed", "read"), [
+    ("邮编:155124, 电话13613699791, 电子邮箱 :ldqzxb@163.com", "邮编：155124；电话：13613699791；电子邮箱：ldqzxb@163.com"),
+    ("邮编155124，联系电话为0469-4221239，邮箱ldqzxb@163.com", "邮编：155124；联系电话：0469-4221239；邮箱：ldqzxb@163.com"),
+    ("邮编:155124, 电话:13613699791电子邮箱:ldqzxb@163.com", "邮编：155124；电话：13613699791；电子邮箱：ldqzxb@163.com"),
+    ("邮编:155124, 电话:13613699791 网站标识码:2305020001", "邮编：155124；电话：13613699791"),
+])
+def test_contact_items_printed_without_a_colon_are_read(seeds_dir, printed, read):
+    """Many offices print 「电话0356-5221239」 or 「联系电话为…」 with no colon: the number is the contact's,
+    not dropped from it while the address beside it is kept. An item run on into the next label (a page
+    that lost the space, or its footer's 「网站标识码：」) ends where that label begins."""
+    text = (seeds_dir / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8")
+    text = text.replace("邮编:155124, 电话:13613699791, 电子邮箱 :ldqzxb@163.com", printed, 1)
+    assert parse_report_text(text).report.contact == "地址：双鸭山市岭东区中心街道办事处；" + read
+
+
+def test_a_contact_printed_in_the_first_section_is_read(seeds_dir):
+    """A report without a preamble invites questions in its first paragraph (「如对本报告有任何疑问，请与
+    …联系（地址：…）」): that is its contact, as much as a preamble's."""
+    text = (seeds_dir / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8")
+    preamble = next(line for line in text.split("\n") if "ldqzxb" in line)
+    text = text.replace(preamble + "\n", "", 1).replace("(一) 主动公开\n", "(一) 主动公开\n如对本报告有任何疑问，请与我办事处联系"
+                                                       "（地址：双鸭山市岭东区中心街道办事处，电话：13613699791）。\n", 1)
+    result = parse_report_text(text)
+    assert result.report.contact == "地址：双鸭山市岭东区中心街道办事处；电话：13613699791"
+    assert "联系方式取自正文" in _notes(result)
+
+
+def test_a_number_the_preamble_counts_is_no_contact():
+    """「热线电话12345」 or 「电话咨询3次」 in a sentence is no telephone number of the office."""
+    text = "某某局2023年政府信息公开工作年度报告\n本年度通过热线电话12345受理咨询，电话咨询3次。\n一、总体情况\n无。"
+    assert parse_report_text(text).report.contact == ""
+
+
 def test_no_contact_where_none_is_printed(seeds_dir):
     result = parse_report_text((seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8"))
     assert result.report.contact == "" and result.report.published == ""

@@ -48,8 +48,19 @@ CONTACT_LABELS = ("通讯地址", "通信地址", "联系地址", "办公地址"
 _PHONES = ("联系电话", "咨询电话", "办公电话", "电话")  # printed as 「电话/传真：」 too
 CONTACT_ITEMS = "|".join(label + ("(?:/传真)?" if label in _PHONES else "") for label in CONTACT_LABELS) + "|E(?i:-?mail)|e(?i:-?mail)"
 _CONTACT_ITEM = re.compile(r"^\s*(?:" + CONTACT_ITEMS + r")\s*[:：]")
-_CONTACT_PART = re.compile(  # each label spelt out from its first character, so that the search skips other text
-    f"({CONTACT_ITEMS})" + r"\s*[:：]\s*([^，,；;。()（）\n]{2,80})")
+_NUMBERED = "|".join(label for label in CONTACT_LABELS if label in (*_PHONES, "传真", "邮政编码", "邮编"))
+_MAILED = "|".join(label for label in CONTACT_LABELS if label.endswith("箱")) + "|E(?i:-?mail)|e(?i:-?mail)"
+# An item printed with its colon, or without one (「电话0356-5221239」, 「联系电话为…」, 「邮箱abc@163.com」)
+# where what follows can only be a number (six characters at least, as a post code's: 「热线电话12345」
+# is none) or an address of its kind. Each label is spelt out from its first character, so that the
+# search skips other text; a value ends where another label and its colon begin (「电话：6211002电子
+# 邮箱：…」, a footer's 「网站标识码：」). The groups: label and value of whichever of the three matched.
+_CONTACT_PART = re.compile(
+    f"({CONTACT_ITEMS})" + r"\s*[:：]\s*((?:(?!\s*[\u4e00-\u9fff]{2,6}\s*[:：])[^，,；;。()（）\n]){2,80})"
+    f"|({_NUMBERED})" + r"(?:为|是)?\s*([(（]?\d[\d\-—－–()（） ]{4,30}\d)"
+    f"|({_MAILED})" + r"(?:为|是)?\s*([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+_ASKS = re.compile(r"[^。]*(?:疑问|意见|建议|咨询)[^。]*联系[^。]*")  # 「如对本报告有任何疑问，请与…联系（地址：…）」
+ASKING_LINES = 80  # the lines at the top that sentence is looked for among
 _LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff：，；])[ \u3000]+(?=[\u4e00-\u9fff：，；])")  # 「邮 编 ：」
 _REPORT_NAME = re.compile(r"报告|年报|信息公开")  # a file name that names the report, not any file with a number
 _FILE_TAIL = re.compile(r"(?:政府)?信息公开.*$")
@@ -201,12 +212,15 @@ def begins_contact_item(line: str) -> bool:
 
 
 def find_contact(front: list[str], lines: list[str]) -> Found:
-    """Address, post code, telephone and e-mail as printed in the preamble, else at the end."""
-    for where, part in (("前言", front), ("文末", _end_lines(lines))):
+    """Address, post code, telephone and e-mail as printed in the preamble, else in the sentence that
+    invites questions wherever it stands (a report without a preamble prints it in its first section),
+    else at the end."""
+    asks = [match.group(0) for line in lines[:ASKING_LINES] for match in _ASKS.finditer(line)]
+    for where, part in (("前言", front), ("正文", asks), ("文末", _end_lines(lines))):
         parts: dict[str, str] = {}
         for match in _CONTACT_PART.finditer(_LETTER_SPACED.sub("", "\n".join(part))):
-            label = match.group(1)
-            parts.setdefault(label, f"{label}：{match.group(2).strip()}")
+            label, value = next((match.group(g), match.group(g + 1)) for g in (1, 3, 5) if match.group(g))
+            parts.setdefault(label, f"{label}：{value.strip()}")
         if parts:
             return Found("；".join(parts.values()), f"联系方式取自{where}")
     return Found()
