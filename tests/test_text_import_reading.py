@@ -126,6 +126,41 @@ def test_a_title_split_or_cut_off_still_names_unit_and_year(seeds_dir, title):
     assert report.sections["1"].startswith("2023 年，在区委、区政府的正确领导下")
 
 
+UNIT = "荷花路街道办事处"
+
+
+@pytest.mark.parametrize(("title", "unit"), [
+    ("当前位置: 首页 > 政务公开 > 政府信息公开年报 > 2023年 > 正文\n荷花路街道办事处2023年政府信息公开工作报告", UNIT),
+    ("首页 政务动态 政务公开 政民互动 领导之窗\n2023年荷花路街道信息公开工作报告", "荷花路街道"),
+    ("荷花路街道办事处 关于2023年度政府信息公开工作的年度报告", UNIT),
+    ("2023年荷花路街道办事处“政府信息公开工作年度报告”专题页面", UNIT),
+    ("| 标 题 | 荷花路街道办事处2023年政府信息公开工作年度报告 | ||\n| 索引号 | 001/2024-00001 | 文 号 | |", UNIT),
+    ("名  称: 荷花路街道办事处2023年政府信息公开工作年度报告\n文  号: 主 题 词:", UNIT),
+    ("标      题 荷花路街道办事处2023年政府信息公开工作年度报告\n索引号 000014349/2024-00021", UNIT),
+    ("某某县荷花路街道\n办事处2023年政府信息公开工作年度报告", "某某县荷花路街道办事处"),
+    ("荷 花 路 街 道 办 事 处\n2023年政府信息公开工作年度报告", UNIT),  # a PDF's letter-spaced title
+])
+def test_a_title_among_the_pages_furniture_names_the_unit(seeds_dir, title, unit):
+    """Pages print the title under a breadcrumb or a menu, in a field of their own (with pipes, a
+    letter-spaced label, no colon), as 「…关于…的年度报告」 or in quotes, or broken inside the unit's
+    name: the unit is the title's, never the menu's, the field's label or a broken half."""
+    text = (seeds_dir / "001_39a3bb303739f26f.txt").read_text(encoding="utf-8")
+    text = text.replace("荷花路街道办事处 2023 年政府信息公开工作年度 报告", title, 1)
+    report = parse_report_text(text).report
+    assert (report.unit, report.year) == (unit, 2023)
+
+
+@pytest.mark.parametrize("above", ["更新时间:", "首页 政务动态 政务公开 政民互动"])
+def test_a_field_or_menu_above_a_title_without_its_unit_is_no_unit(seeds_dir, above):
+    """「更新时间：」 or the site's menu on the line above 「2023年政府信息公开工作年度报告」 names no unit:
+    the unit is then found where the report names itself, else left empty and named."""
+    text = (seeds_dir / "001_39a3bb303739f26f.txt").read_text(encoding="utf-8")
+    result = parse_report_text(text.replace("荷花路街道办事处 2023 年政府信息公开工作年度 报告",
+                                            f"{above}\n2023年政府信息公开工作年度报告", 1))
+    assert (result.report.unit, result.report.year) == ("", 2023)
+    assert "未找到标题中的机关名称，请在「基本信息」中填写" in _notes(result)
+
+
 def test_the_title_in_the_pages_name_field(seeds_dir):
     text = (seeds_dir / "003_3b6d8eb9ad11ab1a.txt").read_text(encoding="utf-8")
     text = text.replace("\n2024年岭东区人民政府信息公开工作年度报告\n", "\n", 1)

@@ -37,7 +37,7 @@ _REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?:的)?(?:政府)?信息�
 _HEADING_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?:的)?(?:政府)?(?:信息公开|政务公开)")
 _PRESENTS = re.compile(r"(?:现将|现公布|现向社会公布|现发布|现予以公布)(?!我|本|全)([^\s，。；：、“”《》()（）\d]{2,30}?)"
                        r"\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:及[^，。；]{0,20}?)?的?(?:政府)?信息公开")
-_UNIT_END = re.compile(r"(?:人民政府|政府|办事处|街道|委员会|管委会|局|办公室|办公厅|厅|委|中心|院|署|所|站|队|镇|乡|公司)$")
+UNIT_END = re.compile(r"(?:人民政府|政府|办事处|街道|委员会|管委会|局|办公室|办公厅|厅|委|中心|院|署|所|站|队|镇|乡|公司)$")
 _NAMED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")  # a year, not a date's
 MIN_NAMED = 2  # times the narrative must name a year, and more than twice any other, for it to be the report's
 _SENTENCE = re.compile(r"[，。；：:,;！？!?、]")
@@ -139,7 +139,7 @@ def find_year(lines: list[str], source: str) -> Found:
 
 
 def looks_like_unit(line: str) -> bool:
-    return 2 <= len(line) <= 30 and not _SENTENCE.search(line) and bool(_UNIT_END.search(line))
+    return 2 <= len(line) <= 30 and not _SENTENCE.search(line) and bool(UNIT_END.search(line))
 
 
 def _glued_signature(lines: list[str]) -> re.Match | None:

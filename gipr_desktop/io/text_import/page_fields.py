@@ -15,9 +15,19 @@ FIELD_NAMES = ("标题", "名称", "时间", "发布时间", "发布日期", "�
                "索引号", "来源", "信息来源", "栏目", "所属栏目", "分类", "主题分类", "原始链接", "原文链接", "链接", "本地目录", "正文")
 TITLE_FIELDS = ("名称", "标题")  # whose value is the title
 DATE_FIELDS = ("发布日期", "发布时间")  # a line of the front matter that only dates the page, wherever it stands
-_BULLET = r"^\s*(?:[-*•]\s*)?"  # a field as a copy of the page's list prints it, or as a crawler saves it
-PAGE_FIELD = re.compile(_BULLET + f"(?:{'|'.join(FIELD_NAMES)})" + r"\s*[:：]")
-TITLE_FIELD = re.compile(_BULLET + f"(?:{'|'.join(TITLE_FIELDS)})" + r"\s*[:：]\s*")
+_BULLET = r"^\s*(?:[-*•|]\s*)?"  # a field as a copy of the page's list or table prints it, or as a crawler saves it
+
+
+def _spaced(names: tuple[str, ...]) -> str:
+    """The names as a page may print them, letter-spaced to the width of the longest (「索 引 号」)."""
+    return "|".join(r"[ \u3000]*".join(name) for name in names)
+
+
+PAGE_FIELD = re.compile(_BULLET + f"(?:{_spaced(FIELD_NAMES)})" + r"\s*[:：]")
+# the title's field, its label closed by a colon, by the table's 「|」 or by spaces alone (「标      题 …」)
+TITLE_FIELD = re.compile(_BULLET + f"(?:{_spaced(TITLE_FIELDS)})" + r"(?:\s*[:：]\s*\|?|\s*\||[ \u3000]+)\s*")
+# where the page says where the report stands on the site: 「当前位置：首页 > 政务公开 > …」
+BREADCRUMB = re.compile(r"^\s*(?:当前|您的|您现在的|所在)(?:所在)?位置|[>＞›»]")
 _FIELD_VALUE = re.compile(PAGE_FIELD.pattern + r"\s*(?:(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
                           r"|[^\s。，；]{0,40})\s*")  # a field and its value: a date (and time), or words without a space
 RUN_ON_TEXT = 20  # characters of text after a page's fields on their line: a preamble run on, not a value's second word

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from gipr_desktop.core.labels import match_section, normalize
 from gipr_desktop.core.schema import SECTION_IDS, Format
-from gipr_desktop.io.text_import.front_matter import looks_like_unit
-from gipr_desktop.io.text_import.page_fields import TITLE_FIELD
+from gipr_desktop.io.text_import.front_matter import UNIT_END, looks_like_unit
+from gipr_desktop.io.text_import.page_fields import BREADCRUMB, TITLE_FIELD
 
 _NUMERALS = "一二三四五六七八九十"
 _ORDINAL = re.compile(r"^\(?([一二三四五六七八九十]+|\d+)\)?\.?")
@@ -212,11 +212,19 @@ _NOT_TITLE = re.compile(r"^(?:现将|现公布|根据|按照|依据|[一二三�
 
 
 def _unit_line(line: str) -> str:
-    """A line of its own above the title that names the unit (「荷花路街道办事处」), or ""."""
+    """A line of its own above the title that names the unit (「荷花路街道办事处」), or "": not a
+    sentence, a page's field (「更新时间：」) or its menu (「首页 政务动态 政务公开」)."""
     text = re.sub(r"\s+", "", line)
-    if 2 <= len(text) <= 30 and not _SENTENCE_MARK.search(text) and not _YEAR.search(text) and "报告" not in text:
+    if (2 <= len(text) <= 30 and not _SENTENCE_MARK.search(text) and not _YEAR.search(text) and "报告" not in text
+            and not _FIELD_MARK.search(text) and sum(len(word) > 1 for word in line.split()) < MENU_WORDS):
         return text
     return ""
+
+
+_FIELD_MARK = re.compile(r"[:：|｜>＞]")
+MENU_WORDS = 3  # words apart on a line: a page's menu, not a unit's name (「中共某某委员会 某某人民政府」, 「荷 花 路」)
+_QUOTES = "《》“”\"'「」 :："
+_ABOUT = re.compile(r"关于$")  # 「××局关于2023年度政府信息公开工作的年度报告」
 
 
 def find_title(lines: list[str]) -> Title:
@@ -252,12 +260,12 @@ def _yearless_title(lines: list[str]) -> Title | None:
 def _title(lines: list[str], fields: bool) -> Title | None:
     for index, line in enumerate(lines[:80]):
         field = TITLE_FIELD.match(line)
-        if (field is None) == fields or (_METADATA.match(line) and not field):
+        if (field is None) == fields or (_METADATA.match(line) and not field) or BREADCRUMB.search(line):
             continue
         text = re.sub(r"\s+", "", line[field.end():] if field else line)
         end = index + 1
         rest = re.sub(r"\s+", "", lines[end]) if end < len(lines) and len(lines[end].strip()) < 20 else ""
-        if "报告" not in text and "报告" in rest and "信息公开" in text + rest:
+        if "报告" not in text and "报告" in rest and "信息公开" in text + rest and not _YEAR.search(rest):
             text, end = text + rest, end + 1  # 「报告」 below, or the line broken inside 信息公/开 (a PDF copy)
         if not text or "信息公开" not in text or not _YEAR.search(text) or len(text) > 60:
             continue
@@ -266,13 +274,15 @@ def _title(lines: list[str], fields: bool) -> Title | None:
         year_match = _YEAR.search(text)
         year = int(year_match.group(1))
         unit = text[: year_match.start()] if year_match.start() > 0 else text[year_match.end():].lstrip("度")
-        unit = _TITLE_TAIL.sub("", unit)
+        unit = _ABOUT.sub("", _TITLE_TAIL.sub("", unit).strip(_QUOTES)).strip(_QUOTES)
         if unit.endswith("人民"):
             unit += "政府"  # 「××区人民政府信息公开工作年度报告」: 政府 belongs to the unit
         first = index
-        if not unit.strip("《》 :：") and index > 0 and _unit_line(lines[index - 1]):
-            unit, first = _unit_line(lines[index - 1]), index - 1
-        return Title(unit=unit.strip("《》 :："), year=year, line=first, end=end)
+        above = _unit_line(lines[index - 1]) if index > 0 else ""
+        if above and (not unit or UNIT_END.fullmatch(unit)):
+            # the unit on a line of its own above, or broken inside its name (「××街道」/「办事处2023年…」)
+            unit, first = above + unit, index - 1
+        return Title(unit=unit, year=year, line=first, end=end)
     return None
 
 
