@@ -161,6 +161,48 @@ def test_a_field_or_menu_above_a_title_without_its_unit_is_no_unit(seeds_dir, ab
     assert "未找到标题中的机关名称，请在「基本信息」中填写" in _notes(result)
 
 
+FURNITURE = [
+    ["发布时间:2024-01-19 18:36", "分享:"],
+    ["字号: 大 中 小", "[字体: ] 打印", "【字体: 】【 打印】 【 关闭", "分享到:"],
+    ["打印 打印", "纠错 纠错", "分享到"],
+    ["| 索引号 | 001/2024-00001 | 文 号 | |", "|---|---|---|---|", "| 发布机构 | 发布日期 | 2024-01-20 17:56:13 | |"],
+    ["索 引 号 | H085/2024-00369 | 成文日期 | 2024-01-15 |", "发布机构 | 中心街道 | 主题分类 | 综合政务 |"],
+    ["索 引 号:zhongxin/2024-00001  发文字号:", " 主题分类:电子政务  发布日期:2024-01-25", "浏览:[]次"],
+    ["2024-01-16 16:50:00 来源: 岭东区人民政府", "• 扫一扫在手机打开当前页", "用微信扫描二维码分享至好友和朋友圈"],
+    ["• 2024-01-27 14:42", "当前位置:首页>政府信息公开>政府信息公开年报", "首页 > 政务公开 > 年度报告", "政务公开 > 年报 > 正文"],
+    ["编稿时间:2024-01-10 08:46 来源:岭东区 浏览:", "作者: 来自: 时间:2024-01-23 08:47:06", "更新时间:", "点击:"],
+    ["发布时间:2024-01-19", "岭东区中心街道办事处", "2023 年政府信息公开工作年度报告"],  # the title again
+]
+
+
+def _under_the_title(seeds_dir: Path, lines: list[str]) -> str:
+    """Seed 000 with ``lines`` printed between its title and its preamble, as a page prints them."""
+    text = (seeds_dir / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8")
+    title = "岭东区中心街道办事处 2023 年政府信息公开工作年度报告\n"
+    return text.replace(title, title + "\n".join(lines) + "\n", 1)
+
+
+@pytest.mark.parametrize("furniture", FURNITURE)
+def test_the_pages_furniture_between_title_and_preamble_is_no_preamble(seeds_dir, furniture):
+    """What a page prints between the report's title and its first sentence (its date, fields, font
+    and print buttons, share links, a breadcrumb, the title once more) is no part of the preamble, which
+    the publishable report prints."""
+    plain = parse_report_text((seeds_dir / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8")).report
+    report = parse_report_text(_under_the_title(seeds_dir, furniture)).report
+    assert report.preamble == plain.preamble
+    assert (report.unit, report.year, report.contact) == (plain.unit, plain.year, plain.contact)
+
+
+@pytest.mark.parametrize(("printed", "iso"), [
+    ("2024-01-16 16:50:00 来源: 岭东区人民政府", "2024-01-16"),
+    ("• 2024-01-27 14:42", "2024-01-27"),
+    ("日期:2024-03-05 13:32 来源:", "2024-03-05"),
+    ("投稿:admin  来源:时间:2024年02月20日", "2024-02-20"),
+])
+def test_the_date_a_page_prints_over_the_report_is_its_publication(seeds_dir, printed, iso):
+    assert parse_report_text(_under_the_title(seeds_dir, [printed])).report.published == iso
+
+
 def test_the_title_in_the_pages_name_field(seeds_dir):
     text = (seeds_dir / "003_3b6d8eb9ad11ab1a.txt").read_text(encoding="utf-8")
     text = text.replace("\n2024年岭东区人民政府信息公开工作年度报告\n", "\n", 1)

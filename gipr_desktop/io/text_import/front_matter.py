@@ -27,8 +27,11 @@ _YEAR = r"((?:19|20)\d{2}|[〇零○Ｏ一二三四五六七八九]{4})"
 _MONTH_DAY = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DATE = _YEAR + r"\s*[-年./]\s*" + _MONTH_DAY + r"\s*[-月./]\s*" + _MONTH_DAY + r"\s*日?"
 # 「发布日期：」, and the page's 政府信息公开目录 fields as a copy prints them (「| 生成日期 | 2026-01-23 16:24:38 |」)
-_LABELLED_DATE = re.compile(r"(?:(?:发布|成文|印发|发文|生成|公开)(?:日期|时间)[\s|｜]*[:：]?|(?:^|\s)时间\s*[:：])[\s|｜]*" + _DATE)
+_LABELLED_DATE = re.compile(r"(?:(?:发布|成文|印发|发文|生成|公开)(?:日期|时间)[\s|｜]*[:：]?|(?:^|[\s:：|｜])(?:时间|日期)\s*[:：])[\s|｜]*"
+                            + _DATE)
 _DATE_LINE = re.compile(r"^[\s(（]*" + _DATE + r"[\s)）]*$")
+# the page's date over the report, with its time and before its other fields: 「• 2024-01-16 16:50:00 来源：…」
+_PAGE_DATE = re.compile(r"^[\s•·\[]*" + _DATE + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:[\s\]]*$|\s+\S{1,6}\s*[:：])")
 # the signature run onto the last sentence where a copy joined the lines: 「…无。 平潭综合实验区经济发展局2025年1月27日」
 _GLUED_SIGNATURE = re.compile(r"[。！？!?]\s*([^\s，。；：:,;！？!?、“”《》()（）\d]{2,30}?)?\s*" + _DATE + r"[\s)）]*$")
 _PERIOD = re.compile(r"统计(?:期限|时限|期间|区间|时间|范围)[^。；]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
@@ -188,7 +191,7 @@ def find_published(lines: list[str], front: list[str], year: int | None) -> Foun
     if glued := _glued_signature(lines):
         candidates.append((_iso(glued), "发布日期取自文末落款日期"))
     for line in _text_lines(front)[:6]:
-        match = _DATE_LINE.match(line)
+        match = _DATE_LINE.match(line) or _PAGE_DATE.match(line)
         if match:
             candidates.append((_iso(match), "发布日期取自标题下的日期"))
     for iso, note in candidates:

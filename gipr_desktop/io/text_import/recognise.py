@@ -91,11 +91,12 @@ def parse_report_text(text: str, *, tables: Sequence[Grid | Rows] | None = None,
     fmt = get_format(format_id)
     headings = find_headings(fmt, lines)
     layout = Layout(lines, headings, sub_headed(lines, headings))
-    front = _front(layout, title)
+    printed = _front(layout, title)
+    front = without_page_fields(printed, _title_text(layout, title))
     broken = is_broken([*front, *(line for section in _prose_sections(fmt) for line in layout.body(section))])
     front = joined(front, broken)
     unit = Found(title.unit) if title.unit else find_unit(lines, front, source)
-    published = find_published(lines, front, year.value)
+    published = find_published(lines, printed, year.value)
     report = Report(format=format_id, unit=unit.value or "", year=year.value, published=published.value or "")
     contact = _read_front(front, lines, report)
     notes.extend(notes_for(year, unit, published, contact))
@@ -170,11 +171,13 @@ def _with_cells(grids: list[Grid], cells: list[tuple[Grid, tuple[int, int], str]
 
 
 def _front(layout: Layout, title: Title) -> list[str]:
-    """The lines between the title and the first heading, without the fields of the page."""
+    """The lines between the title and the first heading, the page's furniture among them."""
     front = layout.front() if layout.headings else []
-    if title.end is not None and title.end <= len(front):
-        front = front[title.end:]
-    return without_page_fields(front)
+    return front[title.end:] if title.end is not None and title.end <= len(front) else front
+
+
+def _title_text(layout: Layout, title: Title) -> str:
+    return "".join(layout.lines[title.line:title.end]) if title.line is not None else ""
 
 
 def _prose_sections(fmt: Format) -> list[str]:
