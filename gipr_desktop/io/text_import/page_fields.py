@@ -10,6 +10,7 @@ the title) and for the front matter (``without_page_fields``).
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 FIELD_NAMES = ("标题", "名称", "时间", "发布时间", "发布日期", "成文日期", "生成日期", "文号", "发文字号", "发布机构", "发文机关",
                "索引号", "来源", "信息来源", "栏目", "所属栏目", "分类", "主题分类", "原始链接", "原文链接", "链接", "本地目录", "正文",
@@ -38,6 +39,7 @@ _CONTROL_LINE = re.compile(r"^(?:[\s\[\]【】〖〗()（）|｜:：•·/]|" + 
 # the page's date (and time) on a line of its own, or before its other fields: 「2024-01-16 16:50:00 来源：…」
 _DATED = re.compile(r"^[\s•·(（\[]*(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?"
                     r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?[\s)）\]]*")
+TITLE_SHARE = 2 / 3  # of a line in one run of the title: the title printed again
 ROW_PIPES = 2  # 「|」s on a line without a full stop: a row of the page's table of fields
 _KEY_DROPS = re.compile(r"[\W_]+")  # spaces and marks, for comparing a line with the title
 _FIELD_VALUE = re.compile(PAGE_FIELD.pattern + r"\s*(?:(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -65,11 +67,20 @@ def without_page_fields(front: list[str], title: str = "") -> list[str]:
     title_key = _KEY_DROPS.sub("", title)
     start = 0
     while start < len(front) and (not front[start].strip() or is_furniture(front[start])
-                                  or title_key and _KEY_DROPS.sub("", front[start]) in title_key):
+                                  or _repeats(_KEY_DROPS.sub("", front[start]), title_key)):
         start += 1
     run_on = _after_fields(front[start - 1]) if start and PAGE_FIELD.match(front[start - 1]) else ""
     kept = [run_on, *front[start:]] if run_on else front[start:]
     return [line for line in kept if not line.lstrip().startswith(DATE_FIELDS)]
+
+
+def _repeats(key: str, title_key: str) -> bool:
+    """Whether a line (its ``key``) prints the title again: a line of it, or most of the line one run of
+    the title (the page's own copy of it, with the district's name before it and broken elsewhere)."""
+    if not key or not title_key:
+        return False
+    run = SequenceMatcher(None, key, title_key, autojunk=False).find_longest_match(0, len(key), 0, len(title_key))
+    return run.size >= len(key) * TITLE_SHARE
 
 
 def _after_fields(line: str) -> str:
