@@ -62,7 +62,7 @@ _CONTACT_PART = re.compile(
     f"({CONTACT_ITEMS})" + r"\s*[:：]\s*((?:(?!\s*[\u4e00-\u9fff]{2,6}\s*[:：])[^，,；;。()（）\n]){2,80})"
     f"|({_NUMBERED})" + r"(?:为|是)?\s*([(（]?\d[\d\-—－–()（） ]{4,30}\d)"
     f"|({_MAILED})" + r"(?:为|是)?\s*([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
-_ASKS = re.compile(r"[^。]*(?:疑问|意见|建议|咨询)[^。]*联系[^。]*")  # 「如对本报告有任何疑问，请与…联系（地址：…）」
+_ASKING = ("疑问", "意见", "建议", "咨询")  # in the sentence 「如对本报告有任何疑问，请与…联系（地址：…）」
 ASKING_LINES = 80  # the lines at the top that sentence is looked for among
 _LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff：，；])[ \u3000]+(?=[\u4e00-\u9fff：，；])")  # 「邮 编 ：」
 _REPORT_NAME = re.compile(r"报告|年报|信息公开")  # a file name that names the report, not any file with a number
@@ -218,7 +218,8 @@ def find_contact(front: list[str], lines: list[str]) -> Found:
     """Address, post code, telephone and e-mail as printed in the preamble, else in the sentence that
     invites questions wherever it stands (a report without a preamble prints it in its first section),
     else at the end."""
-    asks = [match.group(0) for line in lines[:ASKING_LINES] for match in _ASKS.finditer(line)]
+    asks = [sentence for line in lines[:ASKING_LINES] if "联系" in line for sentence in line.split("。")
+            if "联系" in sentence and any(word in sentence.partition("联系")[0] for word in _ASKING)]
     for where, part in (("前言", front), ("正文", asks), ("文末", _end_lines(lines))):
         parts: dict[str, str] = {}
         for match in _CONTACT_PART.finditer(_LETTER_SPACED.sub("", "\n".join(part))):

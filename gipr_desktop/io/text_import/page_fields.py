@@ -77,8 +77,8 @@ def without_page_fields(front: list[str], title: str = "") -> list[str]:
 def _repeats(key: str, title_key: str) -> bool:
     """Whether a line (its ``key``) prints the title again: a line of it, or most of the line one run of
     the title (the page's own copy of it, with the district's name before it and broken elsewhere)."""
-    if not key or not title_key:
-        return False
+    if not key or len(key) * TITLE_SHARE > len(title_key):
+        return False  # no run of the title is that long (a sentence of the preamble)
     run = SequenceMatcher(None, key, title_key, autojunk=False).find_longest_match(0, len(key), 0, len(title_key))
     return run.size >= len(key) * TITLE_SHARE
 
