@@ -49,10 +49,11 @@ _CLAUSE = re.compile(r"[，。；,;！？!?]")  # a heading may hold 「一、�
 CONTACT_LABELS = ("通讯地址", "通信地址", "联系地址", "办公地址", "地址", "邮政编码", "邮编", "联系电话", "咨询电话", "办公电话",
                   "电话", "传真", "电子邮箱", "电子信箱", "邮箱")
 _PHONES = ("联系电话", "咨询电话", "办公电话", "电话")  # printed as 「电话/传真：」 too
-CONTACT_ITEMS = "|".join(label + ("(?:/传真)?" if label in _PHONES else "") for label in CONTACT_LABELS) + "|E(?i:-?mail)|e(?i:-?mail)"
+_EMAIL = "E(?i:-?mail)|e(?i:-?mail)"
+CONTACT_ITEMS = "|".join(label + ("(?:/传真)?" if label in _PHONES else "") for label in CONTACT_LABELS) + "|" + _EMAIL
 _CONTACT_ITEM = re.compile(r"^\s*(?:" + CONTACT_ITEMS + r")\s*[:：]")
 _NUMBERED = "|".join(label for label in CONTACT_LABELS if label in (*_PHONES, "传真", "邮政编码", "邮编"))
-_MAILED = "|".join(label for label in CONTACT_LABELS if label.endswith("箱")) + "|E(?i:-?mail)|e(?i:-?mail)"
+_MAILED = "|".join(label for label in CONTACT_LABELS if label.endswith("箱")) + "|" + _EMAIL
 # An item printed with its colon, or without one (「电话0356-5221239」, 「联系电话为…」, 「邮箱abc@163.com」)
 # where what follows can only be a number (six characters at least, as a post code's: 「热线电话12345」
 # is none) or an address of its kind. Each label is spelt out from its first character, so that the
@@ -218,16 +219,20 @@ def find_contact(front: list[str], lines: list[str]) -> Found:
     """Address, post code, telephone and e-mail as printed in the preamble, else in the sentence that
     invites questions wherever it stands (a report without a preamble prints it in its first section),
     else at the end."""
-    asks = [sentence for line in lines[:ASKING_LINES] if "联系" in line for sentence in line.split("。")
-            if "联系" in sentence and any(word in sentence.partition("联系")[0] for word in _ASKING)]
-    for where, part in (("前言", front), ("正文", asks), ("文末", _end_lines(lines))):
+    for where, part in (("前言", lambda: front), ("正文", lambda: _asking(lines)), ("文末", lambda: _end_lines(lines))):
         parts: dict[str, str] = {}
-        for match in _CONTACT_PART.finditer(_LETTER_SPACED.sub("", "\n".join(part))):
+        for match in _CONTACT_PART.finditer(_LETTER_SPACED.sub("", "\n".join(part()))):
             label, value = next((match.group(g), match.group(g + 1)) for g in (1, 3, 5) if match.group(g))
             parts.setdefault(label, f"{label}：{value.strip()}")
         if parts:
             return Found("；".join(parts.values()), f"联系方式取自{where}")
     return Found()
+
+
+def _asking(lines: list[str]) -> list[str]:
+    """The sentences among the first lines that invite questions and say whom to contact."""
+    return [sentence for line in lines[:ASKING_LINES] if "联系" in line for sentence in line.split("。")
+            if "联系" in sentence and any(word in sentence.partition("联系")[0] for word in _ASKING)]
 
 
 def notes_for(*found: Found) -> list[ImportNote]:
