@@ -14,6 +14,8 @@ from gipr_desktop.core.schema import CellRef
 from gipr_desktop.io.registry import read_report
 from gipr_desktop.io.text_import import parse_report_text
 from gipr_desktop.io.text_import.strategies import STRATEGIES
+from gipr_desktop.io.text_import.strategies.base import arithmetic_confirms
+from gipr_desktop.io.text_import.tables import UNREAD
 from tests.fixture_truth import BY_STEM, EXPECTED, truth_report
 from tests.test_word_and_text import HUAIAN
 
@@ -113,6 +115,17 @@ def test_pdf_text_copies_never_get_a_number_wrong(copies, name):
     assert wrong == {}
     assert set(result.report.cells) <= set(truth.cells)
 
+
+
+@pytest.mark.parametrize("name", COPIES)
+def test_a_row_the_notes_say_was_not_read_holds_no_number(copies, name):
+    """The notes never contradict the table: a row they name as not read (未能读取) is empty."""
+    result, _ = copies[name]
+    for note in result.notes:
+        if note.row and UNREAD in note.message:
+            table = result.report.schema.table(note.table)
+            held = [result.report.get(CellRef(table.id, note.row, column.id)) for column in table.row(note.row).columns]
+            assert held == [None] * len(held), note.message
 
 # one real text per strategy: the file, and the table of it that the strategy reads
 STRATEGY_FIXTURES = {
@@ -245,14 +258,11 @@ def test_a_glued_row_the_narrative_contradicts_stays_empty_and_named():
 # --- a cell lost from a row -----------------------------------------------------------------------
 
 
-def test_a_row_whose_numbers_do_not_add_up_is_left_empty_and_named_never_shifted(copies):
-    """The LibreOffice PDF of 008 copied in reading order prints 结转下年度继续办理 as
-    「2 0 0 0 0 6 4」, its 自然人 4 moved behind the total; 淮安's layout copy with its 本年新收 printed the same
-    way (3001 behind the total): seven numbers, but the total is not the sum of the others."""
-    result, _ = copies["008_pingtan_2025.lo.pdftotext.txt"]
-    row = result.report.schema.table("applications").row("carry_forward")
-    assert [result.report.get(CellRef("applications", "carry_forward", c.id)) for c in row.columns] == [None] * 7
-    assert any(note.row == "carry_forward" and "未能读取" in note.message for note in result.notes)
+def test_a_row_whose_numbers_do_not_add_up_is_left_empty_and_named_never_shifted():
+    """淮安's layout copy with its 本年新收 printed with its 自然人 3001 moved behind the total, as
+    008's reading-order copy prints a row under a page's repeated header: seven numbers, but the
+    total is not the sum of the others, and this row is printed where the table's order holds."""
+    row = truth_report("008_pingtan_2025.txt").schema.table("applications").row("new")
     text = (PDF_TEXT / "huaian_2024.pdftotext-layout.txt").read_text(encoding="utf-8")
     line = next(line for line in text.splitlines() if line.startswith("一、本年新收"))
     label, *numbers = line.split()
@@ -465,6 +475,84 @@ def test_a_page_of_numbers_whose_rows_are_all_labelled_is_paired_even_where_the_
     assert any("行名印在其后" in note.message and table.row_name("carry_forward") in note.message
                for note in result.notes)
 
+
+CARRY_UNDER_HEADER = "四、结转下年度继续办理\n\n商业\n企业\n\n科研\n机构\n\n社会\n公益\n组织\n\n法律\n服务\n机构\n\n其他\n\n"
+
+
+def _carry_forward_printed(text: str, cells: str) -> str:
+    """008's reading-order copy with the numbers of 四、结转下年度继续办理, which that copy prints at the
+    top of a page under the table's repeated header, its label among the header's words, as ``cells``."""
+    start = text.index(CARRY_UNDER_HEADER) + len(CARRY_UNDER_HEADER)
+    end = text.index("总计", start)
+    return text[:start] + "\n\n".join(cells.split()) + "\n\n" + text[end:]
+
+
+def test_a_row_printed_under_a_pages_repeated_header_is_read_in_the_order_the_balance_confirms():
+    """008's LibreOffice PDF in reading order prints 四、结转下年度继续办理 at a page top, its label
+    among the repeated header's words, and its 自然人 cell last: 「2 0 0 0 0 6 4」 for 4 2 0 0 0 0 6.
+    The order of such a row's cells is not the table's: it is read only in the one order, the
+    printed one or one cell moved, in which it adds up and the year's balance (R3: 新收 + 上年结转 =
+    办理结果 + 结转下年度) holds in every column, and the notes say so."""
+    result, truth = copies_of("008_pingtan_2025.lo.pdftotext.txt")
+    assert _row(result, "applications", "carry_forward") == [4, 2, 0, 0, 0, 0, 6]
+    assert any(note.row == "carry_forward" and "表头" in note.message and "勾稽" in note.message for note in result.notes)
+
+
+def test_a_row_under_a_pages_repeated_header_that_adds_up_as_printed_is_not_read_as_printed():
+    """The same copy with the row printed 「2 0 0 0 0 4 6」, the 自然人 cell before the total: the row
+    adds up so, but the balance holds only with 4 moved first, and so it is read."""
+    text = (PDF_TEXT / "008_pingtan_2025.lo.pdftotext.txt").read_text(encoding="utf-8")
+    result = parse_report_text(_carry_forward_printed(text, "2 0 0 0 0 4 6"), source="008")
+    assert _row(result, "applications", "carry_forward") == [4, 2, 0, 0, 0, 0, 6]
+
+
+def test_a_row_under_a_pages_repeated_header_that_the_balance_cannot_place_stays_empty_and_named():
+    """020's copy prints the row the same way, as 0s; printed 「0 0 0 0 0 3 3」 instead, it adds up,
+    but this original's own （七）总计 is wrong, so no order can be confirmed: left empty and named."""
+    text = (PDF_TEXT / "020_pingtan_jingfaju_2025.lo.pdftotext.txt").read_text(encoding="utf-8")
+    result = parse_report_text(_carry_forward_printed(text, "0 0 0 0 0 3 3"), source="020")
+    assert _row(result, "applications", "carry_forward") == [None] * 7
+    assert any(note.row == "carry_forward" and "表头" in note.message and "未能读取" in note.message for note in result.notes)
+
+
+
+
+def test_cells_out_of_order_are_confirmed_only_by_a_rule_checked_in_every_column_but_the_total():
+    """Whether the balance (R3) takes in 结转下年度继续办理 in every column: with one row's 商业企业
+    unknown it does in some column, not in every one; the 总计 column, which the row's own sum gives,
+    need not be checked."""
+    truth = truth_report("008_pingtan_2025.txt")
+    table = truth.schema.table("applications")
+    values = dict(truth.cells)
+    assert arithmetic_confirms(table, values, ["carry_forward"], every_column=True)
+    del values[CellRef("applications", "new", "total")]
+    assert arithmetic_confirms(table, values, ["carry_forward"], every_column=True)
+    del values[CellRef("applications", "new", "commercial")]
+    assert arithmetic_confirms(table, values, ["carry_forward"])
+    assert not arithmetic_confirms(table, values, ["carry_forward"], every_column=True)
+
+def test_a_row_under_a_pages_repeated_header_that_adds_up_in_no_order_stays_empty():
+    """008's copy with （七）总计's 总计 printed blank, so that the balance cannot check the totals, and
+    结转下年度继续办理 printed 「2 0 0 0 0 7 4」: the balance places 4 and 2, but the row's own sum fails
+    (4 + 2 is not 7): left empty and named, never read as printed."""
+    text = (PDF_TEXT / "008_pingtan_2025.lo.pdftotext.txt").read_text(encoding="utf-8")
+    total = "\n\n1\n\n0\n\n0\n\n0\n\n0\n\n148\n"
+    assert text.count(total) == 1
+    result = parse_report_text(_carry_forward_printed(text.replace(total, "\n\n1\n\n0\n\n0\n\n0\n\n0\n", 1),
+                                                      "2 0 0 0 0 7 4"), source="008")
+    assert result.report.get(CellRef("applications", "handled_total", "natural_person")) == 147
+    assert result.report.get(CellRef("applications", "handled_total", "total")) is None
+    assert _row(result, "applications", "carry_forward") == [None] * 7
+    assert any(note.row == "carry_forward" and "表头" in note.message and "未能读取" in note.message for note in result.notes)
+
+
+def test_a_row_under_a_pages_repeated_header_of_one_number_that_does_not_add_up_stays_empty():
+    """020's copy with 结转下年度继续办理 printed 「1 1 1 1 1 1 1」 under the page's header: in whatever
+    order, 1 is not the sum of six 1s: left empty and named."""
+    text = (PDF_TEXT / "020_pingtan_jingfaju_2025.lo.pdftotext.txt").read_text(encoding="utf-8")
+    result = parse_report_text(_carry_forward_printed(text, "1 1 1 1 1 1 1"), source="020")
+    assert _row(result, "applications", "carry_forward") == [None] * 7
+    assert any(note.row == "carry_forward" and "未能读取" in note.message for note in result.notes)
 
 def _without_duplicate_numbers(text: str) -> str:
     start, end = text.index("2.重复申请\n"), text.index("3.要求提供公开出版物")

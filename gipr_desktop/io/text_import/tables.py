@@ -83,7 +83,8 @@ def _is_header_piece(format_id: str, table_id: str, text: str) -> bool:
 
 
 def is_header(table: Table, text: str, format_id: str) -> bool:
-    return _label_of(format_id, table.id, text)[1]
+    """Whether ``text`` is a word of the table's column header, whole or a piece of it (「企业」)."""
+    return _label_of(format_id, table.id, text)[1] or _is_header_piece(format_id, table.id, text)
 
 
 @cache

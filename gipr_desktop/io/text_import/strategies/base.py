@@ -68,13 +68,19 @@ def rows_add_up(table: Table, values: Mapping[CellRef, int | Decimal]) -> bool:
     return arithmetic_holds(replace(table, rules=tuple(rule for rule in table.rules if rule.kind == "row_sum")), values)
 
 
-def arithmetic_confirms(table: Table, values: Mapping[CellRef, int | Decimal], rows: Sequence[str]) -> bool:
+def arithmetic_confirms(table: Table, values: Mapping[CellRef, int | Decimal], rows: Sequence[str],
+                        every_column: bool = False) -> bool:
     """Whether a rule across rows (R2's column sum, R3's balance) that takes in one of ``rows`` can be
-    checked in some column on ``values``: rows paired with numbers by their order alone are taken
-    only when such a rule then holds (``arithmetic_holds``), since each row's own sum (R1) holds
-    just as well when every row is one off."""
+    checked in some column on ``values`` (``every_column``: in each): rows paired with numbers by
+    their order alone are taken only when such a rule then holds (``arithmetic_holds``), since each
+    row's own sum (R1) holds just as well when every row is one off; cells whose order in their row
+    is not certain, only where it can be checked in every column (but a row sum's total, which the
+    row's own sum gives)."""
     wanted = set(rows)
     columns = [column.id for column in table.rows[0].columns] if table.rows else []
+    if every_column:
+        totals = {rule.total for rule in table.rules if rule.kind == "row_sum"}
+        columns = [col for col in columns if col not in totals]
     for rule in table.rules:
         if rule.kind == "column_sum":
             involved = [rule.total, *_parts(rule, values, table.id, columns[0] if columns else "")]
@@ -84,7 +90,8 @@ def arithmetic_confirms(table: Table, values: Mapping[CellRef, int | Decimal], r
             continue
         if wanted.isdisjoint(involved):
             continue
-        if any(all(CellRef(table.id, row, col) in values for row in involved) for col in columns):
+        if (all if every_column else any)(all(CellRef(table.id, row, col) in values for row in involved)
+                                          for col in columns):
             return True
     return False
 

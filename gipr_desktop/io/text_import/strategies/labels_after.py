@@ -21,12 +21,21 @@ in table order with no rule across rows (an original whose （七）总计 is wr
 and its checks say so), each row still adding up; a run one number short of its rows (a cell
 printed blank, which such a copy keeps no trace of) is so read too, a row only where every place
 of the blank that lets the rows add up gives it the same cells. The notes name the rows so read.
+
+A row at the top of a page, its label among the words of the table's repeated header and its
+numbers after them, may be printed with a cell out of its column's place::
+
+    自然 / 人 / 四、结转下年度继续办理 / 商业 / 企业 / … / 其他
+    2  0  0  0  0  6  4        ← 4 2 0 0 0 0 6, its 自然人 cell printed last
+
+Such a row is read only in the order, as printed or with one cell moved, that its own sum and
+the year's balance (R3), checked in every column, confirm; otherwise it stays empty and is named.
 """
 
 from __future__ import annotations
 
 from itertools import combinations
-from typing import Sequence
+from typing import Callable, Sequence
 
 from gipr_desktop.core.schema import CellRef, Table
 from gipr_desktop.io.errors import ImportNote
@@ -34,8 +43,8 @@ from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.numbers import BLANK, CellText
 from gipr_desktop.io.text_import.strategies.base import Strategy, arithmetic_confirms, arithmetic_holds
 from gipr_desktop.io.text_import import lost_blanks
-from gipr_desktop.io.text_import.tables import (NOT_ADDING_UP, UNREAD, TableReading, _values, find_rows, read_hits,
-                                                 row_label, rule_check, store)
+from gipr_desktop.io.text_import.tables import (NOT_ADDING_UP, UNREAD, TableReading, _values, find_rows, is_header,
+                                                 read_hits, row_label, rule_check, store)
 from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token
 
 
@@ -46,6 +55,8 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
         return None
     place = {row.id: i for i, row in enumerate(rows)}
     pieces: list[tuple[str, str] | list[CellText]] = []  # row labels (row id, text) and runs of numbers
+    headed: set[str] = set()  # rows whose label the header's words follow, then their numbers (at a page top)
+    header_after: str | None = None  # the row whose label the header's words follow
     for token in tokens:
         if isinstance(token, LineEnd):
             continue
@@ -53,10 +64,14 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
             row_id = row_label(table, token.text, format_id)
             if row_id in place:
                 pieces.append((row_id, token.text))
+            elif pieces and not isinstance(pieces[-1], list) and is_header(table, token.text, format_id):
+                header_after = pieces[-1][0]
             continue
         if token.blank:
             continue
         if not pieces or not isinstance(pieces[-1], list):
+            if header_after is not None and pieces and pieces[-1][0] == header_after:
+                headed.add(header_after)
             pieces.append([])
         pieces[-1].append(token)  # type: ignore[union-attr]
     if not any(isinstance(piece, list) and len(piece) > width for piece in pieces):
@@ -88,11 +103,11 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
         _pair(table, names, chunks, reading)
         added.extend(names)
         used.add(i)
-    added.extend(_forced(table, pieces, place, used, reading))
+    paired = set(added)
+    reading.notes[:] = [note for note in reading.notes if note.row not in paired]  # read now; ``_forced`` clears its own
+    added.extend(_forced(table, pieces, place, used, reading, headed))
     if not added:
         return None
-    said = set(added)
-    reading.notes[:] = [note for note in reading.notes if note.row not in said]
     reading.notes.append(ImportNote(f"表「{table.title}」有 {len(added)} 行的数字印在一处、行名印在其后（PDF 转换所致），"
                                     f"已按表格行序配对：{'、'.join(table.row_name(name) for name in added)}；请核对", table.id))
     lost_blanks.place(table, hits, reading)  # the rows paired may be what the rows short of numbers add up to
@@ -105,7 +120,8 @@ def _pair(table: Table, names: Sequence[str], chunks: Sequence[Sequence[CellText
         store(list(chunk), [(name, column) for column in table.row(name).columns], table, reading)
 
 
-def _forced(table: Table, pieces: list, place: dict[str, int], used: set[int], reading: TableReading) -> list[str]:
+def _forced(table: Table, pieces: list, place: dict[str, int], used: set[int], reading: TableReading,
+            headed: set[str]) -> list[str]:
     """The rows still unread, paired in table order with the numbers no row read by its label owns,
     where those numbers make exactly these rows: a reading-order copy keeps the numbers in the
     table's row order wherever it prints the labels, so nothing else is possible, no rule across
@@ -116,7 +132,11 @@ def _forced(table: Table, pieces: list, place: dict[str, int], used: set[int], r
     short whole rows printed blank (such a copy keeps no trace of them): they are tried in every
     place that lets each row add up and the rules across rows hold (a blank 总计 leaves its own row
     unchecked; a row blank in every cell adds 0), and a row is read only where every such place gives
-    it the same cells; the others stay empty and are named. Returns the rows so read."""
+    it the same cells; the others stay empty and are named. A row in ``headed`` (its label at a page
+    top among the words of the repeated header, its own numbers after them) may be printed with its
+    cells out of their columns' order (a copy of LibreOffice's PDF gives its 自然人 cell last): it is
+    read only in the order the rules across rows confirm (``_ordered``), and named; where none is
+    confirmed, left empty and named. Returns the rows so read."""
     labels = [piece[0] for piece in pieces if not isinstance(piece, list)]
     if len(labels) != len(set(labels)):
         return []  # a row labelled twice (its row quoted in the text too): the numbers' owners are not certain
@@ -131,10 +151,13 @@ def _forced(table: Table, pieces: list, place: dict[str, int], used: set[int], r
     # a row not read whose label a row's numbers follow that do not add up: its own, refused as printed
     refused = {owner for i, owner in owners.items()
                if owner not in reading.rows_found and len(pieces[i]) == width and fails(owner, pieces[i])}
-    unread = [row_id for row_id in place if row_id not in reading.rows_found and row_id not in refused]
+    # a row printed among a page's header's words, a row's numbers after them: its own, their order to be found
+    placed = {owner: pieces[i] for i, owner in owners.items()
+              if owner in headed and owner not in reading.rows_found and i not in used and len(pieces[i]) == width}
+    unread = [row_id for row_id in place if row_id not in reading.rows_found | refused | placed.keys()]
     orphans: list[CellText] = []
     for i, piece in enumerate(pieces):
-        if not isinstance(piece, list) or i in used or owners.get(i) in refused:
+        if not isinstance(piece, list) or i in used or owners.get(i) in refused | placed.keys():
             continue
         owner = owners.get(i)
         if owner in reading.rows_found:
@@ -143,6 +166,8 @@ def _forced(table: Table, pieces: list, place: dict[str, int], used: set[int], r
             piece = piece[width:]  # the numbers after a row read by its label's own (header words between)
         orphans.extend(piece)
     short = len(unread) * width - len(orphans)
+    if not unread and placed:
+        return _order_found(table, placed, reading, fails)
     if not unread or short < 0:
         return []
     readings = []
@@ -172,7 +197,50 @@ def _forced(table: Table, pieces: list, place: dict[str, int], used: set[int], r
             why = "各栏为 0 还是原文空白无法判断" if zero_or_blank else "空白所在栏目无法确定"
             reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(name)}：数字印在一处、行名印在其后，"
                                             f"{missing}，{why}，{UNREAD}，请按原文填写", table.id, name))
+    return read + _order_found(table, placed, reading, fails)
+
+
+def _order_found(table: Table, placed: dict[str, list[CellText]], reading: TableReading,
+                 fails: Callable[[str, Sequence[CellText]], bool]) -> list[str]:
+    """The rows ``placed`` (row id: the numbers printed after its label under a page's header),
+    each read in the order ``_ordered`` finds, the others left empty; all named. Returns those read."""
+    read = []
+    for name, printed in placed.items():
+        cells = _ordered(table, reading, name, printed, fails)
+        if cells is None:
+            reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(name)}：行名印在续页表头中间，"
+                                            f"各栏次序无法按表内勾稽关系确定，{UNREAD}，请按原文填写", table.id, name))
+            continue
+        if len(set(_values(cells))) > 1:
+            reading.notes.append(ImportNote(f"表「{table.title}」{table.row_name(name)}：行名印在续页表头中间，"
+                                            "各栏次序已按表内勾稽关系确定；请核对", table.id, name))
+        _pair(table, [name], [cells], reading)
+        read.append(name)
     return read
+
+
+def _ordered(table: Table, reading: TableReading, name: str, printed: Sequence[CellText],
+             fails: Callable[[str, Sequence[CellText]], bool]) -> list[CellText] | None:
+    """The cells of row ``name``, ``printed`` in an order not certain, in the order, as printed or with
+    one cell moved, in which the row adds up (R1) and the rules across rows hold on ``reading``,
+    checked in every column but the total (``arithmetic_confirms``), which the row's own sum gives:
+    those columns so fixed, no two orders of the same numbers pass. Cells all alike in any order.
+    ``None`` where no order is so confirmed."""
+    printed = list(printed)
+    orders = {tuple(_values(printed)): printed}
+    for i in range(len(printed)):
+        rest = printed[:i] + printed[i + 1:]
+        for j in range(len(printed)):
+            if j != i:
+                moved = [*rest[:j], printed[i], *rest[j:]]
+                orders.setdefault(tuple(_values(moved)), moved)
+    if len(orders) == 1:
+        return None if fails(name, printed) else printed
+    for cells in orders.values():
+        values = _with(table, reading, [name], [cells])  # its own sum (R1) among the rules
+        if arithmetic_holds(table, values) and arithmetic_confirms(table, values, [name], every_column=True):
+            return cells  # checked in every column, these numbers can stand in no other order
+    return None
 
 
 MAX_BLANK_ROWS = 3  # whole rows printed blank tried among a page's rows: past this, too uncertain
