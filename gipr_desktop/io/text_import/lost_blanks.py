@@ -279,6 +279,9 @@ def _search(shorts: dict[str, _Short], equations: list[Equation]) -> dict[str, s
     supported: dict[str, set[tuple]] = {r: set() for r in order}
     chosen: list[tuple] = []
     nodes = [0]
+    # the equations each row is in, with its sign, the column it adds and its bounds: no other changes
+    involved = {r: [(k, terms[r], column_of[k], low[r][k], high[r][k])
+                    for k, (_, _, terms, _) in enumerate(equations) if terms.get(r, 0)] for r in order}
 
     def walk(depth: int) -> bool:
         if depth == len(order):
@@ -286,16 +289,16 @@ def _search(shorts: dict[str, _Short], equations: list[Equation]) -> dict[str, s
                 supported[r].add(vector)
             return True
         r = order[depth]
+        own = involved[r]
         for vector in options[r]:
             nodes[0] += 1
             if nodes[0] > MAX_NODES:
                 return False
             fine = True
-            for k, (_, _, terms, _) in enumerate(equations):
-                sign = terms.get(r, 0)
-                sums[k] += sign * vector[column_of[k]]
-                rest_low[k] -= low[r][k]
-                rest_high[k] -= high[r][k]
+            for k, sign, column, least, most in own:
+                sums[k] += sign * vector[column]
+                rest_low[k] -= least
+                rest_high[k] -= most
                 if not sums[k] + rest_low[k] <= 0 <= sums[k] + rest_high[k]:
                     fine = False
             if fine:
@@ -304,10 +307,10 @@ def _search(shorts: dict[str, _Short], equations: list[Equation]) -> dict[str, s
                 chosen.pop()
             else:
                 going = True
-            for k, (_, _, terms, _) in enumerate(equations):
-                sums[k] -= terms.get(r, 0) * vector[column_of[k]]
-                rest_low[k] += low[r][k]
-                rest_high[k] += high[r][k]
+            for k, sign, column, least, most in own:
+                sums[k] -= sign * vector[column]
+                rest_low[k] += least
+                rest_high[k] += most
             if not going:
                 return False
         return True
