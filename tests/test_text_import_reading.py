@@ -608,3 +608,17 @@ def test_lines_a_normal_report_prints_without_a_full_stop_stay_apart():
     assert all(line in report.preamble.split("\n") for line in contact)
     assert report.sections["6"].split("\n")[0] == "信息处理费收取情况"
     assert report.sections["6"].split("\n")[-2:] == signature
+
+
+@pytest.mark.parametrize("caption", ["（六）其他处理", "(六)其他处理", "（六） 其他处理"])
+def test_a_row_printed_after_its_groups_caption_on_one_line_is_that_row_not_the_group(caption):
+    """011's 1.申请人无正当理由逾期不补正… printed after its group's caption in the same cell, as a PDF
+    or a page whose cells are spaced out prints it: the row is 1., never （六）其他处理 run on."""
+    path = Path(__file__).parent / "fixtures" / "reports" / "011_shuyang_xianzhengfu_2025.txt"
+    text = path.read_text(encoding="utf-8")
+    printed = "| 1. 申请人无正当理由逾期不补正, 行政机关不再处理其政府信息公开申请 | 9 |"
+    assert printed in text
+    result = parse_report_text(text.replace(printed, f"| {caption}  {printed[2:]}", 1), source=path.name)
+    table = result.report.schema.table("applications")
+    cells = [result.report.get(CellRef("applications", "other_no_correction", c.id)) for c in table.row("other_no_correction").columns]
+    assert cells == [9, 0, 0, 0, 0, 0, 9]

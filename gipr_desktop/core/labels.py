@@ -90,18 +90,20 @@ def _match_row_cached(format_id: str, table_id: str, text: str) -> str | None:
     return _match_row(format_id, table_id, text)
 
 
-def _match_row(format_id: str, table_id: str, text: str) -> str | None:
+def _match_row(format_id: str, table_id: str, text: str, run_on: bool = True) -> str | None:
     key = normalize(text)
     if not key:
         return None
     keys = _row_keys(format_id, table_id)
     bare = strip_ordinal(key)
-    for attempt in (
+    attempts = [
         lambda full, short: full == key,
         lambda full, short: bool(bare) and short == bare,
         lambda full, short: len(bare) >= 4 and short.startswith(bare),
-        lambda full, short: len(short) >= 4 and bare.startswith(short),
-    ):
+    ]
+    if run_on:
+        attempts.append(lambda full, short: len(short) >= 4 and bare.startswith(short))
+    for attempt in attempts:
         found = {row_id for row_id, full, short in keys if attempt(full, short)}
         if len(found) == 1:
             return found.pop()
@@ -169,7 +171,8 @@ MAX_LABEL = 120  # longer text is a sentence, not a label
 def match_row_in(table: Table, text: str, format_id: str) -> str | None:
     """Like ``match_row``, but ``text`` may carry the parent labels before the row's own label
     ("（三）不予公开 1.属于国家秘密", one PDF line): the row label is then found from the last
-    ordinal on. Sentences (longer than ``MAX_LABEL``) are never labels."""
+    ordinal on, before a label running on past the official one is taken (「（六）其他处理 1.申请人…」
+    is the row 1., not （六）其他处理 run on). Sentences (longer than ``MAX_LABEL``) are never labels."""
     if len(text) > MAX_LABEL:
         return None
     return _match_row_in(format_id, table.id, text)
@@ -178,7 +181,7 @@ def match_row_in(table: Table, text: str, format_id: str) -> str | None:
 @lru_cache(maxsize=16384)
 def _match_row_in(format_id: str, table_id: str, text: str) -> str | None:
     table = get_format(format_id).table(table_id)
-    found = match_row(table, text, format_id)
+    found = _match_row(format_id, table_id, text, run_on=False)
     if found:
         return found
     key = normalize(text)
@@ -187,7 +190,7 @@ def _match_row_in(format_id: str, table_id: str, text: str) -> str | None:
         found = match_row(table, key[start:], format_id)
         if found:
             return found
-    return None
+    return match_row(table, text, format_id)
 
 
 # --- similar labels: a long official label damaged by PDF or OCR debris -----------------------------
