@@ -27,3 +27,18 @@ def zero_report(format_id: str = "2021", year: int = 2023) -> Report:
     report.preamble = f"本报告所列数据统计期限为{year}年1月1日至{year}年12月31日。"
     report.sections["6"] = "本年度未收取信息处理费。"
     return report
+
+
+def sheet_as_csv(sheet_file, csv_file, encoding: str = "gbk", delimiter: str = ",") -> None:
+    """The first sheet of ``sheet_file`` (.xls, .ods, .xlsx) saved as Excel and WPS save a sheet as
+    CSV: its values only (the results of formulas, no merges), in ``encoding`` (on Chinese Windows,
+    「CSV（逗号分隔）」 is GBK, 「CSV UTF-8」 has a BOM)."""
+    import csv
+    from python_calamine import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_path(str(sheet_file))
+    rows = workbook.get_sheet_by_name(workbook.sheet_names[0]).to_python()
+    with open(csv_file, "w", encoding=encoding, newline="") as out:
+        csv.writer(out, delimiter=delimiter).writerows(
+            ["" if value is None else (int(value) if isinstance(value, float) and value.is_integer() else value)
+             for value in row] for row in rows)

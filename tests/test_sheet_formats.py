@@ -12,7 +12,7 @@ from gipr_desktop.io.errors import ReadError
 from gipr_desktop.io.isolated import run_isolated
 from gipr_desktop.io.registry import read_report
 
-from tests.helpers import sample_report
+from tests.helpers import sample_report, sheet_as_csv
 
 DATA = Path(__file__).parent / "data"
 
@@ -85,3 +85,31 @@ def test_a_reader_that_hangs_is_stopped():
 def test_a_reader_that_eats_memory_is_refused():
     with pytest.raises(ReadError, match="内存"):
         run_isolated(_allocate, where="「x.xls」")
+
+
+@pytest.mark.parametrize("encoding, delimiter", [("gbk", ","), ("utf-8-sig", ","), ("gbk", ";"), ("utf-8", "\t")])
+def test_a_sheet_saved_as_csv_reads_as_the_sheet_does(tmp_path, encoding, delimiter):
+    """The hand-filled sheet saved as CSV (「CSV（逗号分隔）」 in GBK, 「CSV UTF-8」, a semicolon list, a
+    tab-separated one): the same unit, year and cells as the sheet itself, read by its labels."""
+    sheet = read_report(DATA / "hand-filled.xls").report
+    path = tmp_path / "年报.csv"
+    sheet_as_csv(DATA / "hand-filled.xls", path, encoding, delimiter)
+    result = read_report(path)
+    report = result.report
+    assert (report.unit, report.year, report.format) == (sheet.unit, sheet.year, sheet.format)
+    assert report.cells == sheet.cells
+    assert any("GBK" in note.message for note in result.notes) == (encoding == "gbk")
+
+
+@pytest.mark.parametrize("content, said", [
+    (b"\x00\x01\x02PK\x03\x04" * 50, "不是文本文件"),
+    ("名称,数量\n苹果,3\n".encode("gbk"), "没有找到年度报告的表格"),
+    (b'"' + b"1" * 200_000 + b'"\n', "不是有效的 CSV 文件"),
+    (b",,,,,,,,,,\n" * 20_000, "单元格过多"),
+])
+def test_a_csv_that_is_no_report_is_refused_in_chinese(tmp_path, content, said):
+    path = tmp_path / "x.csv"
+    path.write_bytes(content)
+    with pytest.raises(ReadError) as raised:
+        read_report(path)
+    assert "「x.csv」" in str(raised.value) and said in str(raised.value)

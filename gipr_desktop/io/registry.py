@@ -27,6 +27,7 @@ FILE_TYPES: dict[str, tuple[str, str | None, str | None]] = {
     ".xlsx": ("Excel 工作簿", "gipr_desktop.io.xlsx_reader:read", "gipr_desktop.io.xlsx_writer:write"),
     ".xls": ("Excel 97-2003 工作簿", "gipr_desktop.io.calamine_reader:read", None),
     ".ods": ("OpenDocument 电子表格", "gipr_desktop.io.calamine_reader:read", None),
+    ".csv": ("CSV 表格", "gipr_desktop.io.csv_reader:read", None),
     ".txt": ("文本文件", "gipr_desktop.io.text_import:read_text_file", "gipr_desktop.io.text_writer:write"),
     ".html": ("网页", "gipr_desktop.io.text_import:read_html_file", "gipr_desktop.io.markup_writer:write_html"),
     ".htm": ("网页", "gipr_desktop.io.text_import:read_html_file", None),

@@ -186,6 +186,7 @@ def mutate_zip(data: bytes, rng: random.Random) -> bytes:
 
 _BY_FORMAT = {
     ".txt": mutate_text,
+    ".csv": mutate_text,
     ".html": lambda data, rng: mutate_html(data, rng) if rng.random() < 0.4 else mutate_text(data, rng),
     ".gipr": mutate_json,
     ".xlsx": mutate_zip,

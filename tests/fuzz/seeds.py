@@ -14,10 +14,11 @@ from pathlib import Path
 
 from gipr_desktop.io.registry import read_report, write_report
 from gipr_desktop.paths import resource
+from tests.helpers import sheet_as_csv
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
-FORMATS = (".txt", ".html", ".docx", ".pdf", ".xlsx", ".xls", ".ods", ".gipr")
+FORMATS = (".txt", ".html", ".docx", ".pdf", ".xlsx", ".xls", ".ods", ".csv", ".gipr")
 _EXPORTS = (".xlsx", ".docx", ".txt", ".html", ".gipr")
 
 
@@ -61,6 +62,10 @@ def build_seeds(folder: Path) -> dict[str, list[Path]]:
     found[".xlsx"] += sorted(data.glob("*.xlsx"))
     found[".xls"] += sorted(data.glob("*.xls"))
     found[".ods"] += sorted(data.glob("*.ods"))
+    for number, sheet in enumerate(found[".xls"] + found[".ods"]):
+        target = folder / f"{sheet.stem}-{number}.csv"
+        sheet_as_csv(sheet, target, "gbk" if number % 2 else "utf-8-sig")
+        found[".csv"].append(target)
     found[".gipr"].append(resource("sample.gipr"))
     reports = [("sample", read_report(resource("sample.gipr")).report)]
     reports += [(path.stem, read_report(path).report) for path in texts[:3]]

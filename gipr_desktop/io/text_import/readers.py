@@ -15,7 +15,8 @@ MAX_HTML_BYTES = 16 * 1024 * 1024  # saved pages carry scripts and styles; the r
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
-def _read_bytes(path: Path, limit: int | None = None) -> bytes:
+def file_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of ``path``, refused with a ``ReadError`` when it cannot be read or is over ``limit``."""
     try:
         if limit is not None:
             check_size(path.stat().st_size, path.name, limit)
@@ -28,7 +29,7 @@ def read_text_file(path: str | Path, previous: Report | None = None) -> ImportRe
     """A report saved as plain text, in UTF-8 (with or without BOM), UTF-16 or GB18030/GBK;
     ``previous``, last year's report when known."""
     path = Path(path)
-    text, encoding = decode(_read_bytes(path), path.name)
+    text, encoding = decode(file_bytes(path), path.name)
     result = parse_report_text(text, source=path.name, previous=previous)
     if encoding == "gb18030":
         result.notes.insert(0, ImportNote("文件按 GBK/GB18030 编码读取"))
@@ -39,7 +40,7 @@ def read_html_file(path: str | Path, previous: Report | None = None) -> ImportRe
     """A saved web page: its text, and its ``<table>`` cells for the tables; ``previous``, last
     year's report when known."""
     path = Path(path)
-    data = _read_bytes(path, MAX_HTML_BYTES)
+    data = file_bytes(path, MAX_HTML_BYTES)
     declared = _META_CHARSET.search(data[:4096])
     text = None
     if declared:
