@@ -3,6 +3,8 @@ layouts users' own tools make of it. The layouts are made here, at run time, and
 
 - 原文            the stored file as it is
 - 繁體            the stored text copied in traditional characters (OpenCC s2t)
+- 繁體台湾用词    the same with Taiwan phrases (OpenCC s2twp: 政府資訊公開, 規範性檔案), as some sites'
+                  繁體 views and mirrors convert
 - 网页复制        the page copied out of a browser: table cells tab-separated, one row a line (from an
                   HTML original, else from the program's own HTML export of the truth report)
 - 网页逐格        the same page with every table cell on a line of its own closed by 「|」 (as the 003
@@ -146,12 +148,12 @@ def browser_copy(html_text: str, row=_tab_row) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_traditional():
+def to_traditional(config: str = "s2t"):
     try:
         import opencc
     except ImportError:
         return None
-    return opencc.OpenCC("s2t").convert
+    return opencc.OpenCC(config).convert
 
 
 def have_lxml() -> bool:
@@ -228,12 +230,13 @@ def read_file(path: Path) -> Report | None:
 def main(filters: list[str]) -> None:
     expected = json.loads((REPORTS / "expected.json").read_text(encoding="utf-8"))
     names = [n for n in expected if not filters or any(f in n for f in filters)]
-    s2t = to_traditional()
+    s2t, s2twp = to_traditional(), to_traditional("s2twp")
     office = soffice()
     has_pdftotext = shutil.which("pdftotext") is not None
-    layouts = ["原文", "繁體", "网页复制", "网页逐格", "Word→PDF", "PDF文本", "PDF文本-layout", "PDF浏览器复制", "PDF.js复制"]
+    layouts = ["原文", "繁體", "繁體台湾用词", "网页复制", "网页逐格", "Word→PDF", "PDF文本", "PDF文本-layout", "PDF浏览器复制", "PDF.js复制"]
     dist = pdfjs_dist()
-    skipped = {"繁體": s2t is None and "OpenCC 未安装", "网页复制": not have_lxml() and "lxml 未安装",
+    skipped = {"繁體": s2t is None and "OpenCC 未安装", "繁體台湾用词": s2t is None and "OpenCC 未安装",
+               "网页复制": not have_lxml() and "lxml 未安装",
                "网页逐格": not have_lxml() and "lxml 未安装",
                "Word→PDF": office is None and "LibreOffice 未安装",
                "PDF文本": (office is None and "LibreOffice 未安装") or (not has_pdftotext and "pdftotext 未安装"),
@@ -254,6 +257,8 @@ def main(filters: list[str]) -> None:
             text = path.read_text(encoding="utf-8") if is_text else None
             if s2t is not None and text is not None:
                 results["繁體"][name] = tally(read_text(s2t(text), name), name, entry, blanks=True, layout="繁體")
+                results["繁體台湾用词"][name] = tally(read_text(s2twp(text), name), name, entry, blanks=True,
+                                                   layout="繁體台湾用词")
             made = truth_report(entry, original)
             if not skipped["网页复制"]:
                 html_text = (path.read_text(encoding="utf-8") if path.suffix.lower() in (".html", ".htm")

@@ -50,7 +50,8 @@ from gipr_desktop.io.text_import.page_fields import without_page_fields
 from gipr_desktop.io.text_import.strategies import read_table
 from gipr_desktop.io.text_import.tables import UNREAD, TableReading, is_table_line, similar_label_note
 from gipr_desktop.io.text_import.tokens import Token, text_tokens
-from gipr_desktop.io.text_import.traditional import NOTE_CONVERTED, NOTE_UNCONVERTED, is_traditional, to_simplified
+from gipr_desktop.io.text_import.traditional import (NOTE_CONVERTED, NOTE_TAIWAN_WORDS, NOTE_UNCONVERTED, in_taiwan_words,
+                                                     is_traditional, to_simplified, with_official_words)
 from gipr_desktop.io.text_import.version import detect_format
 
 MAX_CHARS = 300_000  # a report is some 5–60 thousand characters; more is not a report
@@ -129,6 +130,9 @@ def _simplified(text: str, grids: list[Grid], notes: list[ImportNote]) -> tuple[
         notes.append(ImportNote(NOTE_UNCONVERTED))
         return text, grids
     notes.append(ImportNote(NOTE_CONVERTED))
+    if in_taiwan_words(converted):
+        converted = with_official_words(converted)
+        notes.append(ImportNote(NOTE_TAIWAN_WORDS))
     return converted[0], _with_cells(grids, cells, converted[1:])
 
 

@@ -5,7 +5,8 @@ Government sites offer a 繁體 view of every page, and a copy of it prints 《�
 text is converted to simplified characters with OpenCC (the t2s conversion) before it is
 recognised, and its section texts are offered in simplified characters. A simplified text is
 never converted: it is told by counting common characters that differ between the two scripts,
-which costs nothing for the usual report.
+which costs nothing for the usual report. A view converted with Taiwan phrases (政府資訊公開,
+規範性檔案, 聯絡方式) is given the official words back (``TAIWAN_WORDS``), and said.
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ _TRADITIONAL_CHAR = re.compile("[" + "".join(pair[1] for pair in _PAIRS) + "]")
 MIN_TRADITIONAL = 10  # fewer is a simplified report quoting a name, not a traditional copy
 
 NOTE_CONVERTED = "原文为繁体字，已转换为简体字后识别；各部分文字以简体字填入，请对照原文核对"
+NOTE_TAIWAN_WORDS = "原文使用台湾用词（资讯、档案、资料等），已改为「信息」「文件」「数据」等规范用词"
+_TAIWAN_NAME = "政府资讯公开"  # the law's name in Taiwan words: what every such copy prints
+# The official words as a view converted with Taiwan phrases prints them (OpenCC s2twp: 政府資訊公開,
+# 規範性檔案, 上一年專案數量, 本列資料的勾稽關係, 聯絡方式, 釋出時間, 入口網站), once in simplified characters.
+TAIWAN_WORDS = {"资讯": "信息", "档案": "文件", "资料": "数据", "专案": "项目", "联络": "联系", "释出": "发布",
+                "入口网": "门户网"}
 NOTE_UNCONVERTED = "原文为繁体字，但本机缺少繁简转换组件（OpenCC），无法识别；请改用简体字版本的原文"
 
 
@@ -51,3 +58,18 @@ def to_simplified(texts: list[str]) -> list[str] | None:
         log.exception("the traditional-to-simplified converter could not be loaded")
         return None
     return [convert(text) if text else text for text in texts]
+
+
+def in_taiwan_words(texts: list[str]) -> bool:
+    """Whether simplified ``texts`` (converted from a 繁體 copy) print the official words in Taiwan's."""
+    return any(_TAIWAN_NAME in text for text in texts)
+
+
+def with_official_words(texts: list[str]) -> list[str]:
+    """``texts`` with the official words for Taiwan's (``TAIWAN_WORDS``)."""
+    changed = []
+    for text in texts:
+        for word, official in TAIWAN_WORDS.items():
+            text = text.replace(word, official)
+        changed.append(text)
+    return changed
