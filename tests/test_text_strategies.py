@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from gipr_desktop.core.notes import READ_BY
+from gipr_desktop.core.labels import strip_ordinal
 from gipr_desktop.core.schema import CellRef
 from gipr_desktop.io.registry import read_report
 from gipr_desktop.io.text_import import parse_report_text
@@ -126,6 +127,17 @@ def test_a_row_the_notes_say_was_not_read_holds_no_number(copies, name):
             table = result.report.schema.table(note.table)
             held = [result.report.get(CellRef(table.id, note.row, column.id)) for column in table.row(note.row).columns]
             assert held == [None] * len(held), note.message
+
+
+LAYOUT_COPIES = [name for name in COPIES if name.endswith(".lo.pdftotext-layout.txt")
+                 and not name.startswith("103_")]  # 103's PDF→markdown copy prints rows without their blanks
+
+
+@pytest.mark.parametrize("name", LAYOUT_COPIES)
+def test_a_layout_copy_reads_every_cell(copies, name):
+    """`pdftotext -layout` keeps each row on its line, its cells in their columns: every cell is read."""
+    result, truth = copies[name]
+    assert [ref for ref in truth.cells if result.report.get(ref) is None] == []
 
 # one real text per strategy: the file, and the table of it that the strategy reads
 STRATEGY_FIXTURES = {
@@ -554,6 +566,15 @@ def test_a_row_under_a_pages_repeated_header_of_one_number_that_does_not_add_up_
     assert _row(result, "applications", "carry_forward") == [None] * 7
     assert any(note.row == "carry_forward" and "未能读取" in note.message for note in result.notes)
 
+
+def test_a_page_of_numbers_is_not_paired_by_order_where_a_row_prints_its_numbers_under_a_label_not_read():
+    """103's copy (labels printed apart from their rows, out of order) with 3.补正后申请内容仍不明确 damaged
+    (「补正后申请某某仍不明确 | 3 | 0 …」): that row prints its numbers after a label that cannot be read,
+    so the numbers no row owns are not only the unread rows' and are paired with none of them."""
+    result = _damaged(REPORTS / "103_shanghai_szfbgt_2025.txt", "补正后申请内容仍不明确", "补正后申请某某仍不明确")
+    truth = truth_report("103_shanghai_szfbgt_2025.txt")
+    assert {ref: value for ref, value in result.report.cells.items() if truth.get(ref) != value} == {}
+
 def _without_duplicate_numbers(text: str) -> str:
     start, end = text.index("2.重复申请\n"), text.index("3.要求提供公开出版物")
     return text[:start] + "2.重复申请\n\n" + text[end:]
@@ -911,3 +932,39 @@ def test_last_years_report_splits_a_glued_row_of_a_word_file_as_of_a_text(tmp_pa
     assert _normative(read_report(tmp_path / "005.docx").report) == [None, None, None]
     result = read_report(tmp_path / "005.docx", previous=truth_report("004_pingtan_2021.txt"))
     assert _normative(result.report) == [88, 55, 698]
+
+
+@pytest.mark.parametrize("name", ["002_pingtan_2019.txt", "017_pingtan_jiaojianju_2022.txt", "027_pingtan_guanweihuibangongshi_2025.txt",
+                                  "052_pingtan_haitanpianqu_2024.txt", "103_shanghai_szfbgt_2025.txt", "019_pingtan_jiaojianju_2020.txt"])
+def test_a_damaged_label_never_gives_its_numbers_to_another_row(name):
+    """Each row label of real texts (a report flattened onto one line, glued or spaced, a PDF copy
+    to markdown) damaged in turn, two characters in its middle replaced (「没有现成信息某某另行制作」):
+    its numbers are never read into the row before it or after it, nor moved along."""
+    text = (REPORTS / name).read_text(encoding="utf-8")
+    truth = truth_report(name)
+    for table in truth.schema.tables:
+        for row in table.rows:
+            body = strip_ordinal(row.label)
+            if len(body) < 6 or text.count(body) != 1:
+                continue
+            middle = len(body) // 2
+            report = parse_report_text(text.replace(body, body[:middle] + "某某" + body[middle + 2:]), source=name).report
+            wrong = {ref: value for ref, value in report.cells.items() if truth.get(ref) != value}
+            assert wrong == {}, row.id
+
+
+def test_a_damaged_label_on_a_flattened_line_leaves_the_row_before_it_its_own_numbers():
+    """017 prints each row's label and numbers on one line after another: with 2.没有现成信息需要另行制作
+    damaged, 1.本机关不掌握相关政府信息 still reads its own 4 0 0 0 0 0 4, not the damaged row's 0s."""
+    result = _damaged(REPORTS / "017_pingtan_jiaojianju_2022.txt", "没有现成信息需要另行制作", "没有现成信息某某另行制作")
+    assert _row(result, "applications", "unavailable_not_held") == [4, 0, 0, 0, 0, 0, 4]
+
+
+def test_text_is_cut_after_a_rows_numbers_only_where_it_prints_two_or_more():
+    """A line that runs a row's numbers into the next row's label is cut there; a sentence that
+    counts one thing at a time (「本年制发规范性文件 5 件，废止 2 件」) stays one text."""
+    from gipr_desktop.io.text_import.tokens import Label, piece_tokens
+
+    cut = piece_tokens("1.本机关不掌握相关政府信息 4 0 0 0 0 0 4 2.没有现成信息某某另行制作 0 0 0 0 0 0 0")
+    assert [token.text for token in cut if isinstance(token, Label)] == ["1.本机关不掌握相关政府信息", "2.没有现成信息某某另行制作"]
+    assert [type(token) for token in piece_tokens("本年制发规范性文件 5 件，废止 2 件")] == [Label]

@@ -79,7 +79,8 @@ def _row_keys(format_id: str, table_id: str) -> tuple[tuple[str, str, str], ...]
 
 def match_row(table: Table, text: str, format_id: str) -> str | None:
     """The row id whose label ``text`` is, or ``None``. Exact after folding, then without ordinals,
-    then a printed label cut short (at least four characters) or running on past the official one."""
+    then a printed label cut short (at least four characters) or running on past the official one
+    (but into a number: 「…政府信息40000042.没有现成…」 is a row's numbers and the next row's label)."""
     if len(text) <= CACHED_LENGTH:
         return _match_row_cached(format_id, table.id, text)
     return _match_row(format_id, table.id, text)
@@ -101,8 +102,8 @@ def _match_row(format_id: str, table_id: str, text: str, run_on: bool = True) ->
         lambda full, short: bool(bare) and short == bare,
         lambda full, short: len(bare) >= 4 and short.startswith(bare),
     ]
-    if run_on:
-        attempts.append(lambda full, short: len(short) >= 4 and bare.startswith(short))
+    if run_on:  # a note after the label (「（含…）」), never the row's numbers and the next row run into it
+        attempts.append(lambda full, short: len(short) >= 4 and bare.startswith(short) and not bare[len(short):][:1].isdigit())
     for attempt in attempts:
         found = {row_id for row_id, full, short in keys if attempt(full, short)}
         if len(found) == 1:
@@ -166,6 +167,15 @@ def _section_keys(format_id: str) -> tuple[tuple[str, str, tuple[str, ...]], ...
 
 _INNER_ORDINAL = re.compile(r"\(?[一二三四五六七八九十]+\)|\d+\.(?=\D)|[一二三四五六七八九十]+\.")
 MAX_LABEL = 120  # longer text is a sentence, not a label
+
+
+_ITEM_ORDINAL = re.compile(r"\d+\.(?=\D)")
+
+
+def numbered(text: str) -> bool:
+    """Whether ``text`` begins with a sub-row's ordinal (「3.」): a label of its own, never the rest of a
+    label broken over two lines (a group's 「（六）其」 may be printed on such a line: 「(六)其 正、行政机关…」)."""
+    return _ITEM_ORDINAL.match(normalize(text)) is not None
 
 
 def match_row_in(table: Table, text: str, format_id: str) -> str | None:

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from itertools import combinations
 from typing import Callable, Sequence
 
-from gipr_desktop.core.labels import MAX_LABEL, match_row_in, normalize, similar_rows, strip_ordinal
+from gipr_desktop.core.labels import MAX_LABEL, match_row_in, normalize, numbered, similar_rows, strip_ordinal
 from gipr_desktop.core.schema import CellRef, Column, Table, get_format
 from gipr_desktop.core.values import ValueRefused, checked_value
 from gipr_desktop.io.errors import ImportNote
@@ -188,7 +188,8 @@ def _order(format_id: str, table_id: str) -> dict[str, int]:
 def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list[ImportNote]) -> list[RowHit]:
     """The row labels of ``table`` in ``tokens``, each with the cells after it. Text that is not
     a row label ends the cells of the row before it, once that row has a value; a column header
-    ends it at once (the rest of a label broken over two lines does not). Numbers after text that
+    ends it at once, and so does text numbered as a row is (「3.补正后申请某某仍不明确」, a label
+    damaged); the rest of a label broken over two lines does not. Numbers after text that
     is neither a row label nor a column header (a PDF copy prints the headers among the numbers)
     are named in the notes as unread."""
     hits: list[RowHit] = []
@@ -217,8 +218,9 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
                 hits.append(current)
                 stray = None
             else:
-                if current is not None and (valued or not headed and header):
-                    current = None  # a column header after a label: the row's numbers are printed elsewhere
+                if current is not None and (valued or not headed and header or numbered(token.text)):
+                    current = None  # a column header after a label: the row's numbers are printed elsewhere;
+                    # a label that cannot be read (damaged): the numbers after it are its row's
                 if current is None and not (header or _is_header_piece(format_id, table.id, token.text)):
                     stray = token.text
                 else:

@@ -79,6 +79,9 @@ def piece_tokens(piece: str, offset: int | None = None) -> list[Token]:
     if cell is not None:
         # a number alone on an indented line stands in the column a layout copy printed it in
         return _placed([cell], piece, offset) if offset else [cell]
+    rest = _next_row_at(piece)
+    if rest:
+        return [*piece_tokens(piece[:rest], offset), *piece_tokens(piece[rest:], None if offset is None else offset + rest)]
     text = fold(piece)
     if is_debris(text):
         return []
@@ -107,6 +110,22 @@ def piece_tokens(piece: str, offset: int | None = None) -> list[Token]:
         return values
     starts = tuple(match.start() + offset for match in _WORD.finditer(text))[:len(words)] if placed else ()
     return [Label(" ".join(words), starts), *values]
+
+
+def _next_row_at(piece: str) -> int:
+    """Where the text after a run of two or more numbers inside ``piece`` begins (a row's label, its
+    numbers, then the next row's label, on one line: 「1.本机关不掌握相关政府信息 4 0 0 0 0 0 4 2.没有现成…
+    0 0 0」), or 0: so the next label is text of its own, whether it is known or damaged."""
+    numbers = 0
+    for match in _WORD.finditer(piece):
+        cell = read_cell(match.group())
+        if cell is not None and not cell.blank:
+            numbers += 1
+        elif numbers >= 2 and match.start() > 0:
+            return match.start()
+        else:
+            numbers = 0
+    return 0
 
 
 _SPACES = " \u3000\ufeff\xa0"  # around a line: no cell (\xa0: a page's &nbsp;, as a browser copies it)
