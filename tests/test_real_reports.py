@@ -97,6 +97,17 @@ def test_a_copy_in_traditional_characters_with_taiwan_words_reads_as_the_origina
         assert texts[0].count(official) >= texts[1].count(official), official
 
 
+@pytest.mark.parametrize("name", ["012_pingtan_gonganju_2024.txt", "050_pingtan_shehuishiyeju_2019.txt",
+                                  "064_putian_yingjiguanliju_2021.txt"])
+def test_a_copy_in_traditional_characters_with_one_taiwan_word_reads_as_the_original(imported, name):
+    """A 繁體 mirror converted word by word prints 規範性檔案 but keeps 政府信息公開: the same cells."""
+    opencc = pytest.importorskip("opencc")
+    text = opencc.OpenCC("s2t").convert((REPORTS / name).read_text(encoding="utf-8")).replace("文件", "檔案")
+    result = parse_report_text(text, source=name)
+    assert result.report.cells == imported[name].report.cells
+    assert any("台湾用词" in note.message for note in result.notes)
+
+
 @pytest.mark.parametrize("name", EXPECTED)
 def test_every_cell_left_empty_is_named_in_the_notes(imported, name):
     result = imported[name]

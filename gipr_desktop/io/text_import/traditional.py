@@ -27,7 +27,9 @@ MIN_TRADITIONAL = 10  # fewer is a simplified report quoting a name, not a tradi
 
 NOTE_CONVERTED = "原文为繁体字，已转换为简体字后识别；各部分文字以简体字填入，请对照原文核对"
 NOTE_TAIWAN_WORDS = "原文使用台湾用词（资讯、档案、资料等），已改为「信息」「文件」「数据」等规范用词"
-_TAIWAN_NAME = "政府资讯公开"  # the law's name in Taiwan words: what every such copy prints
+# official phrases in Taiwan words, which a report in the official words never prints: a copy
+# converted whole prints 政府資訊公開 throughout, one converted word by word at least one of the others
+_TAIWAN_PHRASES = ("政府资讯", "规范性档案", "专案数量", "本列资料")
 # The official words as a view converted with Taiwan phrases prints them (OpenCC s2twp: 政府資訊公開,
 # 規範性檔案, 上一年專案數量, 本列資料的勾稽關係, 聯絡方式, 釋出時間, 入口網站), once in simplified characters.
 TAIWAN_WORDS = {"资讯": "信息", "档案": "文件", "资料": "数据", "专案": "项目", "联络": "联系", "释出": "发布",
@@ -62,7 +64,7 @@ def to_simplified(texts: list[str]) -> list[str] | None:
 
 def in_taiwan_words(texts: list[str]) -> bool:
     """Whether simplified ``texts`` (converted from a 繁體 copy) print the official words in Taiwan's."""
-    return any(_TAIWAN_NAME in text for text in texts)
+    return any(phrase in text for text in texts for phrase in _TAIWAN_PHRASES)
 
 
 def with_official_words(texts: list[str]) -> list[str]:
