@@ -622,3 +622,18 @@ def test_a_row_printed_after_its_groups_caption_on_one_line_is_that_row_not_the_
     table = result.report.schema.table("applications")
     cells = [result.report.get(CellRef("applications", "other_no_correction", c.id)) for c in table.row("other_no_correction").columns]
     assert cells == [9, 0, 0, 0, 0, 0, 9]
+
+
+def test_sub_headings_of_the_first_part_that_name_later_parts_are_not_their_headings(seeds_dir):
+    """A 总体情况 whose sub-headings (a 街道's, 2020) are numbered （一）…（四） and named after later parts
+    (「（四）因政府信息公开申请的行政复议、行政诉讼情况」): part 四 begins at 「四、政府信息公开行政复议、
+    行政诉讼情况」, not at the sub-heading, and the tables of 二 and 三 are read where they are printed."""
+    text = (seeds_dir / "000_555b38ce0adfb193.txt").read_text(encoding="utf-8")
+    plain = parse_report_text(text).report
+    subs = ["（一）主动公开政府信息情况", "本年度主动公开各类信息。", "（四）因政府信息公开申请的行政复议、行政诉讼情况",
+            "本年度未发生行政复议、行政诉讼案件。"]
+    result = parse_report_text(text.replace("一、总体情况\n", "一、总体情况\n" + "\n".join(subs) + "\n", 1))
+    assert result.report.cells == plain.cells
+    assert "行政复议、行政诉讼案件" in result.report.sections["1"]
+    assert result.report.sections["4"] == plain.sections["4"]
+    assert not [note for note in result.notes if "小标题" in note.message]

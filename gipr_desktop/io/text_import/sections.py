@@ -173,9 +173,10 @@ def find_headings(fmt: Format, lines: list[str]) -> dict[str, int]:
         candidates.append((index, section_id, number, exact))
     found: dict[str, int] = {}
     last = -1
-    for index, section_id, number, _ in candidates:  # first pass: numbered as its own, in order
+    for index, section_id, number, _ in candidates:  # first pass: numbered as its own, in order, as a part is
+        # (「四、」: a sub-heading of 总体情况 numbered 「（四）」 may name a later part, 「（四）因…行政复议…情况」)
         if index > last and section_id not in found and int(section_id) > max(map(int, found), default=0):
-            if number == int(section_id):
+            if number == int(section_id) and not normalize(lines[index]).startswith("("):
                 found[section_id] = index
                 last = index
     # then, between the sections found around it: a heading printed without a number in its exact
