@@ -637,3 +637,18 @@ def test_sub_headings_of_the_first_part_that_name_later_parts_are_not_their_head
     assert "行政复议、行政诉讼案件" in result.report.sections["1"]
     assert result.report.sections["4"] == plain.sections["4"]
     assert not [note for note in result.notes if "小标题" in note.message]
+
+
+def test_row_labels_followed_by_a_note_in_brackets_are_those_rows():
+    """Some provinces' template prints a note after a label (湖北, 2020: 「规章（设区的市、自治州人民政府
+    应提供相关数据）」, 「其他对外管理服务事项（指行政许可以外的政务服务事项）」): the row is the label's."""
+    path = Path(__file__).parent / "fixtures" / "reports" / "050_pingtan_shehuishiyeju_2019.txt"
+    text = path.read_text(encoding="utf-8")
+    plain = parse_report_text(text, source=path.name).report
+    noted = text
+    for printed, note in (("规章 0 0 0", "（设区的市、自治州人民政府应提供相关数据）"), ("规范性文件 0 3 3", "（行政机关制定发布的决定、公告、通告）"),
+                          ("其他对外管理服务事项 0 0 0", "（指行政许可以外的政务服务事项）")):
+        label, numbers = printed.split(" ", 1)
+        assert printed in noted
+        noted = noted.replace(printed, f"{label}{note} {numbers}", 1)
+    assert parse_report_text(noted, source=path.name).report.cells == plain.cells

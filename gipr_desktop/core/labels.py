@@ -79,8 +79,8 @@ def _row_keys(format_id: str, table_id: str) -> tuple[tuple[str, str, str], ...]
 
 def match_row(table: Table, text: str, format_id: str) -> str | None:
     """The row id whose label ``text`` is, or ``None``. Exact after folding, then without ordinals,
-    then a printed label cut short (at least four characters) or running on past the official one
-    (but into a number: 「…政府信息40000042.没有现成…」 is a row's numbers and the next row's label)."""
+    then a printed label cut short (at least four characters), with a note in brackets after it, or
+    running on past the official one (but into a number: 「…政府信息40000042.没有现成…」 is a row's numbers and the next row's label)."""
     if len(text) <= CACHED_LENGTH:
         return _match_row_cached(format_id, table.id, text)
     return _match_row(format_id, table.id, text)
@@ -91,16 +91,21 @@ def _match_row_cached(format_id: str, table_id: str, text: str) -> str | None:
     return _match_row(format_id, table_id, text)
 
 
+_NOTE = re.compile(r"\([^()]*\)$")  # 「规章(设区的市、自治州人民政府应提供相关数据)」, as some provinces' template prints it
+
+
 def _match_row(format_id: str, table_id: str, text: str, run_on: bool = True) -> str | None:
     key = normalize(text)
     if not key:
         return None
     keys = _row_keys(format_id, table_id)
     bare = strip_ordinal(key)
+    noted = _NOTE.sub("", bare)  # the label without a note printed after it in brackets
     attempts = [
         lambda full, short: full == key,
         lambda full, short: bool(bare) and short == bare,
         lambda full, short: len(bare) >= 4 and short.startswith(bare),
+        lambda full, short: noted != bare and short == noted,
     ]
     if run_on:  # a note after the label (「（含…）」), never the row's numbers and the next row run into it
         attempts.append(lambda full, short: len(short) >= 4 and bare.startswith(short) and not bare[len(short):][:1].isdigit())

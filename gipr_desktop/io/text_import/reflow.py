@@ -29,7 +29,8 @@ _TITLE_END = re.compile(r"年度?报告")
 # 〈中华人民共和国政府信息公开工作年度报告格式〉的通知》」), or the words a sentence begins with
 _NO_TITLE = re.compile(r"[，。；：,;:〈<]|(?<!^)《|^\s*(?:本报告|根据|按照|依据)")
 _HEADING_END = re.compile(r"情况|事项")
-_VALUE_AFTER = re.compile(r"[\s”’」\"']*[\d０-９\-—/无]")  # a label's closing quote, which its key drops, before it
+_NOTE = r"(?:\s*[（(][^（()）]{1,120}[)）])?"  # a note in brackets after a label (「规章（设区的市…）0 0 0」)
+_VALUE_AFTER = re.compile(_NOTE + r"[\s”’」\"']*[\d０-９\-—/无]")  # a label's closing quote, which its key drops, before it
 # 「规范性文件5件，」: a sentence's count; a table that prints its cells' units goes on with the next
 # cell's number (「政府集中采购1个246900元」)
 _COUNTED = re.compile(r"[\s”’」\"']*[\d０-９]+\s*[件起条次项个份](?!\s*[\d０-９])")
