@@ -652,3 +652,34 @@ def test_row_labels_followed_by_a_note_in_brackets_are_those_rows():
         assert printed in noted
         noted = noted.replace(printed, f"{label}{note} {numbers}", 1)
     assert parse_report_text(noted, source=path.name).report.cells == plain.cells
+
+
+
+CUT_SHORT_COPY = """某某区某某局2020年政府信息公开工作年度报告
+二、主动公开政府信息情况
+第二十条第（一）项 | | | |
+信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |
+规章 | 0 | 0 | 0 |
+规范性文件 | 2 | 2 | 19 |
+第二十条第（五）项 | | | |
+信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |
+行政许可 | 8 | 5 | 93 |
+其他对外管理服务事项 | 117 | 0 | 165 |
+第二十条第（六）项 | | | |
+信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |
+行政处罚 | 90 | 0 | 22 |
+行政强制 | 4 | 4 | 0 |
+第二十条第（八）项 | | | |
+信息内容 | 上一年项目数量 | 本年增/减 | |
+行政事业性收费 | | | |
+第二十条第（九）项 | | | |
+信息内容 | 采购项目数量（指202
+"""
+
+
+def test_a_number_after_the_next_groups_caption_is_not_the_row_befores():
+    """A page copied only up to table 二's last caption, cut off inside its header (「采购项目数量（指202」,
+    the 2020 a note printed): the 202 is no cell of 行政事业性收费, printed blank before the caption."""
+    result = parse_report_text(CUT_SHORT_COPY, source="copy.txt")
+    assert [result.report.get(CellRef("active", "fees", column)) for column in ("prev_count", "change")] == [None, None]
+    assert result.report.get(CellRef("active", "coercion", "prev_count")) == 4

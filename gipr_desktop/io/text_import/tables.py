@@ -78,6 +78,16 @@ def _captions(table: Table) -> set[str]:
     return {group.label for group in table.groups} | {table.row_header, table.corner}
 
 
+@cache
+def _group_captions(format_id: str, table_id: str) -> frozenset[str]:
+    return frozenset(normalize(group.label) for group in get_format(format_id).table(table_id).groups)
+
+
+def _is_caption(format_id: str, table_id: str, text: str) -> bool:
+    """Whether ``text`` is a group's caption (「第二十条第（九）项」): the rows above it are another group's."""
+    return normalize(text) in _group_captions(format_id, table_id)
+
+
 def _is_header_piece(format_id: str, table_id: str, text: str) -> bool:
     return len(text) <= MAX_LABEL and normalize(text) in _header_pieces(format_id, table_id)
 
@@ -188,8 +198,8 @@ def _order(format_id: str, table_id: str) -> dict[str, int]:
 def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list[ImportNote]) -> list[RowHit]:
     """The row labels of ``table`` in ``tokens``, each with the cells after it. Text that is not
     a row label ends the cells of the row before it, once that row has a value; a column header
-    ends it at once, and so does text numbered as a row is (「3.补正后申请某某仍不明确」, a label
-    damaged); the rest of a label broken over two lines does not. Numbers after text that
+    ends it at once, and so do a group's caption and text numbered as a row is (「3.补正后申请某某仍不明确」,
+    a label damaged); the rest of a label broken over two lines does not. Numbers after text that
     is neither a row label nor a column header (a PDF copy prints the headers among the numbers)
     are named in the notes as unread."""
     hits: list[RowHit] = []
@@ -218,7 +228,8 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
                 hits.append(current)
                 stray = None
             else:
-                if current is not None and (valued or not headed and header or numbered(token.text)):
+                if current is not None and (valued or not headed and header or numbered(token.text)
+                                            or _is_caption(format_id, table.id, token.text)):
                     current = None  # a column header after a label: the row's numbers are printed elsewhere;
                     # a label that cannot be read (damaged): the numbers after it are its row's
                 if current is None and not (header or _is_header_piece(format_id, table.id, token.text)):
