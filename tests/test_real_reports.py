@@ -410,3 +410,21 @@ def test_equal_numbers_side_by_side_in_a_copy_that_drops_repeated_lines_are_cell
     [note] = [note.message for note in result.notes if note.row == "new"]
     assert "连续相同的行只印一次" not in note and "无法判断原文是空白还是 0" in note
     assert [result.report.get(CellRef("applications", "new", col)) for col in ("natural_person", "total")] == [1, 1]
+
+
+PINYIN = {"國": "guó", "開": "kāi", "條": "tiáo", "規": "guī", "項": "xiàng", "數": "shù", "區": "qū", "認": "rèn", "處": "chǔ"}
+
+
+@pytest.mark.parametrize("name", ["012_pingtan_gonganju_2024.txt", "050_pingtan_shehuishiyeju_2019.txt",
+                                  "064_putian_yingjiguanliju_2021.txt"])
+def test_a_copy_with_pinyin_after_its_characters_reads_as_the_original(imported, name):
+    """A 繁體 mirror that prints the pinyin of each character it converted (「規(guī)章」, 「第二十條(tiáo)」):
+    the pinyin is dropped, and said, and the copy reads as the original."""
+    opencc = pytest.importorskip("opencc")
+    text = opencc.OpenCC("s2t").convert((REPORTS / name).read_text(encoding="utf-8"))
+    for char, sound in PINYIN.items():
+        text = text.replace(char, f"{char}({sound})")
+    result = parse_report_text(text, source=name)
+    assert result.report.cells == imported[name].report.cells
+    assert result.report.unit == imported[name].report.unit
+    assert any("拼音" in note.message for note in result.notes)

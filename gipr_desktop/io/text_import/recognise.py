@@ -50,8 +50,9 @@ from gipr_desktop.io.text_import.page_fields import without_page_fields
 from gipr_desktop.io.text_import.strategies import read_table
 from gipr_desktop.io.text_import.tables import UNREAD, TableReading, is_table_line, similar_label_note
 from gipr_desktop.io.text_import.tokens import Token, text_tokens
-from gipr_desktop.io.text_import.traditional import (NOTE_CONVERTED, NOTE_TAIWAN_WORDS, NOTE_UNCONVERTED, in_taiwan_words,
-                                                     is_traditional, to_simplified, with_official_words)
+from gipr_desktop.io.text_import.traditional import (NOTE_CONVERTED, NOTE_PINYIN, NOTE_TAIWAN_WORDS, NOTE_UNCONVERTED,
+                                                     in_taiwan_words, is_traditional, to_simplified, with_official_words,
+                                                     without_pinyin)
 from gipr_desktop.io.text_import.version import detect_format
 
 MAX_CHARS = 300_000  # a report is some 5–60 thousand characters; more is not a report
@@ -122,6 +123,9 @@ def parse_report_text(text: str, *, tables: Sequence[Grid | Rows] | None = None,
 
 def _simplified(text: str, grids: list[Grid], notes: list[ImportNote]) -> tuple[str, list[Grid]]:
     """A text and tables in traditional characters converted to simplified ones, and said."""
+    text, annotated = without_pinyin(text)
+    if annotated:
+        notes.append(ImportNote(NOTE_PINYIN))
     cells = _cell_texts(grids)
     if not is_traditional(text + "".join(value for _, _, value in cells)):
         return text, grids

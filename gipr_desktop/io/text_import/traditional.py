@@ -6,7 +6,8 @@ text is converted to simplified characters with OpenCC (the t2s conversion) befo
 recognised, and its section texts are offered in simplified characters. A simplified text is
 never converted: it is told by counting common characters that differ between the two scripts,
 which costs nothing for the usual report. A view converted with Taiwan phrases (政府資訊公開,
-規範性檔案, 聯絡方式) is given the official words back (``TAIWAN_WORDS``), and said.
+規範性檔案, 聯絡方式) is given the official words back (``TAIWAN_WORDS``), and said; so is one that
+prints each converted character's pinyin after it (「規(guī)章」), without the pinyin.
 """
 
 from __future__ import annotations
@@ -35,6 +36,19 @@ _TAIWAN_PHRASES = ("政府资讯", "规范性档案", "专案数量", "本列资
 TAIWAN_WORDS = {"资讯": "信息", "档案": "文件", "资料": "数据", "专案": "项目", "联络": "联系", "释出": "发布",
                 "入口网": "门户网"}
 NOTE_UNCONVERTED = "原文为繁体字，但本机缺少繁简转换组件（OpenCC），无法识别；请改用简体字版本的原文"
+
+
+# the pinyin, tones marked, that some 繁體 mirrors print after each character they converted: 「區(qū)委」
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
+NOTE_PINYIN = "原文在汉字后印有拼音（如「規(guī)章」），已去掉拼音后识别"
+
+
+def without_pinyin(text: str) -> tuple[str, bool]:
+    """``text`` without the pinyin a mirror printed after its characters, and whether it had any."""
+    if "(" not in text:
+        return text, False
+    plain = _PINYIN.sub("", text)
+    return plain, plain != text
 
 
 def is_traditional(text: str) -> bool:
