@@ -189,6 +189,37 @@ def test_a_long_label_with_a_character_lost_or_wrong_is_read_by_similarity_and_p
     assert len(said) == 2 and any("「2.没有现成信息需另行制作」" in message for message in said)
 
 
+@pytest.mark.parametrize("name, printed, damaged, row_id", [
+    ("010_shuyang_fagaiju_2023.txt", "3.补正后申请内容仍不明确", "3.补正后申请某某仍不明确", "unavailable_unclear"),
+    ("010_shuyang_fagaiju_2023.txt", "行政事业性收费", "行政事业型收费", "fees"),
+    ("062_sanming_shizhengfu_2022.txt", "行政事业性收费", "行政事业型收费", "fees"),
+])
+def test_a_label_too_damaged_to_be_like_any_row_is_read_in_the_one_place_it_can_stand(name, printed, damaged, row_id):
+    """A label damaged past likeness on its own (two characters of 「补正后申请内容仍不明确」, 「性」 for 「型」
+    in a label of seven), printed between the rows before and after it in the table, where that one row
+    alone can stand: it is that row's label, its cells are read, and the notes say so."""
+    path = REPORTS / name
+    result = _damaged(path, printed, damaged)
+    original = parse_report_text(path.read_text(encoding="utf-8"), source=name)
+    table = result.report.schema.table("applications" if row_id.startswith("unavailable") else "active")
+    assert _row(result, table.id, row_id) == _row(original, table.id, row_id) != [None] * len(table.row(row_id).columns)
+    assert result.report.cells == original.report.cells
+    assert any("相近" in note.message and damaged in note.message for note in result.notes)
+
+
+def test_a_damaged_label_in_a_gap_of_two_rows_is_not_taken():
+    """Two neighbouring labels damaged alike stand in a gap two rows wide: neither is taken, their
+    numbers are not read, and both rows are named."""
+    name = "010_shuyang_fagaiju_2023.txt"
+    text = (REPORTS / name).read_text(encoding="utf-8")
+    damaged = text.replace("2.没有现成信息需要另行制作", "2.没有现成某某需要另行制作").replace(
+        "3.补正后申请内容仍不明确", "3.补正后申请某某仍不明确")
+    result = parse_report_text(damaged, source=name)
+    for row_id in ("unavailable_needs_creation", "unavailable_unclear"):
+        assert result.report.get(CellRef("applications", row_id, "total")) is None
+        assert any(note.row == row_id for note in result.notes)
+
+
 def test_a_damaged_label_out_of_its_place_in_the_table_is_not_taken():
     """The same damaged label printed before the rows that precede it is no row: its numbers are
     not read, and the row is named."""
@@ -968,3 +999,10 @@ def test_text_is_cut_after_a_rows_numbers_only_where_it_prints_two_or_more():
     cut = piece_tokens("1.本机关不掌握相关政府信息 4 0 0 0 0 0 4 2.没有现成信息某某另行制作 0 0 0 0 0 0 0")
     assert [token.text for token in cut if isinstance(token, Label)] == ["1.本机关不掌握相关政府信息", "2.没有现成信息某某另行制作"]
     assert [type(token) for token in piece_tokens("本年制发规范性文件 5 件，废止 2 件")] == [Label]
+
+
+def test_text_before_a_tables_header_words_is_not_said_to_be_a_label_not_read():
+    """011's copy prints 「类别 | 数据1 | 数据2 …」 above each group of rows: 「类别」 is no row's label that
+    could not be read, and the notes do not say it is."""
+    result = _read_report("011_shuyang_xianzhengfu_2025.txt")
+    assert not [note.message for note in result.notes if "「类别」" in note.message]

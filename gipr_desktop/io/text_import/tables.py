@@ -17,7 +17,8 @@ from functools import cache, lru_cache
 from itertools import combinations
 from typing import Callable, Sequence
 
-from gipr_desktop.core.labels import MAX_LABEL, match_row_in, normalize, numbered, similar_rows, strip_ordinal
+from gipr_desktop.core.labels import (IN_ITS_PLACE, MAX_LABEL, match_row_in, normalize, numbered, similar_rows, similarity,
+                                      strip_ordinal)
 from gipr_desktop.core.schema import CellRef, Column, Table, get_format
 from gipr_desktop.core.values import ValueRefused, checked_value
 from gipr_desktop.io.errors import ImportNote
@@ -175,15 +176,27 @@ def _label(format_id: str, table_id: str, text: str) -> tuple[str | None, bool, 
     return None, False, similar[0][0]
 
 
-def _in_order(table: Table, format_id: str, hits: list[RowHit]) -> list[RowHit]:
+def _in_order(table: Table, format_id: str, hits: list[RowHit], notes: list[ImportNote]) -> list[RowHit]:
     """The hits, less those taken by similarity that do not sit between the rows printed before
-    and after them in the table's order."""
+    and after them in the table's order. Text no row's label that stands where one row only of the
+    table can be, between the rows printed before and after it, is that row's label where it is
+    like it (``IN_ITS_PLACE``: 「行政事业型收费」 after 行政强制, 「补正后申请某某仍不明确」 between 2. and
+    （五）1.); other such text is no label, and numbers printed after it are named unread."""
     order = _order(format_id, table.id)
+    rows = [row.id for row in get_format(format_id).table(table.id).rows]
     kept = []
     for i, hit in enumerate(hits):
         if hit.similar:
             after = next((order[h.row_id] for h in hits[i + 1:] if not h.similar), len(order))
             before = next((order[h.row_id] for h in reversed(hits[:i]) if not h.similar), -1)
+            if not hit.row_id:
+                gap = rows[before + 1:after]
+                if len(gap) == 1 and similarity(table, hit.label, format_id, gap[0]) >= IN_ITS_PLACE:
+                    hit.row_id = gap[0]
+                else:
+                    if hit.has_values and len(hit.label) <= 40:
+                        notes.append(ImportNote(f"表「{table.title}」中「{hit.label}」不是可识别的行名，其后的数字未读取", table.id))
+                    continue
             if not before < order[hit.row_id] < after:
                 continue
         kept.append(hit)
@@ -204,7 +217,6 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
     are named in the notes as unread."""
     hits: list[RowHit] = []
     current: RowHit | None = None
-    stray: str | None = None  # unknown text whose values follow: said in the notes
     headed = table.layout == "single_row"  # table 四's groups are each printed above their own headers
     order = _order(format_id, table.id)
     cells: list[CellText] = []  # the cells of the current row
@@ -214,29 +226,34 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
             if current is not None:
                 cells.append(token)
                 valued = valued or not token.blank
-            elif stray is not None and not token.blank and len(stray) <= 40:
-                notes.append(ImportNote(f"表「{table.title}」中「{stray}」不是可识别的行名，其后的数字未读取", table.id))
-                stray = None
         elif isinstance(token, Label):
             row_id, header, like = _label_of(format_id, table.id, token.text)
             # a damaged label is taken for the row it is like only after the row before it
-            similar = like if like and not (hits and order[like] <= order[hits[-1].row_id]) else ""
+            placed = next((hit for hit in reversed(hits) if hit.row_id), None)
+            similar = like if like and not (placed and order[like] <= order[placed.row_id]) else ""
             if row_id is not None or similar:
                 current = RowHit(row_id or similar, token.text, similar=bool(similar))
                 cells = current.cells
                 valued = False  # current.has_values, kept as its cells come
                 hits.append(current)
-                stray = None
             else:
-                if current is not None and (valued or not headed and header or numbered(token.text)
-                                            or _is_caption(format_id, table.id, token.text)):
+                caption = _is_caption(format_id, table.id, token.text)
+                if current is not None and (valued or not headed and header or numbered(token.text) or caption):
                     current = None  # a column header after a label: the row's numbers are printed elsewhere;
                     # a label that cannot be read (damaged): the numbers after it are its row's
-                if current is None and not (header or _is_header_piece(format_id, table.id, token.text)):
-                    stray = token.text
-                else:
-                    stray = None
-    return _in_order(table, format_id, hits)
+                words = header or caption or _is_header_piece(format_id, table.id, token.text)
+                if current is not None and not current.row_id:  # text after text, before any number
+                    if words:  # the header's: the text before is no label
+                        current = None
+                        hits.pop()
+                    else:
+                        current.label = token.text  # the last text is the label
+                elif current is None and not words:
+                    current = RowHit("", token.text, similar=True)  # a label damaged, or no label: ``_in_order``
+                    cells = current.cells
+                    valued = False
+                    hits.append(current)
+    return _in_order(table, format_id, hits, notes)
 
 
 def rule_check(table: Table, slots: Sequence[Slot]) -> Callable[[Values], bool | None]:
