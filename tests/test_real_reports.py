@@ -428,3 +428,19 @@ def test_a_copy_with_pinyin_after_its_characters_reads_as_the_original(imported,
     assert result.report.cells == imported[name].report.cells
     assert result.report.unit == imported[name].report.unit
     assert any("拼音" in note.message for note in result.notes)
+
+
+EVERY_TEXT = [name for name in json.loads((REPORTS / "expected.json").read_text(encoding="utf-8"))
+              if name.endswith((".txt", ".md", ".html"))]
+
+
+@pytest.mark.parametrize("name", EVERY_TEXT)
+def test_no_row_of_a_table_is_left_in_its_sections_text(name):
+    """The text of parts 二, 三 and 四, which the publishable report prints above their tables, holds
+    no row of the table with its numbers (「4.无正当理由大量反复申请0000000」, 「政府集中采购13575394432.52元」
+    of reports flattened onto one line)."""
+    report = read_report(REPORTS / name).report
+    for table in report.schema.tables:
+        text = report.sections[table.section]
+        rows = [row.label.split(".", 1)[-1] for row in table.rows if len(row.label) >= 6]
+        assert [label for label in rows if re.search(re.escape(label) + r"\s*\d", text)] == [], table.id

@@ -91,6 +91,15 @@ def _match_row_cached(format_id: str, table_id: str, text: str) -> str | None:
     return _match_row(format_id, table_id, text)
 
 
+_OWN_NUMBERS = re.compile(r"[\d.,\-/]*(?:万元|元)?")  # a label's cells glued to it: 「0000000」, 「13575394432.52元」
+
+
+def _runs_on(rest: str) -> bool:
+    """Whether ``rest``, after a label, may be its own: a note, or its cells glued to it, not its
+    cells and more text (「40000042.没有现成…」: the next row's label)."""
+    return not rest[:1].isdigit() or _OWN_NUMBERS.fullmatch(rest) is not None
+
+
 _NOTE = re.compile(r"\([^()]*\)$")  # 「规章(设区的市、自治州人民政府应提供相关数据)」, as some provinces' template prints it
 
 
@@ -107,8 +116,8 @@ def _match_row(format_id: str, table_id: str, text: str, run_on: bool = True) ->
         lambda full, short: len(bare) >= 4 and short.startswith(bare),
         lambda full, short: noted != bare and short == noted,
     ]
-    if run_on:  # a note after the label (「（含…）」), never the row's numbers and the next row run into it
-        attempts.append(lambda full, short: len(short) >= 4 and bare.startswith(short) and not bare[len(short):][:1].isdigit())
+    if run_on:  # a note after the label (「（含…）」) or its own glued digits, never the next row run into them
+        attempts.append(lambda full, short: len(short) >= 4 and bare.startswith(short) and _runs_on(bare[len(short):]))
     for attempt in attempts:
         found = {row_id for row_id, full, short in keys if attempt(full, short)}
         if len(found) == 1:
