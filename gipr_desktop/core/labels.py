@@ -80,7 +80,8 @@ def _row_keys(format_id: str, table_id: str) -> tuple[tuple[str, str, str], ...]
 def match_row(table: Table, text: str, format_id: str) -> str | None:
     """The row id whose label ``text`` is, or ``None``. Exact after folding, then without ordinals,
     then a printed label cut short (at least four characters), with a note in brackets after it, or
-    running on past the official one (but into a number: 「…政府信息40000042.没有现成…」 is a row's numbers and the next row's label)."""
+    running on past the official one (but into its cells and more text: 「…政府信息40000042.没有现成…」
+    is a row's cells and the next row's label)."""
     if len(text) <= CACHED_LENGTH:
         return _match_row_cached(format_id, table.id, text)
     return _match_row(format_id, table.id, text)

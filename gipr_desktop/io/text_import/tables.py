@@ -35,7 +35,7 @@ Slot = tuple[str, Column]  # (row id, column)
 class RowHit:
     """A row label found in the stream, and the cells printed after it."""
 
-    row_id: str
+    row_id: str  # "" for text no row's label, until ``_in_order`` places it by where it stands (or drops it)
     label: str
     cells: list[CellText] = field(default_factory=list)
     similar: bool = False  # the label is like the row's, not the same: taken by its place in the table
