@@ -84,9 +84,14 @@ def _group_captions(format_id: str, table_id: str) -> frozenset[str]:
     return frozenset(normalize(group.label) for group in get_format(format_id).table(table_id).groups)
 
 
-def _is_caption(format_id: str, table_id: str, text: str) -> bool:
-    """Whether ``text`` is a group's caption (「第二十条第（九）项」): the rows above it are another group's."""
-    return normalize(text) in _group_captions(format_id, table_id)
+@lru_cache(maxsize=16384)
+def _other_text(format_id: str, table_id: str, text: str) -> tuple[bool, bool, bool]:
+    """What text no row's label is to a table, asked once per text and table in a program run: a
+    group's caption (「第二十条第（九）项」: the rows above it are another group's), text numbered as a
+    sub-row is (``numbered``), a piece of the header (``_is_header_piece``)."""
+    key = normalize(text)
+    return (key in _group_captions(format_id, table_id), numbered(text),
+            len(text) <= MAX_LABEL and key in _header_pieces(format_id, table_id))
 
 
 def _is_header_piece(format_id: str, table_id: str, text: str) -> bool:
@@ -183,10 +188,12 @@ def _in_order(table: Table, format_id: str, hits: list[RowHit], notes: list[Impo
     like it (``IN_ITS_PLACE``: 「行政事业型收费」 after 行政强制, 「补正后申请某某仍不明确」 between 2. and
     （五）1.); other such text is no label, and numbers printed after it are named unread."""
     order = _order(format_id, table.id)
-    rows = [row.id for row in get_format(format_id).table(table.id).rows]
+    rows = list(order)
     kept = []
     for i, hit in enumerate(hits):
         if hit.similar:
+            if not (hit.row_id or hit.cells):
+                continue  # text with nothing after it: nothing to read, nothing to say
             after = next((order[h.row_id] for h in hits[i + 1:] if not h.similar), len(order))
             before = next((order[h.row_id] for h in reversed(hits[:i]) if not h.similar), -1)
             if not hit.row_id:
@@ -221,6 +228,7 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
     order = _order(format_id, table.id)
     cells: list[CellText] = []  # the cells of the current row
     valued = False
+    placed: str | None = None  # the last row found by its label
     for token in tokens:
         if isinstance(token, CellText):
             if current is not None:
@@ -229,19 +237,19 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
         elif isinstance(token, Label):
             row_id, header, like = _label_of(format_id, table.id, token.text)
             # a damaged label is taken for the row it is like only after the row before it
-            placed = next((hit for hit in reversed(hits) if hit.row_id), None)
-            similar = like if like and not (placed and order[like] <= order[placed.row_id]) else ""
+            similar = like if like and not (placed is not None and order[like] <= order[placed]) else ""
             if row_id is not None or similar:
                 current = RowHit(row_id or similar, token.text, similar=bool(similar))
                 cells = current.cells
                 valued = False  # current.has_values, kept as its cells come
                 hits.append(current)
+                placed = current.row_id
             else:
-                caption = _is_caption(format_id, table.id, token.text)
-                if current is not None and (valued or not headed and header or numbered(token.text) or caption):
+                caption, numbered_, piece = _other_text(format_id, table.id, token.text)
+                if current is not None and (valued or not headed and header or numbered_ or caption):
                     current = None  # a column header after a label: the row's numbers are printed elsewhere;
                     # a label that cannot be read (damaged): the numbers after it are its row's
-                words = header or caption or _is_header_piece(format_id, table.id, token.text)
+                words = header or caption or piece
                 if current is not None and not current.row_id:  # text after text, before any number
                     if words:  # the header's: the text before is no label
                         current = None

@@ -112,20 +112,17 @@ def piece_tokens(piece: str, offset: int | None = None) -> list[Token]:
     return [Label(" ".join(words), starts), *values]
 
 
+_NUMBER_WORD = r"(?:[\d０-９][\d０-９.,]*|[\-—/无])(?=\s|$)"
+# two or more numbers, then a word that is none (「2.没有现成…」 is one: its ordinal is no cell)
+_NUMBERS_THEN_TEXT = re.compile(rf"(?<!\S)(?:{_NUMBER_WORD}\s+){{2,}}(?=\S)(?!{_NUMBER_WORD})")
+
+
 def _next_row_at(piece: str) -> int:
     """Where the text after a run of two or more numbers inside ``piece`` begins (a row's label, its
     numbers, then the next row's label, on one line: 「1.本机关不掌握相关政府信息 4 0 0 0 0 0 4 2.没有现成…
     0 0 0」), or 0: so the next label is text of its own, whether it is known or damaged."""
-    numbers = 0
-    for match in _WORD.finditer(piece):
-        cell = read_cell(match.group())
-        if cell is not None and not cell.blank:
-            numbers += 1
-        elif numbers >= 2 and match.start() > 0:
-            return match.start()
-        else:
-            numbers = 0
-    return 0
+    found = _NUMBERS_THEN_TEXT.search(piece)
+    return found.end() if found else 0
 
 
 _SPACES = " \u3000\ufeff\xa0"  # around a line: no cell (\xa0: a page's &nbsp;, as a browser copies it)

@@ -40,12 +40,13 @@ NOTE_UNCONVERTED = "原文为繁体字，但本机缺少繁简转换组件（Ope
 
 # the pinyin, tones marked, that some 繁體 mirrors print after each character they converted: 「區(qū)委」
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
+_TONE = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 NOTE_PINYIN = "原文在汉字后印有拼音（如「規(guī)章」），已去掉拼音后识别"
 
 
 def without_pinyin(text: str) -> tuple[str, bool]:
     """``text`` without the pinyin a mirror printed after its characters, and whether it had any."""
-    if "(" not in text:
+    if "(" not in text or not _TONE.search(text):
         return text, False
     plain = _PINYIN.sub("", text)
     return plain, plain != text
