@@ -80,17 +80,20 @@ def test_a_copy_in_traditional_characters_holds_no_number_the_original_does_not_
 @pytest.mark.parametrize("name", EXPECTED)
 def test_a_copy_in_traditional_characters_with_taiwan_words_reads_as_the_original(imported, name):
     """A 繁體 view converted with Taiwan phrases (OpenCC s2twp, as some sites' views and mirrors make
-    it) prints 政府資訊公開, 規範性檔案, 上一年專案數量, 聯絡方式, 釋出時間: the same cells, format,
-    year, unit, publication date and contact as the original."""
+    it) prints 政府資訊公開, 規範性檔案, 上一年專案數量, 聯絡方式, 釋出時間, 原始連結: the same cells, format,
+    year, unit, publication date and contact as the original, and its preamble begins where the
+    original's does (its 檔案館 an archive still)."""
     opencc = pytest.importorskip("opencc")
     text = (REPORTS / name).read_text(encoding="utf-8")
     result = parse_report_text(opencc.OpenCC("s2twp").convert(text), source=name)
     original = imported[name].report
     particulars = ("format", "year", "unit", "published", "contact")
     assert [getattr(result.report, name) for name in particulars] == [getattr(original, name) for name in particulars]
+    assert result.report.preamble[:20] == original.preamble[:20]  # no page's fields (原始連結) before it
     assert result.report.cells == original.cells
     assert any("台湾用词" in note.message for note in result.notes)
     texts = ["".join([report.preamble, *report.sections.values()]) for report in (result.report, original)]
+    assert texts[0].count("档案馆") == texts[1].count("档案馆")
     for word, official in (("资讯", "信息"), ("档案", "文件"), ("资料", "数据"), ("专案", "项目"), ("联络", "联系"),
                            ("释出", "发布"), ("入口网", "门户网")):  # the section texts in the official words
         assert texts[0].count(word) <= texts[1].count(word), word

@@ -32,9 +32,11 @@ NOTE_TAIWAN_WORDS = "原文使用台湾用词（资讯、档案、资料等）�
 # converted whole prints 政府資訊公開 throughout, one converted word by word at least one of the others
 _TAIWAN_PHRASES = ("政府资讯", "规范性档案", "专案数量", "本列资料")
 # The official words as a view converted with Taiwan phrases prints them (OpenCC s2twp: 政府資訊公開,
-# 規範性檔案, 上一年專案數量, 本列資料的勾稽關係, 聯絡方式, 釋出時間, 入口網站), once in simplified characters.
+# 規範性檔案, 上一年專案數量, 本列資料的勾稽關係, 聯絡方式, 釋出時間, 入口網站, 原始連結), once in simplified
+# characters; an archive (档案馆, 档案局) is 档案 in both.
 TAIWAN_WORDS = {"资讯": "信息", "档案": "文件", "资料": "数据", "专案": "项目", "联络": "联系", "释出": "发布",
-                "入口网": "门户网"}
+                "入口网": "门户网", "连结": "链接"}
+_TAIWAN_WORD = re.compile("|".join(word + ("(?![馆局室])" if word == "档案" else "") for word in TAIWAN_WORDS))
 NOTE_UNCONVERTED = "原文为繁体字，但本机缺少繁简转换组件（OpenCC），无法识别；请改用简体字版本的原文"
 
 
@@ -84,9 +86,4 @@ def in_taiwan_words(texts: list[str]) -> bool:
 
 def with_official_words(texts: list[str]) -> list[str]:
     """``texts`` with the official words for Taiwan's (``TAIWAN_WORDS``)."""
-    changed = []
-    for text in texts:
-        for word, official in TAIWAN_WORDS.items():
-            text = text.replace(word, official)
-        changed.append(text)
-    return changed
+    return [_TAIWAN_WORD.sub(lambda found: TAIWAN_WORDS[found.group()], text) for text in texts]
