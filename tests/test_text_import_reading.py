@@ -683,3 +683,16 @@ def test_a_number_after_the_next_groups_caption_is_not_the_row_befores():
     result = parse_report_text(CUT_SHORT_COPY, source="copy.txt")
     assert [result.report.get(CellRef("active", "fees", column)) for column in ("prev_count", "change")] == [None, None]
     assert result.report.get(CellRef("active", "coercion", "prev_count")) == 4
+
+
+def test_a_typo_in_a_label_of_a_report_flattened_onto_one_line_costs_no_row():
+    """006 flattened onto one line, its digits glued to the next row's ordinal (「…合法权益00000005.属于…」),
+    with a typo a real page prints (「5.属于三类内容事务信息」): the line is still cut before 「5.」, the
+    ordinal after 4.'s, so 4. keeps its own numbers and 5. is read in the one place it can stand."""
+    path = Path(__file__).parent / "fixtures" / "reports" / "006_pingtan_2023.txt"
+    text = path.read_text(encoding="utf-8")
+    plain = parse_report_text(text, source=path.name)
+    assert "属于三类内部事务信息" in text
+    result = parse_report_text(text.replace("属于三类内部事务信息", "属于三类内容事务信息"), source=path.name)
+    assert result.report.cells == plain.report.cells
+    assert any("「5.属于三类内容事务信息」" in note.message and "相近" in note.message for note in result.notes)

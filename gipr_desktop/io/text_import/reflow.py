@@ -130,6 +130,25 @@ def _label_cuts(line: str, format_id: str) -> set[int]:
     return cuts
 
 
+_SUB_ORDINAL = re.compile(r"(\d{1,2})[.．]")  # a sub-row's ordinal, as a label cut begins with it
+
+
+def _next_ordinal_cuts(line: str, cuts: set[int]) -> set[int]:
+    """Cuts before the ordinal that follows a cut label's own (「5.」 after 「4.」) where it is printed
+    before the next cut, of a label or a heading (「…合法权益00000005.属于三类内容事务信息1000001」): the
+    next row, whose label, damaged, was not cut before; or printed blank, its label run into the next
+    (「…公开申请3.其他」)."""
+    found = set()
+    ends = sorted(cuts) + [len(line)]
+    for start, end in zip(ends, ends[1:]):
+        own = _SUB_ORDINAL.match(line, start)
+        if own:
+            at = line.find(f"{int(own.group(1)) + 1}.", own.end(), end)
+            if at > own.end():
+                found.add(at)
+    return found
+
+
 def _may_hold_labels(line: str, format_id: str) -> bool:
     """Whether ``line`` may hold ``FLAT_LABELS`` row labels followed by a value: their bodies are
     counted on the line's plain key, which costs a tenth of ``_label_cuts``'s and never counts
@@ -207,7 +226,9 @@ def reflow(lines: list[str], format_id: str) -> list[str]:
         if len(labels) < FLAT_LABELS and not flat_headings:
             result.append(line)
             continue
-        cuts = sorted((labels | _heading_cuts(line, format_id)) - {0})
+        headings = _heading_cuts(line, format_id)
+        labels |= _next_ordinal_cuts(line, labels | headings)
+        cuts = sorted((labels | headings) - {0})
         start = 0
         for cut in cuts:
             result.append(line[start:cut])
