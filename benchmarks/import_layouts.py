@@ -235,7 +235,7 @@ def main(filters: list[str]) -> None:
     has_pdftotext = shutil.which("pdftotext") is not None
     layouts = ["原文", "繁體", "繁體台湾用词", "网页复制", "网页逐格", "Word→PDF", "PDF文本", "PDF文本-layout", "PDF浏览器复制", "PDF.js复制"]
     dist = pdfjs_dist()
-    skipped = {"繁體": s2t is None and "OpenCC 未安装", "繁體台湾用词": s2t is None and "OpenCC 未安装",
+    skipped = {"繁體": s2t is None and "OpenCC 未安装", "繁體台湾用词": s2twp is None and "OpenCC 未安装",
                "网页复制": not have_lxml() and "lxml 未安装",
                "网页逐格": not have_lxml() and "lxml 未安装",
                "Word→PDF": office is None and "LibreOffice 未安装",
@@ -257,6 +257,7 @@ def main(filters: list[str]) -> None:
             text = path.read_text(encoding="utf-8") if is_text else None
             if s2t is not None and text is not None:
                 results["繁體"][name] = tally(read_text(s2t(text), name), name, entry, blanks=True, layout="繁體")
+            if s2twp is not None and text is not None:
                 results["繁體台湾用词"][name] = tally(read_text(s2twp(text), name), name, entry, blanks=True,
                                                    layout="繁體台湾用词")
             made = truth_report(entry, original)

@@ -12,10 +12,10 @@ import csv
 import io
 from pathlib import Path
 
-from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
+from gipr_desktop.io.errors import ImportResult, ReadError
 from gipr_desktop.io.grid_tables import Grid
 from gipr_desktop.io.sheet_tables import read_grids
-from gipr_desktop.io.text_import.decoding import MAX_TEXT_BYTES, decode
+from gipr_desktop.io.text_import.decoding import MAX_TEXT_BYTES, decode, encoding_notes
 from gipr_desktop.io.text_import.readers import file_bytes
 from gipr_desktop.io.xlsx_reader import MAX_CELLS
 
@@ -42,6 +42,5 @@ def read(path: str | Path) -> ImportResult:
         raise ReadError(f"{where}不是有效的 CSV 文件（有单元格过长或引号不配对）；请用 Excel、WPS 或 "
                         "LibreOffice 打开它、另存为 .xlsx 后再导入") from exc
     result = read_grids([Grid.from_rows(rows, path.stem)], where)
-    if encoding == "gb18030":
-        result.notes.insert(0, ImportNote("文件按 GBK/GB18030 编码读取"))
+    result.notes[:0] = encoding_notes(encoding)
     return result

@@ -10,11 +10,16 @@ import codecs
 import html
 import re
 
-from gipr_desktop.io.errors import ReadError, refuse_if_too_large
+from gipr_desktop.io.errors import ImportNote, ReadError, refuse_if_too_large
 
 MAX_TEXT_BYTES = 4 * 1024 * 1024  # a report as text is some 10–60 KB; more is not a report
 _CONTROL = (*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20))  # never in a text file
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def encoding_notes(encoding: str) -> list[ImportNote]:
+    """What the import notes say of the encoding ``decode`` read a file in: GBK, not the usual UTF-8."""
+    return [ImportNote("文件按 GBK/GB18030 编码读取")] if encoding == "gb18030" else []
 
 
 def check_size(size: int, name: str, limit: int = MAX_TEXT_BYTES) -> None:

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from gipr_desktop.core.report import Report
-from gipr_desktop.io.errors import ImportNote, ImportResult, ReadError
-from gipr_desktop.io.text_import.decoding import check_size, decode
+from gipr_desktop.io.errors import ImportResult, ReadError
+from gipr_desktop.io.text_import.decoding import check_size, decode, encoding_notes
 from gipr_desktop.io.text_import.html_text import html_text_and_tables
 from gipr_desktop.io.text_import.recognise import parse_report_text
 
@@ -31,8 +31,7 @@ def read_text_file(path: str | Path, previous: Report | None = None) -> ImportRe
     path = Path(path)
     text, encoding = decode(file_bytes(path), path.name)
     result = parse_report_text(text, source=path.name, previous=previous)
-    if encoding == "gb18030":
-        result.notes.insert(0, ImportNote("文件按 GBK/GB18030 编码读取"))
+    result.notes[:0] = encoding_notes(encoding)
     return result
 
 

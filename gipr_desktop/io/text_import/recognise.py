@@ -122,7 +122,8 @@ def parse_report_text(text: str, *, tables: Sequence[Grid | Rows] | None = None,
 
 
 def _simplified(text: str, grids: list[Grid], notes: list[ImportNote]) -> tuple[str, list[Grid]]:
-    """A text and tables in traditional characters converted to simplified ones, and said."""
+    """A text and tables in traditional characters converted to simplified ones (a mirror's pinyin
+    dropped first, Taiwan words given the official ones after), and said."""
     text, annotated = without_pinyin(text)
     if annotated:
         notes.append(ImportNote(NOTE_PINYIN))

@@ -157,7 +157,7 @@ def _heading_text(lines: list[str], index: int) -> str:
 
 
 def find_headings(fmt: Format, lines: list[str]) -> dict[str, int]:
-    candidates = []  # (line index, section id, printed number or None, exact wording)
+    candidates = []  # (line index, section id, printed number or None, exact wording, numbered as a sub-heading)
     for index in range(len(lines)):
         line = _heading_text(lines, index)
         if "\t" in line or "|" in line or len(line) > MAX_HEADING * 2:
@@ -170,20 +170,20 @@ def find_headings(fmt: Format, lines: list[str]) -> dict[str, int]:
             continue
         number = _ordinal_number(key)
         exact = key == normalize(fmt.section(section_id).heading)
-        candidates.append((index, section_id, number, exact))
+        candidates.append((index, section_id, number, exact, key.startswith("(")))
     found: dict[str, int] = {}
     last = -1
-    for index, section_id, number, _ in candidates:  # first pass: numbered as its own, in order, as a part is
-        # (「四、」: a sub-heading of 总体情况 numbered 「（四）」 may name a later part, 「（四）因…行政复议…情况」)
+    for index, section_id, number, _, bracketed in candidates:  # first pass: numbered as its own, in order, as a
+        # part is (「四、」: a sub-heading of 总体情况 numbered 「（四）」 may name a later part, 「（四）因…行政复议…情况」)
         if index > last and section_id not in found and int(section_id) > max(map(int, found), default=0):
-            if number == int(section_id) and not normalize(lines[index]).startswith("("):
+            if number == int(section_id) and not bracketed:
                 found[section_id] = index
                 last = index
     # then, between the sections found around it: a heading printed without a number in its exact
     # words (not a preamble's list of the parts, one a line, before the numbered headings), and
     # last one numbered otherwise
     for takes in (lambda number, exact: number is None and exact, lambda number, exact: number is not None):
-        for index, section_id, number, exact in candidates:
+        for index, section_id, number, exact, _ in candidates:
             if section_id in found or not takes(number, exact):
                 continue
             before = max((found[s] for s in found if int(s) < int(section_id)), default=-1)

@@ -89,9 +89,8 @@ def _other_text(format_id: str, table_id: str, text: str) -> tuple[bool, bool, b
     """What text no row's label is to a table, asked once per text and table in a program run: a
     group's caption (「第二十条第（九）项」: the rows above it are another group's), text numbered as a
     sub-row is (``numbered``), a piece of the header (``_is_header_piece``)."""
-    key = normalize(text)
-    return (key in _group_captions(format_id, table_id), numbered(text),
-            len(text) <= MAX_LABEL and key in _header_pieces(format_id, table_id))
+    return (normalize(text) in _group_captions(format_id, table_id), numbered(text),
+            _is_header_piece(format_id, table_id, text))
 
 
 def _is_header_piece(format_id: str, table_id: str, text: str) -> bool:
