@@ -424,3 +424,39 @@ def test_r7_a_share_against_a_total_typed_as_a_decimal_is_checked():
     found = check(report)
     assert not [f for f in found if f.rule == CHECK_FAILED]
     assert any(f.rule == "R7" and f.message.endswith("件计应为 50.0%") for f in found)
+
+
+def test_r7_no_case_corrected_is_no_statement_that_there_were_no_cases():
+    # 103: 「全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。」 with 1295 applications, 55 reviews
+    # and 34 suits: it says none was corrected, not that none was received
+    assert not any("全年未发生" in f.message for f in findings("103_shanghai_szfbgt_2025.txt", "R7"))
+    report = real("103_shanghai_szfbgt_2025.txt").report
+    report.set(CellRef(RL, "review", "corrected"), 2)
+    report.set(CellRef(RL, "review", "total"), report.get(CellRef(RL, "review", "total")) + 2)
+    [finding] = [f for f in check(report) if f.rule == "R7" and "全年未发生" in f.message]
+    assert "（未被纠错），但表中「行政复议·结果纠正」为 2" in finding.message
+    report = real("103_shanghai_szfbgt_2025.txt").report
+    report.set(CellRef(RL, "direct_suit", "corrected"), 1)
+    assert any("全年未发生" in f.message and "「行政诉讼·未经复议直接起诉·结果纠正」为 1" in f.message
+               for f in check(report) if f.rule == "R7")
+
+
+def test_r7_documents_by_their_disclosure_are_no_outcomes_of_applications():
+    # 055: 「共发布政府信息（文件）687份，其中主动公开299份，依申请公开及不予公开388份」: documents by how
+    # they are disclosed (主动公开 / 依申请公开 / 不予公开), not applications refused; 061 says it of 411
+    assert findings("055_pingtan_zonghezhifaju_2023.txt", "R7") == []
+    assert findings("061_pingtan_zonghezhifaju_2019.txt", "R7") == []
+    report = real("055_pingtan_zonghezhifaju_2023.txt").report
+    report.sections["1"] += "\n收到政府信息公开申请5件，不予公开3件。"  # an outcome of applications is still checked
+    assert any("不予公开3件" in f.message for f in check(report) if f.rule == "R7")
+
+
+def test_r7_no_suit_lost_speaks_of_suits_only():
+    # 001: 「…诉讼9件，均获维持，继续保持了省级政府零败诉的记录」: no suit lost; a review corrected is no suit
+    report = real("001_shanghai_szfbgt_2019.txt").report
+    report.set(CellRef(RL, "review", "corrected"), 1)
+    assert not any("未败诉" in f.message for f in check(report) if f.rule == "R7")
+    report = real("001_shanghai_szfbgt_2019.txt").report
+    report.sections["1"] = "本年度未发生政府信息公开行政诉讼败诉的情况。"
+    report.set(CellRef(RL, "suit_after_review", "corrected"), 1)
+    assert any("（未败诉），但表中「行政诉讼·复议后起诉·结果纠正」为 1" in f.message for f in check(report) if f.rule == "R7")

@@ -73,17 +73,28 @@ _CASE_STATEMENTS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p
     ("other", rf"其他结果\s*{_N}{_PIECES}"),
     ("pending", rf"(?:尚未审结|未审结|未结案|正在审理)\s*{_N}{_PIECES}"),
 ))
-# words on the outcomes that the cells must bear out: (word, the cells that must then be 0)
-_OUTCOME_WORDS: tuple[tuple[re.Pattern, str, str], ...] = tuple((re.compile(p), group, word) for p, group, word in (
-    (r"(?:均|全部|都)(?:获|被|予以|得到)?维持", "not_upheld", "均获维持"),
-    (r"(?:均|全部|都)已?(?:结案|审结)", "pending", "均已结案"),
-    (r"未被[^，。；,;：:\n]{0,10}?(?:纠错|纠正)|无(?:一)?(?:被)?纠错|零纠错|没有被[^，。；,;：:\n]{0,10}?(?:纠错|纠正)",
-     "corrected", "未被纠错"),
-))
+# words on the outcomes that the cells must bear out: (word, the cells that must then be 0, of which
+# cases: "" both reviews and suits the sentence names, else the one prefix the word speaks of)
+_OUTCOME_WORDS: tuple[tuple[re.Pattern, str, str, str], ...] = tuple(
+    (re.compile(p), group, word, of) for p, group, word, of in (
+        (r"(?:均|全部|都)(?:获|被|予以|得到)?维持", "not_upheld", "均获维持", ""),
+        (r"(?:均|全部|都)已?(?:结案|审结)", "pending", "均已结案", ""),
+        (r"未被[^，。；,;：:\n]{0,10}?(?:纠错|纠正)|无(?:一)?(?:被)?纠错|零纠错|没有被[^，。；,;：:\n]{0,10}?(?:纠错|纠正)"
+         r"|(?:未|没有)(?:发生|出现)[^，。；,;：:\n]{0,20}?被[^，。；,;：:\n]{0,10}?(?:纠错|纠正)",
+         "corrected", "未被纠错", ""),
+        (r"(?:未|没有)(?:发生|出现)[^，。；,;：:\n]{0,30}?诉讼败诉|零败诉|无败诉", "corrected", "未败诉", "litigation"),
+    ))
+# what a negation is about when an outcome follows its subject (「未发生…被行政复议纠错」): the outcome, not the count
+_OUTCOME_AFTER = re.compile(r"[^，。；,;：:\n]{0,6}?(?:纠错|纠正|败诉|撤销|确认违法)")
 _OF_CLOSED = re.compile(r"已审结|已结案|审结的|结案的|审结\s*\d+\s*件")
 _CASES = (("review", "行政复议", re.compile(r"复议")), ("litigation", "行政诉讼", re.compile(r"诉讼")))
 # words that count applications only where the sentence, or the one before, speaks of applications
 _OF_APPLICATIONS = frozenset({"handled", "carry_forward"})
+_OUTCOMES = frozenset({"disclosed_or_partial", "disclosed", "partial", "withheld", "unavailable", "rejected",
+                       "other_outcomes"})
+# a count of documents published actively: the sentence counts documents by how they are disclosed
+# (「其中主动公开299份，依申请公开及不予公开388份」), and states no outcome of applications
+_ACTIVE_DOCUMENTS = re.compile(rf"主动公开[^，。；,;：:\n0-9０-９]{{0,6}}?{NUMBER}\s*(?:份|条|件|个)")
 _INCLUDES_CARRIED = re.compile(r"^[（(]?\s*(?:含|包括|其中)\s*上年度?结转")
 _SHARE_AFTER = re.compile(r"^[，,、]?\s*占(?:比)?(?:总数的?)?\s*(\d+(?:\.\d+)?)\s*[%％]")
 
@@ -171,14 +182,17 @@ def statements(text: str) -> tuple[Statement, ...]:
         context, before = before + sentence, sentence
         if not _SUBJECTS.search(sentence):
             continue
-        seen = set()
+        seen = set(_OUTCOMES) if _ACTIVE_DOCUMENTS.search(sentence) else set()
         for group, pattern in _STATEMENTS:
             if group in seen or (group in _OF_APPLICATIONS and "申请" not in context):
                 continue
             match = pattern.search(sentence)
             if match is None:
                 continue
-            count = parse_count(match.group("n")) if "n" in pattern.groupindex else 0
+            stated = "n" in pattern.groupindex
+            if not stated and _OUTCOME_AFTER.match(sentence, match.end()):
+                continue  # 「未发生…被行政复议纠错」: no case corrected, which ``outcome_words`` reads
+            count = parse_count(match.group("n")) if stated else 0
             if count is None:
                 continue
             seen.add(group)
@@ -216,11 +230,11 @@ def outcome_words(text: str) -> tuple[OutcomeWord, ...]:
     found = []
     for sentence in _sentences(joined_lines(text)):
         cases = [prefix for prefix, _, pattern in _CASES if pattern.search(sentence)]
-        for pattern, group, word in _OUTCOME_WORDS:
+        for pattern, group, word, of in _OUTCOME_WORDS:
             if pattern.search(sentence):
                 if group == "not_upheld" and _OF_CLOSED.search(sentence):
                     group = "not_upheld_closed"  # 「已审结的均获维持」: says nothing of the pending ones
-                found += [OutcomeWord(f"{prefix}_{group}", word, sentence) for prefix in cases]
+                found += [OutcomeWord(f"{prefix}_{group}", word, sentence) for prefix in cases if of in ("", prefix)]
     return tuple(found)
 
 
