@@ -460,3 +460,14 @@ def test_r7_no_suit_lost_speaks_of_suits_only():
     report.sections["1"] = "本年度未发生政府信息公开行政诉讼败诉的情况。"
     report.set(CellRef(RL, "suit_after_review", "corrected"), 1)
     assert any("（未败诉），但表中「行政诉讼·复议后起诉·结果纠正」为 1" in f.message for f in check(report) if f.rule == "R7")
+
+
+def test_r7_no_review_brought_by_applications_is_no_statement_that_there_were_no_applications():
+    # a 街道's page (2020): 「未发生因政府信息公开申请提起的行政复议和行政诉讼案件」 speaks of reviews and suits
+    report = real("103_shanghai_szfbgt_2025.txt").report
+    report.sections["1"] = "本年度未发生因政府信息公开申请提起的行政复议和行政诉讼案件。"
+    said = [f.message for f in check(report) if f.rule == "R7"]
+    assert not any("「一、本年新收政府信息公开申请数量·总计」" in m for m in said)
+    assert any("「行政复议·总计」为 55" in m for m in said)  # what it does say is checked
+    report.sections["1"] = "本年度未收到政府信息公开申请，未发生行政复议和行政诉讼案件。"
+    assert any("「一、本年新收政府信息公开申请数量·总计」为 1295" in f.message for f in check(report) if f.rule == "R7")

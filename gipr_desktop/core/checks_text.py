@@ -84,8 +84,11 @@ _OUTCOME_WORDS: tuple[tuple[re.Pattern, str, str, str], ...] = tuple(
          "corrected", "未被纠错", ""),
         (r"(?:未|没有)(?:发生|出现)[^，。；,;：:\n]{0,30}?诉讼败诉|零败诉|无败诉", "corrected", "未败诉", "litigation"),
     ))
-# what a negation is about when an outcome follows its subject (「未发生…被行政复议纠错」): the outcome, not the count
+# what a negation is about when more follows its subject in the clause: an outcome (「未发生…被行政复议纠错」),
+# or, after applications, the reviews and suits they brought (「未发生因政府信息公开申请提起的行政复议」); not the
+# subject's count, which then is stated nowhere
 _OUTCOME_AFTER = re.compile(r"[^，。；,;：:\n]{0,6}?(?:纠错|纠正|败诉|撤销|确认违法)")
+_CASES_AFTER = re.compile(r"[^，。；,;：:\n]{0,10}?(?:复议|诉讼|纠错|纠正|败诉|撤销|确认违法)")
 _OF_CLOSED = re.compile(r"已审结|已结案|审结的|结案的|审结\s*\d+\s*件")
 _CASES = (("review", "行政复议", re.compile(r"复议")), ("litigation", "行政诉讼", re.compile(r"诉讼")))
 # words that count applications only where the sentence, or the one before, speaks of applications
@@ -190,7 +193,8 @@ def statements(text: str) -> tuple[Statement, ...]:
             if match is None:
                 continue
             stated = "n" in pattern.groupindex
-            if not stated and _OUTCOME_AFTER.match(sentence, match.end()):
+            after_subject = _CASES_AFTER if group == "applications_received" else _OUTCOME_AFTER
+            if not stated and after_subject.match(sentence, match.end()):
                 continue  # 「未发生…被行政复议纠错」: no case corrected, which ``outcome_words`` reads
             count = parse_count(match.group("n")) if stated else 0
             if count is None:
