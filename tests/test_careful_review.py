@@ -363,6 +363,12 @@ def test_r17_a_peoples_government_states_assessment_appraisal_and_accountability
     assert len(findings("huaian-city-2024.pdf", "R17")) == 1
     assert findings("002_c011582259751f09.txt", "R17") == []  # a street office: not asked
     assert [f for f in check(sample_report()) if f.rule == "R17"] == []  # 「开展社会评议，未有责任追究」
+    # a title naming the place only (「三明市2022年政府信息公开工作年度报告」) is the city government's report
+    report = real("062_sanming_shizhengfu_2022.txt").report
+    assert report.unit == "三明市"
+    report.sections = {key: text.replace("考核", "检查") for key, text in report.sections.items()}
+    report.preamble = report.preamble.replace("考核", "检查")
+    assert any("工作考核" in f.message for f in check(report) if f.rule == "R17")
 
 
 def test_s7_a_summary_missing_several_of_its_topics():

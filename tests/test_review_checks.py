@@ -294,6 +294,16 @@ def test_r12_large_share_of_other_handling():
     ("双鸭山市人民政府", "2024-03-10", False),
     ("黑龙江省人民政府", "2024-03-31", False),
     ("黑龙江省人民政府", "2024-04-01", True),
+    # a report whose title names a place only is that place's government's (「三明市2022年政府信息公开工作年度报告」)
+    ("三明市", "2024-03-10", False),
+    ("三明市", "2024-03-11", True),
+    ("平潭综合实验区", "2024-02-08", False),
+    ("平潭综合实验区", "2024-02-21", True),
+    ("黑龙江省", "2024-03-31", False),
+    ("沭阳县政府", "2024-02-20", False),  # 政府 for 人民政府
+    ("沭阳县政府办", "2024-02-01", True),  # its office: a department
+    ("某某社区", "2024-02-01", True),  # a community is no district
+    ("三明市财政局", "2024-02-01", True),
 ])
 def test_r15_published_after_the_deadline(unit, published, warns):
     report = zero_report()

@@ -25,6 +25,14 @@ from gipr_desktop.core.report import Report
 from gipr_desktop.core.schema import CellRef, Share, Topics, format_policy, named_cells, review_policy
 
 
+def body_name(report: Report) -> str:
+    """The body's name as the level rules read it: a place's name only (a title 「三明市2022年政府信息
+    公开工作年度报告」) or with 政府 only (「沭阳县政府」) is that place's 人民政府."""
+    unit = report.unit.strip()
+    place = unit[:-2] if unit.endswith("政府") else unit  # 「…人民」 of 「…人民政府」 is no place
+    return place + "人民政府" if review_policy().place_only.search(place) else unit
+
+
 def check_summary_length(report: Report, context: CheckContext) -> Iterable[Finding]:
     policy = format_policy(report.format)
     if policy.summary_limit is None:
@@ -48,11 +56,11 @@ def _self_name(report: Report) -> str:
 
 def check_regulations_maker(report: Report, context: CheckContext) -> Iterable[Finding]:
     policy = review_policy()
-    unit = report.unit.strip()
+    unit = body_name(report)
     if unit:
         if policy.regulation_makers.search(unit) or not policy.cannot_make_regulations.search(unit):
             return
-        who = unit
+        who = report.unit.strip()
     else:
         said = _self_name(report)
         if not said:
@@ -117,8 +125,9 @@ def deadline(report: Report) -> tuple[date, str] | None:
     """The last day ``report`` may be published, and whose deadline that is."""
     if report.year is None or not report.unit.strip():
         return None
+    unit = body_name(report)
     for level in review_policy().deadlines:
-        if level.pattern.search(report.unit.strip()):
+        if level.pattern.search(unit):
             return date(report.year + 1, level.month, level.day), level.who
     return None
 
@@ -148,9 +157,9 @@ def _unspoken(topics: Topics, text: str) -> list[str]:
 def check_accountability(report: Report, context: CheckContext) -> Iterable[Finding]:
     """R17: a 人民政府 (district, county, city, province) reports on 考核、评议、追究."""
     policy = review_policy()
-    unit = report.unit.strip()
-    if not unit or not policy.people_government.search(unit):
+    if not policy.people_government.search(body_name(report)):
         return
+    unit = report.unit.strip()
     text = "".join((report.preamble, *report.sections.values())).replace("\n", "")
     if not text.strip():
         return

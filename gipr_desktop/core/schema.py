@@ -347,6 +347,7 @@ class ReviewPolicy:
     cannot_make_regulations: re.Pattern  # R11: names of bodies that certainly may not
     cannot_make_self_names: re.Pattern  # R11: how such a body speaks of itself in its text
     people_government: re.Pattern  # R17: the name of a 人民政府 (its report states 考核、评议、追究)
+    place_only: re.Pattern  # a name that is a place's only (「三明市」): its 人民政府's
     accountability: Topics  # R17
     cut_off_parts: int  # S6: this many missing parts make one 「文本不完整」 finding
 
@@ -382,6 +383,7 @@ def review_policy() -> ReviewPolicy:
         cannot_make_regulations=re.compile(raw["cannot_make_regulations"]),
         cannot_make_self_names=re.compile(raw["cannot_make_self_names"]),
         people_government=re.compile(raw["people_government"]),
+        place_only=re.compile(raw["place_only"]),
         accountability=Topics(raw["accountability"]["rule"], tuple(raw["accountability"]["names"]),
                               tuple(tuple(t) for t in raw["accountability"]["topics"])),
         cut_off_parts=raw["cut_off_parts"],
