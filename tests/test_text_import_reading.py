@@ -74,6 +74,10 @@ def _without_title(text: str) -> str:
     return "\n".join(lines[: title.line] + lines[title.end:])
 
 
+def _untitled(seeds_dir: Path, name: str) -> str:
+    return _without_title((seeds_dir / name).read_text(encoding="utf-8"))
+
+
 def _notes(result) -> list[str]:
     return [note.message for note in result.notes]
 
@@ -139,6 +143,8 @@ UNIT = "荷花路街道办事处"
     ("标      题 荷花路街道办事处2023年政府信息公开工作年度报告\n索引号 000014349/2024-00021", UNIT),
     ("某某县荷花路街道\n办事处2023年政府信息公开工作年度报告", "某某县荷花路街道办事处"),
     ("荷 花 路 街 道 办 事 处\n2023年政府信息公开工作年度报告", UNIT),  # a PDF's letter-spaced title
+    # the page's bar above the article's own title (a town's page, 2022)
+    ("2023年政府信息公开工作年度报告\n荷花路街道办事处\n2023年政府信息公开工作年度报告", UNIT),
 ])
 def test_a_title_among_the_pages_furniture_names_the_unit(seeds_dir, title, unit):
     """Pages print the title under a breadcrumb or a menu, in a field of their own (with pipes, a
@@ -155,10 +161,13 @@ def test_a_field_or_menu_above_a_title_without_its_unit_is_no_unit(seeds_dir, ab
     """「更新时间：」 or the site's menu on the line above 「2023年政府信息公开工作年度报告」 names no unit:
     the unit is then found where the report names itself, else left empty and named."""
     text = (seeds_dir / "001_39a3bb303739f26f.txt").read_text(encoding="utf-8")
-    result = parse_report_text(text.replace("荷花路街道办事处 2023 年政府信息公开工作年度 报告",
-                                            f"{above}\n2023年政府信息公开工作年度报告", 1))
-    assert (result.report.unit, result.report.year) == ("", 2023)
-    assert "未找到标题中的机关名称，请在「基本信息」中填写" in _notes(result)
+    text = text.replace("荷花路街道办事处 2023 年政府信息公开工作年度 报告", f"{above}\n2023年政府信息公开工作年度报告", 1)
+    result = parse_report_text(text)
+    assert (result.report.unit, result.report.year) == ("荷花路街道办事处", 2023)  # 「…荷花路街道办事处结合工作实际…」
+    assert any(note.startswith("机关名称取自「一、总体情况」首句") for note in _notes(result))
+    unnamed = parse_report_text(text.replace("荷花路街道办事处结合工作实际", "结合工作实际", 1))
+    assert unnamed.report.unit == ""
+    assert "未找到标题中的机关名称，请在「基本信息」中填写" in _notes(unnamed)
 
 
 FURNITURE = [
@@ -353,7 +362,7 @@ def test_the_year_the_text_names_far_most_often(seeds_dir):
     """No title, period, report sentence or heading says the year; a reader takes the year the
     narrative speaks of (「2024年度，…」「2024年，…」) where no other comes near it."""
     text = _without_title((seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8"))
-    said = text.replace("一、总体情况", "一、总体情况\n2024年，本街道未发生因政府信息公开引起的行政复议。2024年，……。", 1)
+    said = text.replace("一、总体情况", "一、总体情况\n本年度，本街道稳步推进。2024年，本街道未发生因政府信息公开引起的行政复议。2024年，……。", 1)
     result = parse_report_text(said)
     assert result.report.year == 2024
     assert "报告年度取自正文中最常提到的年份（「2024年」3 次）" in _notes(result)
@@ -696,3 +705,84 @@ def test_a_typo_in_a_label_of_a_report_flattened_onto_one_line_costs_no_row():
     result = parse_report_text(text.replace("属于三类内部事务信息", "属于三类内容事务信息"), source=path.name)
     assert result.report.cells == plain.report.cells
     assert any("「5.属于三类内容事务信息」" in note.message and "相近" in note.message for note in result.notes)
+
+
+# --- the unit and year a page copy without its title names in its own sentences ----------------------
+# Of 42 real page beginnings (16 provinces), 19 named no unit and 8 no year once the page's title was
+# not copied; a reader finds both in the summary's first sentence (「2020年,庄窠乡认真贯彻…」), in
+# 「本报告由××镇人民政府党政办公室编制」 or in 「汇报我镇2023年政府信息公开工作」.
+
+
+def test_the_unit_from_the_summarys_first_sentence(seeds_dir):
+    # 「2023 年，在区委、区政府的正确领导下，在县政务公开办的严格要求下，荷花路街道办事处结合工作实际…」
+    result = parse_report_text(_untitled(seeds_dir, "001_39a3bb303739f26f.txt"))
+    assert result.report.unit == "荷花路街道办事处"
+    assert any(note.startswith("机关名称取自「一、总体情况」首句「2023 年，在区委") for note in _notes(result))
+
+
+@pytest.mark.parametrize(("opening", "unit"), [
+    ("2020年,庄窠乡认真贯彻落实县政府信息公开相关文件精神,按照政府信息公开的要求,不断加大公开力度。", "庄窠乡"),
+    ("2022年,松木塘镇人民政府认真贯彻落实《中华人民共和国政府信息公开条例》。", "松木塘镇人民政府"),
+    ("2024年,在县委、县政府的坚强领导下,海城镇以习近平新时代中国特色社会主义思想为指引,严格贯彻《条例》。", "海城镇"),
+    ("2021年,县乡村振兴局严格按照县委县政府要求,认真贯彻落实《条例》及相关规定。", "县乡村振兴局"),
+    ("2023年，我镇坚持以人民为中心，深化政务公开。", ""),  # how a body speaks of itself names none
+    ("2023年，全镇坚持以人民为中心，深化政务公开。", ""),
+    ("2023年，政务公开工作坚持以人民为中心。", ""),
+])
+def test_the_unit_from_the_subject_of_a_summary_opening(seeds_dir, opening, unit):
+    text = _untitled(seeds_dir, "001_39a3bb303739f26f.txt")
+    first = next(line for line in text.split("\n") if line.startswith("2023 年，在区委"))
+    assert parse_report_text(text.replace(first, opening, 1)).report.unit == unit
+
+
+@pytest.mark.parametrize(("sentence", "unit"), [
+    ("本报告是根据《中华人民共和国政府信息公开条例》要求，由两城镇人民政府党政办公室编制。", "两城镇人民政府"),
+    ("本年度报告根据《条例》和《山东省政府信息公开规定》要求，由成山镇人民政府编制。", "成山镇人民政府"),
+    ("本报告由某某县教育局编制。", "某某县教育局"),
+    ("本报告由本局办公室编制。", ""),  # how a body speaks of itself names none
+])
+def test_the_unit_that_compiled_the_report(seeds_dir, sentence, unit):
+    text = _untitled(seeds_dir, "001_39a3bb303739f26f.txt")
+    first = next(line for line in text.split("\n") if line.startswith("2023 年，在区委"))
+    result = parse_report_text(text.replace("一、总体情况", sentence + "\n一、总体情况", 1).replace(first, "全年工作平稳。", 1))
+    assert result.report.unit == unit
+    assert any(note.startswith("机关名称取自正文「由") for note in _notes(result)) == bool(unit)
+
+
+def test_the_year_from_the_summarys_first_sentence(seeds_dir):
+    text = _untitled(seeds_dir, "002_c011582259751f09.txt")
+    text = re.sub(r"统计期限为2023年1月1日至2023年12月31日止", "统计期限为全年", text)
+    text = text.replace("现公布南关区鸿城街道2023年度政府信息公开工作年度报告", "现公布本街道年度报告")
+    text = text.replace("2023年，我街道高效", "本年，我街道高效").replace("2023年街道政务公开专栏", "全年街道政务公开专栏")
+    assert text.count("2023年") == 1  # 「2023年，鸿城街道按照…」 only: too few for the most named year
+    result = parse_report_text(text)
+    assert (result.report.year, result.report.unit) == (2023, "鸿城街道")
+    assert "报告年度取自「一、总体情况」首句「2023年，鸿城街道按照中央、省、市、区的要求，及时公开信息，完善工作制度，丰富…」" in _notes(result)
+    # a year that opens a later part (「2024年，我街道将…」) is the plans', not the report's
+    five = text.replace("2023年，鸿城街道", "全年，鸿城街道", 1)
+    five = five.replace("五、存在的主要问题及改进情况", "五、存在的主要问题及改进情况\n2024年，我街道将继续深化政务公开。", 1)
+    assert parse_report_text(five).report.year is None
+
+
+def test_the_year_from_a_sentence_on_the_bodys_own_work(seeds_dir):
+    untitled = _untitled(seeds_dir, "004_a5beddac6e9ed429.txt")
+    text = untitled.replace("一、总体情况", "现结合我镇实际，从六个方面汇报我镇2023年政府信息公开工作。\n一、总体情况", 1)
+    assert "报告年度取自正文「我镇2023年政府信息公开工作」" in _notes(parse_report_text(text))
+    # in a later part it is last year's work looked back on (「对照我镇2022年政府信息公开工作中的问题」)
+    later = untitled.replace("五、存在的主要问题及改进情况", "五、存在的主要问题及改进情况\n对照我镇2022年政府信息公开工作中的问题逐项整改。", 1)
+    assert parse_report_text(later).report.year is None
+
+
+def test_a_title_printed_again_under_a_line_that_is_no_body_names_none(seeds_dir):
+    # a workbook's sheets each print the title; a table's caption above the second one is no unit
+    text = (seeds_dir / "001_39a3bb303739f26f.txt").read_text(encoding="utf-8")
+    text = text.replace("荷花路街道办事处 2023 年政府信息公开工作年度 报告",
+                        "2023年政府信息公开工作年度报告\n第二十条第（一）项\n2023年政府信息公开工作年度报告", 1)
+    assert find_title(text.split("\n")).unit == ""
+
+
+def test_a_title_printed_again_far_below_is_not_the_title_again(seeds_dir):
+    text = (seeds_dir / "001_39a3bb303739f26f.txt").read_text(encoding="utf-8")
+    text = text.replace("荷花路街道办事处 2023 年政府信息公开工作年度 报告",
+                        "2023年政府信息公开工作年度报告\n一\n二\n三\n四\n荷花路街道办事处\n2023年政府信息公开工作年度报告", 1)
+    assert find_title(text.split("\n")).unit == ""

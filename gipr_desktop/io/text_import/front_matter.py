@@ -1,13 +1,15 @@
 """Year, unit, contact and publication date, found where a careful reader finds them.
 
-The title names the unit and the year, but a copied report often lacks it, splits it over lines
-or cuts it off. A reader then takes the year from the statistics period (「统计期限为2024年1月1日至
-2024年12月31日」), from a sentence such as 「现将我局2021年政府信息公开工作报告如下」, from a heading
-(「一、2023年政府信息公开工作总体情况」), from the file name, or, failing all of these, from the
-year the narrative speaks of far more often than any other (「2024年度，本街道…」); the unit from
-「现将××局…」, from the signature at the end (on lines of its own, or run onto the last sentence
-where a copy joined the lines), or from the file name. So does the importer, and it says where
-each came from. The publication date is read only where
+The title names the unit and the year, but a copied report often lacks it (a page's title is not
+part of its article), splits it over lines or cuts it off. A reader then takes the year from the
+statistics period (「统计期限为2024年1月1日至2024年12月31日」), from a sentence such as 「现将我局2021年
+政府信息公开工作报告如下」 or 「汇报我镇2023年政府信息公开工作」, from a heading (「一、2023年政府信息公开
+工作总体情况」), from the file name, from the summary's first sentence (「2020年,庄窠乡认真贯彻…」), or,
+failing all of these, from the year the narrative speaks of far more often than any other; the unit
+from 「现将××局…」, from the signature at the end (on lines of its own, or run onto the last sentence
+where a copy joined the lines), from the file name, from 「本报告由××镇人民政府党政办公室编制」, or from
+the subject of the summary's first sentence. So does the importer, and it says where each came
+from. The publication date is read only where
 a full date is printed (a 「发布日期」 line, or the signature date); the contact block from the
 address, post code, telephone and e-mail the preamble or the end prints. Nothing is guessed.
 """
@@ -41,6 +43,24 @@ _HEADING_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?:的)?(?:政府)?(?:信
 _PRESENTS = re.compile(r"(?:现将|现公布|现向社会公布|现发布|现予以公布)(?!我|本|全)([^\s，。；：、“”《》()（）\d]{2,30}?)"
                        r"\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:及[^，。；]{0,20}?)?的?(?:政府)?信息公开")
 UNIT_END = re.compile(r"(?:人民政府|政府|办事处|街道|委员会|管委会|局|办公室|办公厅|厅|委|中心|院|署|所|站|队|镇|乡|公司)$")
+# what precedes the second part: a sentence on the body's own work names the report's year there
+# (「汇报我镇2023年政府信息公开工作」), and the plans of 五 (「对照我局2022年…」) are not yet read
+_PART_TWO = re.compile(r"二\s*[、.．]\s*主动公开")
+_OWN_WORK_YEAR = re.compile(r"(?:我|本)(?:街道|镇|乡|街|局|区|县|市|委|办|单位|机关|部门|中心|厅|院|署)\s*((?:19|20)\d{2})\s*年度?的?"
+                            r"(?:政府)?(?:信息公开|政务公开)(?:工作)?")
+# the summary's first sentence, just under its heading: it opens with the report's year and often names
+# the body as the subject of its first clause (「2020年,庄窠乡认真贯彻…」, 「2023 年，在区委、区政府的
+# 正确领导下，荷花路街道办事处结合工作实际…」)
+_SUMMARY_OPENING = re.compile(r"(?:(?:^|\n)[ \t\u3000]*(?:[一1]\s*[、.．]\s*)?|[一1]\s*[、.．]\s*)(?:工作)?(?:总体情况|概述)"
+                              r"\s*(((?:19|20)\d{2})\s*年度?\s*[，,][^。；\n]*)")
+_LEADERSHIP = r"(?:在[^，。；,;]{2,30}?下\s*[，,]\s*)*"  # 「在区委、区政府的正确领导下，」
+_ACTS = ("认真|严格|坚持|深入|全面|紧紧|始终|高度|积极|按照|围绕|继续|进一步|以|不断|扎实|切实|结合|依照|依据|根据|贯彻|落实"
+         "|立足|聚焦|大力|持续|着力|强化|加强|紧扣|牢牢|紧密|全力")
+_OPENING_SUBJECT = re.compile(rf"(?:19|20)\d{{2}}\s*年度?\s*[，,]\s*{_LEADERSHIP}([\u4e00-\u9fff]{{2,30}}?)(?:{_ACTS})")
+_SELF_WORDS = ("我", "本", "全", "该", "各")  # how a body speaks of itself: 「我镇」「全镇」 name none
+_COMPILED = re.compile(r"由([^\s，。；：:、“”《》()（）\d]{2,30}?)(?:负责)?(?:组织)?编制")
+_OFFICES = ("党政办公室", "综合办公室", "办公室", "办公厅", "党政办")  # the office that compiles a body's report
+OPENING_QUOTED = 40  # characters of the summary's first sentence a note quotes
 _NAMED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")  # a year, not a date's
 MIN_NAMED = 2  # times the narrative must name a year, and more than twice any other, for it to be the report's
 _SENTENCE = re.compile(r"[，。；：:,;！？!?、]")
@@ -133,9 +153,16 @@ def find_year(lines: list[str], source: str) -> Found:
         match = _HEADING_YEAR.search(line)
         if match and len(line) <= 40 and not _CLAUSE.search(line) and int(match.group(1)) in years:
             return Found(int(match.group(1)), f"报告年度取自小标题「{line}」")
+    before_two = _before_part_two(text)
+    for match in _OWN_WORK_YEAR.finditer(before_two):
+        if int(match.group(1)) in years:
+            return Found(int(match.group(1)), f"报告年度取自正文「{match.group(0)}」")
     match = re.search(r"((?:19|20)\d{2})\s*年", source) if _REPORT_NAME.search(source) else None
     if match and int(match.group(1)) in years:
         return Found(int(match.group(1)), f"报告年度取自文件名「{source}」")
+    opening = _SUMMARY_OPENING.search(before_two)
+    if opening and int(opening.group(2)) in years:
+        return Found(int(opening.group(2)), f"报告年度取自「一、总体情况」首句「{_quoted(opening.group(1))}」")
     named = Counter(int(m.group(1)) for m in _NAMED_YEAR.finditer(text) if int(m.group(1)) in years).most_common(2)
     if named and named[0][1] >= MIN_NAMED and (len(named) == 1 or named[0][1] > 2 * named[1][1]):
         return Found(named[0][0], f"报告年度取自正文中最常提到的年份（「{named[0][0]}年」{named[0][1]} 次）")
@@ -174,7 +201,33 @@ def find_unit(lines: list[str], front: list[str], source: str) -> Found:
         unit = _FILE_TAIL.sub("", stem[: match.start()]).strip(" _-—《》")
         if looks_like_unit(unit):
             return Found(unit, f"机关名称取自文件名「{source}」")
+    before_two = _before_part_two("\n".join(lines))
+    for match in _COMPILED.finditer(before_two):
+        unit = _without_office(match.group(1))
+        if looks_like_unit(unit) and not unit.startswith(_SELF_WORDS):
+            return Found(unit, f"机关名称取自正文「{match.group(0)}」")
+    opening = _SUMMARY_OPENING.search(before_two)
+    subject = _OPENING_SUBJECT.match(opening.group(1)) if opening else None
+    if subject and looks_like_unit(subject.group(1)) and not subject.group(1).startswith(_SELF_WORDS):
+        return Found(subject.group(1), f"机关名称取自「一、总体情况」首句「{_quoted(opening.group(1))}」")
     return Found()
+
+
+def _before_part_two(text: str) -> str:
+    found = _PART_TWO.search(text)
+    return text[: found.start()] if found else text
+
+
+def _without_office(unit: str) -> str:
+    """The body whose office compiled its report (「两城镇人民政府党政办公室」: 两城镇人民政府)."""
+    for office in _OFFICES:
+        if unit.endswith(office) and UNIT_END.search(unit[: -len(office)]):
+            return unit[: -len(office)]
+    return unit
+
+
+def _quoted(sentence: str) -> str:
+    return sentence if len(sentence) <= OPENING_QUOTED else sentence[:OPENING_QUOTED] + "…"
 
 
 def find_published(lines: list[str], front: list[str], year: int | None) -> Found:

@@ -258,8 +258,16 @@ def _yearless_title(lines: list[str]) -> Title | None:
     return None
 
 
+TITLE_AGAIN = 3  # lines after a title naming no unit within which the title printed again may name it
+
+
 def _title(lines: list[str], fields: bool) -> Title | None:
+    """The first title line; one that names no unit yields to the same title printed again just after
+    it under its unit's line (a page's bar 「2022年政府信息公开工作年度报告」 above the article's own)."""
+    unitless: Title | None = None
     for index, line in enumerate(lines[:80]):
+        if unitless is not None and index > unitless.end + TITLE_AGAIN:
+            break
         field = TITLE_FIELD.match(line)
         if (field is None) == fields or (_METADATA.match(line) and not field) or BREADCRUMB.search(line):
             continue
@@ -283,8 +291,11 @@ def _title(lines: list[str], fields: bool) -> Title | None:
         if above and (not unit or UNIT_END.fullmatch(unit)):
             # the unit on a line of its own above, or broken inside its name (「××街道」/「办事处2023年…」)
             unit, first = above + unit, index - 1
-        return Title(unit=unit, year=year, line=first, end=end)
-    return None
+        title = Title(unit=unit, year=year, line=first, end=end)
+        if unit and (unitless is None or year == unitless.year and UNIT_END.search(unit)):  # again: under a body's name
+            return title
+        unitless = unitless or title
+    return unitless
 
 
 def paragraphs(lines: list[str]) -> str:
