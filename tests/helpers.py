@@ -42,3 +42,19 @@ def sheet_as_csv(sheet_file, csv_file, encoding: str = "gbk", delimiter: str = "
         csv.writer(out, delimiter=delimiter).writerows(
             ["" if value is None else (int(value) if isinstance(value, float) and value.is_integer() else value)
              for value in row] for row in rows)
+
+
+def flattened(html_text: str, separator: str = "") -> str:
+    """A web page's text as some page copies and mirrors hold it: every heading, paragraph and table
+    row on one line, a row's cells joined by ``separator`` (none: their digits run together, and a
+    cell printed blank leaves no trace)."""
+    import lxml.html
+
+    parts = []
+    for element in lxml.html.fromstring(html_text).iter():
+        if element.tag in ("p", "h1", "h2", "h3", "h4", "li") and \
+                not any(parent.tag in ("td", "th") for parent in element.iterancestors()):
+            parts.append(element.text_content().strip())
+        elif element.tag == "tr":
+            parts.append(separator.join(cell.text_content().strip() for cell in element if cell.tag in ("td", "th")))
+    return " ".join(part for part in parts if part)

@@ -293,3 +293,20 @@ def test_a_glued_row_two_rules_cut_two_ways_is_not_cut():
     assert lost_blanks._one_rule_alone({"handled_total": short}, equations) == ([], [])
     assert lost_blanks._one_rule_alone({"handled_total": short}, equations[:2] + equations[2:3])[0] == []
     assert lost_blanks._one_rule_alone({"handled_total": short}, equations[:2])[0] == equations[:2]
+
+
+def test_a_run_of_one_digit_a_cell_is_not_read_where_the_table_shows_blank_cells_were_dropped():
+    # 104 (上海市政府办公厅 2019) prints many cells blank; flattened with the digits run together,
+    # 「（一）予以公开2581211」 is 258 12 _ _ 1 1 _ — seven digits for seven cells by chance — while other
+    # rows (「1.属于国家秘密14」) show that blank cells left no trace: no run is then read one digit a cell
+    from tests.fixture_truth import REPORTS, truth_report
+    from tests.helpers import flattened
+
+    html = (REPORTS / "104_shanghai_szfbgt_2019.html").read_text(encoding="utf-8")
+    result = parse_report_text(flattened(html), source="104_shanghai_szfbgt_2019.html")
+    truth = truth_report("104_shanghai_szfbgt_2019.html").cells
+    assert {ref: value for ref, value in result.report.cells.items() if ref in truth and truth[ref] != value} == {}
+    assert any("「2581211」" in note.message and "未能读取" in note.message for note in result.notes)
+    # a table whose every row prints all its cells keeps the reading (052's originals' own totals)
+    text = (REPORTS / "052_pingtan_haitanpianqu_2024.txt").read_text(encoding="utf-8")
+    assert parse_report_text(text).report.get(CellRef("applications", "new", "natural_person")) == 5

@@ -365,9 +365,11 @@ NOT_ADDING_UP = f"各栏数字与总计不符（总计不等于各栏之和）�
 
 def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: str, notes: list[ImportNote],
         row_id: str = "", known: Known | None = None, *,
-        verdict: Callable[[Values], bool | None] | None = None) -> list[CellText] | None:
+        verdict: Callable[[Values], bool | None] | None = None, blanks_dropped: bool = False) -> list[CellText] | None:
     """Choose the ``len(slots)`` cells of a row among the cells printed after its label.
-    ``verdict``: ``rule_check(table, slots)``, where the caller keeps it."""
+    ``verdict``: ``rule_check(table, slots)``, where the caller keeps it. ``blanks_dropped``: another
+    row of the table prints fewer digits than it has cells, so the copy left no trace of a blank cell
+    (``blanks_dropped``), and a run of as many digits as cells is then not read one digit a cell."""
     count = len(slots)
     cells = list(cells)
     if len(cells) == count:
@@ -414,7 +416,7 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
     glued = [c.text for c in cells if c.text.isdigit() and len(c.text) > 1 and not one_cell(c)]
     filled = sum(not c.blank for c in cells)
     printed = " ".join(c.text for c in cells if not c.blank)  # as printed, the signed part too ("88-720")
-    most = sum(len(c.text) if c.text.isdigit() and not one_cell(c) else 1 for c in cells if not c.blank)  # cells the digits can make
+    most = _most_cells(cells)
     if not glued or most < count:  # too few digits to be the row's cells glued together
         notes.append(ImportNote(f"{where}：只找到 {filled} 个数字「{printed}」，应有 {count} 栏，无法确定各数字所属栏目，"
                                 f"{UNREAD}", table.id, row_id))
@@ -423,7 +425,8 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
     fits = _fitting(slots)
     readings = split_digit_run(cells, count, lambda values: verdict(values) is True and fits(values))
     if verdict.has_rules:  # type: ignore[attr-defined]
-        chosen, why = _plausible(readings) if readings else _one_digit_a_cell(cells, count, verdict, fits)
+        chosen, why = _plausible(readings) if readings else \
+            (None, "") if blanks_dropped else _one_digit_a_cell(cells, count, verdict, fits)
     else:  # no arithmetic to check: only a run with one digit per cell has one reading, or the one
         # reading that agrees with what the narrative and last year's report say of the row; numbers
         # printed apart are each a cell, and one of them too few is as likely a cell printed blank
@@ -449,10 +452,23 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
     if chosen is None:
         reason = ("没有符合行内勾稽关系的拆法" if verdict.has_rules else "没有各栏都能填入的拆法") if not readings \
             else "有多种同样可能的拆法"
+        if blanks_dropped and not readings:
+            reason += "（本表有的行印的数字少于栏数，原文空白的栏未留下痕迹，不能按每栏一位数拆分）"
         notes.append(ImportNote(f"{where}：数字「{printed}」连在一起，{reason}，{UNREAD}，请按原文填写", table.id, row_id))
         return None
     notes.append(ImportNote(f"{where}：数字「{shown}」连在一起，{why}拆分为 {' '.join(str(v) for v in chosen)}，请核对", table.id))
     return [CellText(str(v), value=v) for v in chosen]
+
+
+def _most_cells(cells: Sequence[CellText]) -> int:
+    """The cells the numbers printed can make at most (a run of digits one a cell)."""
+    return sum(len(c.text) if c.text.isdigit() and not one_cell(c) else 1 for c in cells if not c.blank)
+
+
+def blanks_dropped(hits: Sequence[RowHit], widths: dict[str, int]) -> bool:
+    """Whether a row with numbers prints fewer digits than it has cells: where this copy of the table
+    printed a cell blank, it left no trace (a page flattened with its cells run together)."""
+    return any(hit.has_values and _most_cells(hit.cells) < widths[hit.row_id] for hit in hits)
 
 
 def _fitting(slots: Sequence[Slot]) -> Callable[[Values], bool]:
@@ -597,6 +613,7 @@ def read_hits(table: Table, hits: Sequence[RowHit], reading: TableReading, known
         elif len(hit.cells) == widths[hit.row_id]:
             printed_blank.setdefault(hit.row_id, hit)
     names, row_slots, verdicts = _memo(table, "where"), _memo(table, "slots"), _memo(table, "verdicts")
+    dropped = blanks_dropped(hits, widths)
     for row in table.rows:
         candidates = with_values.get(row.id, [])
         if len(candidates) > 1:
@@ -612,7 +629,7 @@ def read_hits(table: Table, hits: Sequence[RowHit], reading: TableReading, known
         first_notes: list[ImportNote] | None = None
         for hit in candidates:
             row_notes: list[ImportNote] = []
-            chosen = fit(hit.cells, slots, table, where, row_notes, row.id, known, verdict=verdict)
+            chosen = fit(hit.cells, slots, table, where, row_notes, row.id, known, verdict=verdict, blanks_dropped=dropped)
             if chosen is not None:
                 if hit.similar:
                     row_notes.append(similar_label_note(table, hit.label, row.id))
