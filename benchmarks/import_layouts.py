@@ -9,8 +9,15 @@ layouts users' own tools make of it. The layouts are made here, at run time, and
                   HTML original, else from the program's own HTML export of the truth report)
 - 网页逐格        the same page with every table cell on a line of its own closed by 「|」 (as the 003
                   seed prints it), an empty cell a bare 「|」
+- 网页压成一行    the same page flattened onto one line, as some mirrors and copies hold it: headings,
+                  paragraphs and rows joined by spaces, a row's cells one space apart
+- 网页压成一行无间隔 the same with a row's cells run together (「规章000」), as 平潭's pages print it: a
+                  cell printed blank leaves no trace
 - Word→PDF        a Word file turned into PDF by LibreOffice (the docx original, else the program's own
                   .docx export of the truth report) and that PDF read by the program
+- Word→纯文本     the same Word file saved as plain text by LibreOffice (「另存为」 Text, UTF-8): a table
+                  cell a line
+- Word→网页       the same Word file saved as a web page by LibreOffice (HTML), read as HTML
 - PDF文本         that PDF copied as text by pdftotext, in reading order
 - PDF文本-layout  the same in pdftotext's -layout order
 - PDF浏览器复制   that PDF's text as a browser's PDF viewer built on PDFium (Chrome's) copies it:
@@ -46,6 +53,7 @@ from gipr_desktop.io import docx_writer, markup_writer  # noqa: E402
 from gipr_desktop.io.errors import ReadError  # noqa: E402
 from gipr_desktop.io.registry import read_report  # noqa: E402
 from gipr_desktop.io.text_import import parse_report_text  # noqa: E402
+from tests.helpers import flattened  # noqa: E402
 
 REPORTS = ROOT / "tests" / "fixtures" / "reports"
 KINDS = ("exact", "blank kept empty", "left empty", "wrong")
@@ -168,14 +176,18 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_pdf(docx_files: list[Path], out_dir: Path) -> None:
-    """All Word files to PDF in one LibreOffice run (its own profile, so a running office is left alone)."""
+def convert_to_pdf(docx_files: list[Path], out_dir: Path, to: str = "pdf") -> None:
+    """All Word files to PDF (or ``to``: another of LibreOffice's filters) in one LibreOffice run (its
+    own profile, so a running office is left alone)."""
     if not docx_files:
         return
     profile = out_dir / "lo-profile"
-    subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+    subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", to,
                     "--outdir", str(out_dir), *map(str, docx_files)],
                    check=False, capture_output=True, timeout=CONVERT_SECONDS)
+
+
+SAVED_AS = {"Word→纯文本": ("txt:Text (encoded):UTF8", ".txt"), "Word→网页": ("html:HTML (StarWriter)", ".html")}
 
 
 def pdftotext(pdf: Path, layout: bool) -> str:
@@ -233,12 +245,17 @@ def main(filters: list[str]) -> None:
     s2t, s2twp = to_traditional(), to_traditional("s2twp")
     office = soffice()
     has_pdftotext = shutil.which("pdftotext") is not None
-    layouts = ["原文", "繁體", "繁體台湾用词", "网页复制", "网页逐格", "Word→PDF", "PDF文本", "PDF文本-layout", "PDF浏览器复制", "PDF.js复制"]
+    layouts = ["原文", "繁體", "繁體台湾用词", "网页复制", "网页逐格", "网页压成一行", "网页压成一行无间隔", "Word→PDF", "Word→纯文本", "Word→网页", "PDF文本",
+               "PDF文本-layout", "PDF浏览器复制", "PDF.js复制"]
     dist = pdfjs_dist()
     skipped = {"繁體": s2t is None and "OpenCC 未安装", "繁體台湾用词": s2twp is None and "OpenCC 未安装",
                "网页复制": not have_lxml() and "lxml 未安装",
                "网页逐格": not have_lxml() and "lxml 未安装",
+               "网页压成一行": not have_lxml() and "lxml 未安装",
+               "网页压成一行无间隔": not have_lxml() and "lxml 未安装",
                "Word→PDF": office is None and "LibreOffice 未安装",
+               "Word→纯文本": office is None and "LibreOffice 未安装",
+               "Word→网页": office is None and "LibreOffice 未安装",
                "PDF文本": (office is None and "LibreOffice 未安装") or (not has_pdftotext and "pdftotext 未安装"),
                "PDF文本-layout": (office is None and "LibreOffice 未安装") or (not has_pdftotext and "pdftotext 未安装"),
                "PDF浏览器复制": office is None and "LibreOffice 未安装",
@@ -268,6 +285,9 @@ def main(filters: list[str]) -> None:
                                                  layout="网页复制")
                 results["网页逐格"][name] = tally(read_text(browser_copy(html_text, _barred_row), name), name, entry,
                                                  blanks=False, layout="网页逐格")
+                for layout, separator in (("网页压成一行", " "), ("网页压成一行无间隔", "")):
+                    results[layout][name] = tally(read_text(flattened(html_text, separator), name), name, entry,
+                                                  blanks=False, layout=layout)
             if office is not None:
                 docx = path if path.suffix.lower() == ".docx" else work / (path.stem + ".docx")
                 if docx != path:
@@ -275,6 +295,14 @@ def main(filters: list[str]) -> None:
                 docx_files[name] = docx
         if office is not None:
             convert_to_pdf(list(docx_files.values()), work)
+            for layout, (to, suffix) in SAVED_AS.items():
+                saved = work / layout
+                saved.mkdir()
+                convert_to_pdf(list(docx_files.values()), saved, to)
+                for name, docx in docx_files.items():
+                    copy = saved / (docx.stem + suffix)
+                    results[layout][name] = tally(read_file(copy) if copy.is_file() else None, name, expected[name],
+                                                  blanks=False, layout=layout)
             for name, docx in docx_files.items():
                 entry, pdf = expected[name], work / (docx.stem + ".pdf")
                 exists = pdf.is_file()
