@@ -437,6 +437,9 @@ def test_r7_no_case_corrected_is_no_statement_that_there_were_no_cases():
     # and 34 suits: it says none was corrected, not that none was received
     assert not any("全年未发生" in f.message for f in findings("103_shanghai_szfbgt_2025.txt", "R7"))
     report = real("103_shanghai_szfbgt_2025.txt").report
+    report.sections["1"] = "本年度未发生行政复议、行政诉讼案件被纠错的情况。"  # the outcome further on in the clause
+    assert [f for f in check(report) if f.rule == "R7"] == []
+    report = real("103_shanghai_szfbgt_2025.txt").report
     report.set(CellRef(RL, "review", "corrected"), 2)
     report.set(CellRef(RL, "review", "total"), report.get(CellRef(RL, "review", "total")) + 2)
     [finding] = [f for f in check(report) if f.rule == "R7" and "全年未发生" in f.message]

@@ -87,7 +87,7 @@ _OUTCOME_WORDS: tuple[tuple[re.Pattern, str, str, str], ...] = tuple(
 # what a negation is about when more follows its subject in the clause: an outcome (「未发生…被行政复议纠错」),
 # or, after applications, the reviews and suits they brought (「未发生因政府信息公开申请提起的行政复议」); not the
 # subject's count, which then is stated nowhere
-_OUTCOME_AFTER = re.compile(r"[^，。；,;：:\n]{0,6}?(?:纠错|纠正|败诉|撤销|确认违法)")
+_OUTCOME_AFTER = re.compile(r"[^，。；,;：:\n]*?(?:纠错|纠正|败诉|撤销|确认违法)")
 _CASES_AFTER = re.compile(r"[^，。；,;：:\n]{0,10}?(?:复议|诉讼|纠错|纠正|败诉|撤销|确认违法)")
 _OF_CLOSED = re.compile(r"已审结|已结案|审结的|结案的|审结\s*\d+\s*件")
 _CASES = (("review", "行政复议", re.compile(r"复议")), ("litigation", "行政诉讼", re.compile(r"诉讼")))
