@@ -480,3 +480,11 @@ def test_r7_no_review_brought_by_applications_is_no_statement_that_there_were_no
     assert any("「行政复议·总计」为 55" in m for m in said)  # what it does say is checked
     report.sections["1"] = "本年度未收到政府信息公开申请，未发生行政复议和行政诉讼案件。"
     assert any("「一、本年新收政府信息公开申请数量·总计」为 1295" in f.message for f in check(report) if f.rule == "R7")
+
+
+def test_r7_no_application_made_one_way_is_no_statement_that_there_were_none():
+    report = real("103_shanghai_szfbgt_2025.txt").report  # 1295 applications
+    report.sections["1"] = "本年度未收到以信函方式提出的政府信息公开申请。"
+    assert [f for f in check(report) if f.rule == "R7"] == []
+    report.sections["1"] = "本年度未收到政府信息公开申请。"
+    assert any("为 1295" in f.message for f in check(report) if f.rule == "R7")
