@@ -740,13 +740,15 @@ def test_the_unit_from_the_subject_of_a_summary_opening(seeds_dir, opening, unit
     ("本年度报告根据《条例》和《山东省政府信息公开规定》要求，由成山镇人民政府编制。", "成山镇人民政府"),
     ("本报告由某某县教育局编制。", "某某县教育局"),
     ("本报告由本局办公室编制。", ""),  # how a body speaks of itself names none
+    ("为认真做好京山市卫生健康局政府信息公开工作，我局按照《条例》的有关要求，精心组织。", "京山市卫生健康局"),
+    ("为进一步做好本局政府信息公开工作，现将有关情况报告如下。", ""),
 ])
-def test_the_unit_that_compiled_the_report(seeds_dir, sentence, unit):
+def test_the_unit_the_preamble_names_as_compiling_or_doing_the_work(seeds_dir, sentence, unit):
     text = _untitled(seeds_dir, "001_39a3bb303739f26f.txt")
     first = next(line for line in text.split("\n") if line.startswith("2023 年，在区委"))
     result = parse_report_text(text.replace("一、总体情况", sentence + "\n一、总体情况", 1).replace(first, "全年工作平稳。", 1))
     assert result.report.unit == unit
-    assert any(note.startswith("机关名称取自正文「由") for note in _notes(result)) == bool(unit)
+    assert any(note.startswith("机关名称取自正文「") for note in _notes(result)) == bool(unit)
 
 
 def test_the_year_from_the_summarys_first_sentence(seeds_dir):

@@ -7,11 +7,11 @@ statistics period (「统计期限为2024年1月1日至2024年12月31日」), fr
 工作总体情况」), from the file name, from the summary's first sentence (「2020年,庄窠乡认真贯彻…」), or,
 failing all of these, from the year the narrative speaks of far more often than any other; the unit
 from 「现将××局…」, from the signature at the end (on lines of its own, or run onto the last sentence
-where a copy joined the lines), from the file name, from 「本报告由××镇人民政府党政办公室编制」, or from
-the subject of the summary's first sentence. So does the importer, and it says where each came
-from. The publication date is read only where
-a full date is printed (a 「发布日期」 line, or the signature date); the contact block from the
-address, post code, telephone and e-mail the preamble or the end prints. Nothing is guessed.
+where a copy joined the lines), from the file name, from 「本报告由××镇人民政府党政办公室编制」 or 「为认真
+做好××局政府信息公开工作」, or from the subject of the summary's first sentence. So does the importer,
+and it says where each came from. The publication date is read only where a full date is printed
+(a 「发布日期」 line, or the signature date); the contact block from the address, post code, telephone
+and e-mail the preamble or the end prints. Nothing is guessed.
 """
 
 from __future__ import annotations
@@ -59,6 +59,8 @@ _ACTS = ("认真|严格|坚持|深入|全面|紧紧|始终|高度|积极|按照|
 _OPENING_SUBJECT = re.compile(rf"(?:19|20)\d{{2}}\s*年度?\s*[，,]\s*{_LEADERSHIP}([\u4e00-\u9fff]{{2,30}}?)(?:{_ACTS})")
 _SELF_WORDS = ("我", "本", "全", "该", "各")  # how a body speaks of itself: 「我镇」「全镇」 name none
 _COMPILED = re.compile(r"由([^\s，。；：:、“”《》()（）\d]{2,30}?)(?:负责)?(?:组织)?编制")
+# 「为认真做好京山市卫生健康局政府信息公开工作，我局…」: the body whose work the preamble speaks of
+_DOING = re.compile(r"(?:做好|推进|加强)([^\s，。；：:、“”《》()（）\d]{2,30}?)(?:的)?(?:政府信息公开|政务公开)工作")
 _OFFICES = ("党政办公室", "综合办公室", "办公室", "办公厅", "党政办")  # the office that compiles a body's report
 OPENING_QUOTED = 40  # characters of the summary's first sentence a note quotes
 _NAMED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")  # a year, not a date's
@@ -202,7 +204,7 @@ def find_unit(lines: list[str], front: list[str], source: str) -> Found:
         if looks_like_unit(unit):
             return Found(unit, f"机关名称取自文件名「{source}」")
     before_two = _before_part_two("\n".join(lines))
-    for match in _COMPILED.finditer(before_two):
+    for match in (*_COMPILED.finditer(before_two), *_DOING.finditer("\n".join(front))):
         unit = _without_office(match.group(1))
         if looks_like_unit(unit) and not unit.startswith(_SELF_WORDS):
             return Found(unit, f"机关名称取自正文「{match.group(0)}」")
