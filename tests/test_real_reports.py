@@ -447,3 +447,25 @@ def test_no_row_of_a_table_is_left_in_its_sections_text(name):
         text = report.sections[table.section]
         rows = [row.label.split(".", 1)[-1] for row in table.rows if len(row.label) >= 6]
         assert [label for label in rows if re.search(re.escape(label) + r"\s*\d", text)] == [], table.id
+
+
+@pytest.mark.parametrize("heading", ["五、工作中存在的不足及改进措施", "五、存在的问题及改进措施", "六、其他事项", "一、概述",
+                                     "一、基本情况"])
+def test_a_flattened_pages_heading_in_other_words_than_the_formats_is_its_sections(heading):
+    """Bodies word the parts' headings their own way (「五、工作中存在的不足及改进措施」, 「六、其他事项」,
+    「一、概述」); on 平潭 经发局 2024's page, flattened onto one line, such a heading runs straight on into
+    its text (「…改进措施2024年，我局…」): it ends where its text begins."""
+    official = {"五": "五、存在的主要问题及改进情况", "六": "六、其他需要报告的事项", "一": "一、总体情况"}[heading[0]]
+    text = (REPORTS / "106_pingtan_jingfaju_2024.txt").read_text(encoding="utf-8")
+    section = str("一二三四五六".index(heading[0]) + 1)
+    before = parse_report_text(text).report.sections
+    after = parse_report_text(text.replace(official, heading, 1)).report.sections
+    assert before[section] and after == before
+
+
+def test_a_part_headed_in_its_bodys_own_words_is_found():
+    # 平潭 农业农村局 2021 heads part 六 「六、需要说明的其他事项」: its fee statement was lost to part 五
+    result = read_report(REPORTS / "054_pingtan_nongyenongcunju_2021.txt")
+    assert result.report.sections["6"].startswith("与附表按照《国务院办公厅关于印发<政府信息公开信息处理费管理办法>的通知》")
+    assert "需要说明的其他事项" not in result.report.sections["5"]
+    assert not any("第六部分" in note.message for note in result.notes)

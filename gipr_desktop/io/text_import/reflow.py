@@ -16,7 +16,7 @@ import unicodedata
 from bisect import bisect_right
 from functools import cache
 
-from gipr_desktop.core.labels import QUOTE_MARKS, TYPOS, normalize, strip_ordinal
+from gipr_desktop.core.labels import QUOTE_MARKS, TYPOS, match_section, normalize, strip_ordinal
 from gipr_desktop.core.schema import get_format
 
 LONG_LINE = 300
@@ -177,25 +177,20 @@ def _in_sentence(line: str, at: int) -> bool:
     return at >= 0 and line[at] == "的"
 
 
-@cache
-def _section_words(format_id: str) -> tuple[str, ...]:
-    """The words that begin a section's heading however it is worded (its keywords)."""
-    return tuple(word for section in get_format(format_id).sections for word in section.keywords)
-
-
 def _heading_cuts(line: str, format_id: str) -> set[int]:
     """Cut before each numbered heading and after it: where it says 情况 or 事项, or, for a heading
-    worded otherwise that begins with a section's words (「五、存在的主要问题及明年工作计划2024年，
-    我局…」), before the first figure or punctuation after them, where its text begins."""
+    worded otherwise whose words are a section's (「五、存在的主要问题及明年工作计划2024年，我局…」,
+    「五、工作中存在的不足及改进措施2024年…」), before the first figure or punctuation after them, where
+    its text begins."""
     cuts = {m.start() for m in _HEADING.finditer(line)} | {m.start() for m in _ITEM.finditer(line)}
     for match in _HEADING.finditer(line):
         if match.group().endswith("、"):
             end = _HEADING_END.search(line, match.end(), match.end() + HEADING_LENGTH)
             if end:
                 cuts.add(end.end())
-            elif line.startswith(_section_words(format_id), match.end()):
+            else:
                 text = _TEXT_BEGINS.search(line, match.end(), match.end() + HEADING_LENGTH)
-                if text:
+                if text and match_section(get_format(format_id), line[match.start():text.start()]) is not None:
                     cuts.add(text.start())
     title = _TITLE_END.search(line, 0, 80)
     if title and not _NO_TITLE.search(line, 0, title.start()):
