@@ -788,3 +788,9 @@ def test_a_title_printed_again_far_below_is_not_the_title_again(seeds_dir):
     text = text.replace("荷花路街道办事处 2023 年政府信息公开工作年度 报告",
                         "2023年政府信息公开工作年度报告\n一\n二\n三\n四\n荷花路街道办事处\n2023年政府信息公开工作年度报告", 1)
     assert find_title(text.split("\n")).unit == ""
+
+
+def test_the_unit_and_year_under_a_summary_headed_in_other_words(seeds_dir):
+    # 「一、基本情况」 (a body's own wording, one of the format's) heads the summary's first sentence too
+    text = _untitled(seeds_dir, "001_39a3bb303739f26f.txt").replace("一、总体情况", "一、基本情况", 1)
+    assert parse_report_text(text).report.unit == "荷花路街道办事处"

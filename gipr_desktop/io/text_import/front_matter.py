@@ -20,8 +20,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
-from gipr_desktop.core.schema import report_years
+from gipr_desktop.core.labels import normalize
+from gipr_desktop.core.schema import format_policy, formats, report_years
 from gipr_desktop.io.errors import ImportNote
 
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0, "O": 0}
@@ -48,11 +50,9 @@ UNIT_END = re.compile(r"(?:人民政府|政府|办事处|街道|委员会|管委
 _PART_TWO = re.compile(r"二\s*[、.．]\s*主动公开")
 _OWN_WORK_YEAR = re.compile(r"(?:我|本)(?:街道|镇|乡|街|局|区|县|市|委|办|单位|机关|部门|中心|厅|院|署)\s*((?:19|20)\d{2})\s*年度?的?"
                             r"(?:政府)?(?:信息公开|政务公开)(?:工作)?")
-# the summary's first sentence, just under its heading: it opens with the report's year and often names
-# the body as the subject of its first clause (「2020年,庄窠乡认真贯彻…」, 「2023 年，在区委、区政府的
-# 正确领导下，荷花路街道办事处结合工作实际…」)
-_SUMMARY_OPENING = re.compile(r"(?:(?:^|\n)[ \t\u3000]*(?:[一1]\s*[、.．]\s*)?|[一1]\s*[、.．]\s*)(?:工作)?(?:总体情况|概述)"
-                              r"\s*(((?:19|20)\d{2})\s*年度?\s*[，,][^。；\n]*)")
+# the summary's first sentence (``_summary_opening``) opens with the report's year and often names the
+# body as the subject of its first clause (「2020年,庄窠乡认真贯彻…」, 「2023 年，在区委、区政府的正确领导
+# 下，荷花路街道办事处结合工作实际…」): the words before the first of these acts
 _LEADERSHIP = r"(?:在[^，。；,;]{2,30}?下\s*[，,]\s*)*"  # 「在区委、区政府的正确领导下，」
 _ACTS = ("认真|严格|坚持|深入|全面|紧紧|始终|高度|积极|按照|围绕|继续|进一步|以|不断|扎实|切实|结合|依照|依据|根据|贯彻|落实"
          "|立足|聚焦|大力|持续|着力|强化|加强|紧扣|牢牢|紧密|全力")
@@ -162,7 +162,7 @@ def find_year(lines: list[str], source: str) -> Found:
     match = re.search(r"((?:19|20)\d{2})\s*年", source) if _REPORT_NAME.search(source) else None
     if match and int(match.group(1)) in years:
         return Found(int(match.group(1)), f"报告年度取自文件名「{source}」")
-    opening = _SUMMARY_OPENING.search(before_two)
+    opening = _summary_opening().search(before_two)
     if opening and int(opening.group(2)) in years:
         return Found(int(opening.group(2)), f"报告年度取自「一、总体情况」首句「{_quoted(opening.group(1))}」")
     named = Counter(int(m.group(1)) for m in _NAMED_YEAR.finditer(text) if int(m.group(1)) in years).most_common(2)
@@ -208,11 +208,22 @@ def find_unit(lines: list[str], front: list[str], source: str) -> Found:
         unit = _without_office(match.group(1))
         if looks_like_unit(unit) and not unit.startswith(_SELF_WORDS):
             return Found(unit, f"机关名称取自正文「{match.group(0)}」")
-    opening = _SUMMARY_OPENING.search(before_two)
+    opening = _summary_opening().search(before_two)
     subject = _OPENING_SUBJECT.match(opening.group(1)) if opening else None
     if subject and looks_like_unit(subject.group(1)) and not subject.group(1).startswith(_SELF_WORDS):
         return Found(subject.group(1), f"机关名称取自「一、总体情况」首句「{_quoted(opening.group(1))}」")
     return Found()
+
+
+@cache
+def _summary_opening() -> re.Pattern:
+    """The summary's heading, worded as any format's (its section keywords: 「总体情况」「概述」…), and the
+    first sentence under it when that opens with a year."""
+    words = {normalize(word) for fmt in formats().values()
+             for word in fmt.section(format_policy(fmt.id).summary).keywords}
+    heading = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"(?:(?:^|\n)[ \t\u3000]*(?:[一1]\s*[、.．]\s*)?|[一1]\s*[、.．]\s*)(?:工作)?(?:{heading})"
+                      r"\s*(((?:19|20)\d{2})\s*年度?\s*[，,][^。；\n]*)")
 
 
 def _before_part_two(text: str) -> str:
