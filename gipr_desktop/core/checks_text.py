@@ -37,7 +37,18 @@ _ISSUED = r"(?:制发|印发|出台|制定)"
 _PIECES = r"\s*(?:件|个|份|宗|起|次)"
 _OUTCOME_GAP = r"[^，。；,;：:\n0-9０-９（(]{0,4}?\s*"
 
-# what a sentence states: (review_cells group, pattern); a pattern without (?P<n>) states zero
+# the outcomes of the applications handled (table 三), as a breakdown states them: (review_cells group, pattern)
+_OUTCOME_STATEMENTS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p)) for name, p in (
+    ("disclosed_or_partial", rf"予以公开(?:及|和|与|、)部分公开{_OUTCOME_GAP}{_N}{_PIECES}"),
+    ("disclosed", rf"(?:予以公开|同意公开)(?!及|和|与|、)(?:答复)?{_OUTCOME_GAP}{_N}{_PIECES}"),
+    ("partial", rf"(?<![及和与、])部分公开(?:答复)?{_OUTCOME_GAP}{_N}{_PIECES}"),
+    ("withheld", rf"不予公开(?:答复)?{_OUTCOME_GAP}{_N}{_PIECES}"),
+    ("unavailable", rf"无法提供(?:的)?{_OUTCOME_GAP}{_N}{_PIECES}"),
+    ("rejected", rf"不予处理{_OUTCOME_GAP}{_N}{_PIECES}"),
+    ("other_outcomes", rf"其他处理{_OUTCOME_GAP}{_N}{_PIECES}"),
+))
+# what a sentence states: (review_cells group, pattern); a pattern without (?P<n>) states zero. Each group is
+# read from its first pattern that matches, whatever the order of the groups
 _STATEMENTS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p)) for name, p in (
     ("applications_received", rf"{_RECEIVED}{_GAP}{{0,12}}?{_APPLICATION}[^，。；,;：:\n0-9０-９]{{0,6}}?{_N}{_PIECES}"),
     ("applications_received", rf"{_RECEIVED}\s*{_N}{_PIECES}{_GAP}{{0,4}}?{_APPLICATION}"),
@@ -53,19 +64,11 @@ _STATEMENTS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p)) fo
     ("normative_documents_issued", rf"{_NONE}{_ISSUED}{_GAP}{{0,6}}?规范性文件"),
     ("normative_documents_in_force", rf"现行有效(?:的)?(?:行政)?规范性文件{_GAP}{{0,4}}?{_N}\s*件"),
     ("normative_documents_in_force", rf"现行有效(?:的)?(?:行政)?规范性文件[^，。；,;：:\n0-9０-９]{{0,4}}?(?:为|共|计)?\s*{_N}\s*件"),
-    # the outcomes of the applications handled (table 三), as a breakdown states them
-    ("disclosed_or_partial", rf"予以公开(?:及|和|与|、)部分公开{_OUTCOME_GAP}{_N}{_PIECES}"),
-    ("disclosed", rf"(?:予以公开|同意公开)(?!及|和|与|、)(?:答复)?{_OUTCOME_GAP}{_N}{_PIECES}"),
-    ("partial", rf"(?<![及和与、])部分公开(?:答复)?{_OUTCOME_GAP}{_N}{_PIECES}"),
-    ("withheld", rf"不予公开(?:答复)?{_OUTCOME_GAP}{_N}{_PIECES}"),
-    ("unavailable", rf"无法提供(?:的)?{_OUTCOME_GAP}{_N}{_PIECES}"),
-    ("rejected", rf"不予处理{_OUTCOME_GAP}{_N}{_PIECES}"),
-    ("other_outcomes", rf"其他处理{_OUTCOME_GAP}{_N}{_PIECES}"),
     ("handled", rf"(?<!公开)(?<!提供)(?<!处理)(?:办结|答复|办理)(?:了)?(?:依申请公开(?:申请)?|政府信息公开申请|信息公开申请|申请)?\s*{_N}{_PIECES}"),
     ("carry_forward", rf"(?<!上年)(?<!上年度)(?:结转|顺延)(?:至|到)?(?:下一?年度?|\d{{4}}\s*年)(?:继续办理|答复)?\s*{_N}{_PIECES}"),
     ("carry_forward", rf"{_N}{_PIECES}(?:申请)?(?:结转|顺延)(?:至|到)?(?:下一?年度?|\d{{4}}\s*年)"),
     ("carried_over", rf"上年度?(?:结转|转入)(?:的)?(?:政府信息公开)?(?:申请)?\s*{_N}{_PIECES}"),
-))
+)) + _OUTCOME_STATEMENTS
 # the outcomes of reviews and suits (table 四), in a sentence about one of them only
 _CASE_STATEMENTS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p)) for name, p in (
     ("upheld", rf"(?:结果)?维持\s*{_N}{_PIECES}"),
@@ -95,8 +98,7 @@ _OF_CLOSED = re.compile(r"已审结|已结案|审结的|结案的|审结\s*\d+\s
 _CASES = (("review", "行政复议", re.compile(r"复议")), ("litigation", "行政诉讼", re.compile(r"诉讼")))
 # words that count applications only where the sentence, or the one before, speaks of applications
 _OF_APPLICATIONS = frozenset({"handled", "carry_forward"})
-_OUTCOMES = frozenset({"disclosed_or_partial", "disclosed", "partial", "withheld", "unavailable", "rejected",
-                       "other_outcomes"})
+_OUTCOMES = frozenset(name for name, _ in _OUTCOME_STATEMENTS)
 # a count of documents published actively: the sentence counts documents by how they are disclosed
 # (「其中主动公开299份，依申请公开及不予公开388份」), and states no outcome of applications
 _ACTIVE_DOCUMENTS = re.compile(rf"主动公开[^，。；,;：:\n0-9０-９]{{0,6}}?{NUMBER}\s*(?:份|条|件|个)")
