@@ -365,11 +365,13 @@ NOT_ADDING_UP = f"各栏数字与总计不符（总计不等于各栏之和）�
 
 def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: str, notes: list[ImportNote],
         row_id: str = "", known: Known | None = None, *,
-        verdict: Callable[[Values], bool | None] | None = None, blanks_dropped: bool = False) -> list[CellText] | None:
+        verdict: Callable[[Values], bool | None] | None = None,
+        dropped: Callable[[], bool] | None = None) -> list[CellText] | None:
     """Choose the ``len(slots)`` cells of a row among the cells printed after its label.
-    ``verdict``: ``rule_check(table, slots)``, where the caller keeps it. ``blanks_dropped``: another
-    row of the table prints fewer digits than it has cells, so the copy left no trace of a blank cell
-    (``blanks_dropped``), and a run of as many digits as cells is then not read one digit a cell."""
+    ``verdict``: ``rule_check(table, slots)``, where the caller keeps it. ``dropped``: whether another
+    row of the table prints fewer digits than it has cells (``blanks_dropped``, asked only where it
+    matters): the copy then left no trace of a blank cell, and a run of as many digits as cells is
+    not read one digit a cell."""
     count = len(slots)
     cells = list(cells)
     if len(cells) == count:
@@ -426,7 +428,7 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
     readings = split_digit_run(cells, count, lambda values: verdict(values) is True and fits(values))
     if verdict.has_rules:  # type: ignore[attr-defined]
         chosen, why = _plausible(readings) if readings else \
-            (None, "") if blanks_dropped else _one_digit_a_cell(cells, count, verdict, fits)
+            (None, "") if dropped and dropped() else _one_digit_a_cell(cells, count, verdict, fits)
     else:  # no arithmetic to check: only a run with one digit per cell has one reading, or the one
         # reading that agrees with what the narrative and last year's report say of the row; numbers
         # printed apart are each a cell, and one of them too few is as likely a cell printed blank
@@ -452,7 +454,7 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
     if chosen is None:
         reason = ("没有符合行内勾稽关系的拆法" if verdict.has_rules else "没有各栏都能填入的拆法") if not readings \
             else "有多种同样可能的拆法"
-        if blanks_dropped and not readings:
+        if not readings and dropped and dropped():
             reason += "（本表有的行印的数字少于栏数，原文空白的栏未留下痕迹，不能按每栏一位数拆分）"
         notes.append(ImportNote(f"{where}：数字「{printed}」连在一起，{reason}，{UNREAD}，请按原文填写", table.id, row_id))
         return None
@@ -613,7 +615,7 @@ def read_hits(table: Table, hits: Sequence[RowHit], reading: TableReading, known
         elif len(hit.cells) == widths[hit.row_id]:
             printed_blank.setdefault(hit.row_id, hit)
     names, row_slots, verdicts = _memo(table, "where"), _memo(table, "slots"), _memo(table, "verdicts")
-    dropped = blanks_dropped(hits, widths)
+    dropped = cache(lambda: blanks_dropped(hits, widths))
     for row in table.rows:
         candidates = with_values.get(row.id, [])
         if len(candidates) > 1:
@@ -629,7 +631,7 @@ def read_hits(table: Table, hits: Sequence[RowHit], reading: TableReading, known
         first_notes: list[ImportNote] | None = None
         for hit in candidates:
             row_notes: list[ImportNote] = []
-            chosen = fit(hit.cells, slots, table, where, row_notes, row.id, known, verdict=verdict, blanks_dropped=dropped)
+            chosen = fit(hit.cells, slots, table, where, row_notes, row.id, known, verdict=verdict, dropped=dropped)
             if chosen is not None:
                 if hit.similar:
                     row_notes.append(similar_label_note(table, hit.label, row.id))
