@@ -310,3 +310,4 @@ def test_a_run_of_one_digit_a_cell_is_not_read_where_the_table_shows_blank_cells
     # a table whose every row prints all its cells keeps the reading (052's originals' own totals)
     text = (REPORTS / "052_pingtan_haitanpianqu_2024.txt").read_text(encoding="utf-8")
     assert parse_report_text(text).report.get(CellRef("applications", "new", "natural_person")) == 5
+

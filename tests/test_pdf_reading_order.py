@@ -402,3 +402,16 @@ def test_a_run_of_rows_of_zeros_one_short_leaves_those_rows_empty_and_named():
     assert {ref: value for ref, value in whole.cells.items() if ref.row not in run} == result.report.cells
     named = {note.row for note in result.notes if note.table == "applications" and "未能读取" in note.message}
     assert set(run) <= named
+
+
+def test_group_captions_numbered_in_arabic_figures_keep_the_rows_labels():
+    # 059's PDF copy (-layout) with its groups numbered 「(1)」「(2)」「(7)」 as some bodies' tables print
+    # them: 「三、   (1)予以公开   23 0 … 23」 is the row （一）予以公开 after its part's 「三、」
+    import re
+
+    text = (PDF_TEXT / "059_pingtan_ziranziyuanju_2024.lo.pdftotext-layout.txt").read_text(encoding="utf-8")
+    numbered = re.sub(r"（([一二三四五六七])）(予以公开|部分公开|总计)",
+                      lambda m: f"({'一二三四五六七'.index(m.group(1)) + 1}){m.group(2)}", text)
+    assert numbered != text
+    before, after = parse_report_text(text).report, parse_report_text(numbered).report
+    assert after.cells == before.cells

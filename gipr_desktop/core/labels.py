@@ -180,7 +180,7 @@ def _section_keys(format_id: str) -> tuple[tuple[str, str, tuple[str, ...]], ...
                  for s in get_format(format_id).sections)
 
 
-_INNER_ORDINAL = re.compile(r"\(?[一二三四五六七八九十]+\)|\d+\.(?=\D)|[一二三四五六七八九十]+\.")
+_INNER_ORDINAL = re.compile(r"\(?[一二三四五六七八九十]+\)|\(\d{1,2}\)|\d+\.(?=\D)|[一二三四五六七八九十]+\.")
 MAX_LABEL = 120  # longer text is a sentence, not a label
 
 
