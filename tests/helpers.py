@@ -44,10 +44,11 @@ def sheet_as_csv(sheet_file, csv_file, encoding: str = "gbk", delimiter: str = "
              for value in row] for row in rows)
 
 
-def flattened(html_text: str, separator: str = "") -> str:
+def flattened(html_text: str, separator: str = "", between: str = " ") -> str:
     """A web page's text as some page copies and mirrors hold it: every heading, paragraph and table
     row on one line, a row's cells joined by ``separator`` (none: their digits run together, and a
-    cell printed blank leaves no trace)."""
+    cell printed blank leaves no trace). ``between``: what joins them ("\n": a line each, as a
+    browser copies the page)."""
     import lxml.html
 
     parts = []
@@ -57,4 +58,4 @@ def flattened(html_text: str, separator: str = "") -> str:
             parts.append(element.text_content().strip())
         elif element.tag == "tr":
             parts.append(separator.join(cell.text_content().strip() for cell in element if cell.tag in ("td", "th")))
-    return " ".join(part for part in parts if part)
+    return between.join(part for part in parts if part)

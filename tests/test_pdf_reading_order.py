@@ -415,3 +415,22 @@ def test_group_captions_numbered_in_arabic_figures_keep_the_rows_labels():
     assert numbered != text
     before, after = parse_report_text(text).report, parse_report_text(numbered).report
     assert after.cells == before.cells
+
+
+def test_the_total_row_printed_without_its_number_is_the_row_not_the_column_header():
+    # 「总计」 is also table 三's last column: printed alone among a PDF copy's headers it is a header, but a
+    # line 「总计  33  2  0  0  0  0  35」 (a table that prints the row without 「（七）」) is the row. Read as a
+    # header, the row went unread on a browser's copy of 009 (its -layout copy read it by position)
+    text = (PDF_TEXT / "009_shanghai_kewei_2024.lo.pdftotext-layout.txt").read_text(encoding="utf-8")
+    unnumbered = text.replace("（七）总计", "总计")
+    assert unnumbered != text
+    before, after = parse_report_text(text).report, parse_report_text(unnumbered).report
+    assert after.cells == before.cells
+    from gipr_desktop.io import markup_writer
+    from tests.fixture_truth import truth_report
+    from tests.helpers import flattened
+
+    page = markup_writer.html_dumps(truth_report("009_shanghai_kewei_2024.txt"))
+    copied = flattened(page, "\t", "\n")  # a browser's copy: a row a line, its cells tab-separated
+    assert "\n（七）总计\t" in copied
+    assert parse_report_text(copied.replace("（七）总计", "总计")).report.cells == parse_report_text(copied).report.cells

@@ -25,7 +25,7 @@ from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.repeated_runs import stretched
 from gipr_desktop.io.text_import.numbers import CellText, one_cell, read_cell, split_digit_run
-from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token, Tokens
+from gipr_desktop.io.text_import.tokens import LINE_END, Label, LineEnd, Token, Tokens
 
 Values = list  # list[int | Decimal | None], one per column
 Slot = tuple[str, Column]  # (row id, column)
@@ -62,6 +62,47 @@ def _headers(format_id: str, table_id: str) -> frozenset[str]:
     """The table's column headers, folded: 「其他」「总计」 printed alone are headers, not rows."""
     table = get_format(format_id).table(table_id)
     return frozenset(normalize(column.label) for row in table.rows for column in row.columns)
+
+
+@cache
+def _header_rows(format_id: str, table_id: str) -> dict[str, str]:
+    """The rows whose label without its ordinal is also a column header (「总计」: the row （七）总计 and
+    the last column), by that word folded."""
+    table = get_format(format_id).table(table_id)
+    headers = _headers(format_id, table_id)
+    return {key: row.id for row in table.rows if (key := strip_ordinal(normalize(row.label))) in headers}
+
+
+def header_word_rows(table: Table, tokens: Sequence[Token], format_id: str) -> Sequence[Token]:
+    """``tokens`` with a line that begins with such a word and goes on with exactly its row's numbers
+    (「总计」 and 33 2 0 0 0 0 35 between tabs or bars, a table printing the row without 「（七）」) made that row's line: a
+    column header is never followed on its own line by a row's numbers. A line laid out in columns by
+    spaces (``pdftotext -layout``) is left to be read by its columns' places."""
+    rows = _header_rows(format_id, table.id)
+    if not rows or not isinstance(tokens, Tokens):
+        return tokens
+    changed = False
+    result = Tokens()
+    result.lines = []
+    line: list[Token] = []
+    for token in (*tokens, LINE_END):
+        if not isinstance(token, LineEnd):
+            line.append(token)
+            continue
+        at = next((i for i, t in enumerate(line) if not (isinstance(t, CellText) and t.blank)), len(line))
+        row_id = rows.get(normalize(line[at].text)) if at < len(line) and isinstance(line[at], Label) else None
+        numbers = line[at + 1:]
+        if row_id and len(numbers) == len(table.row(row_id).columns) and \
+                all(isinstance(t, CellText) and not t.blank for t in numbers) and not laid_out(numbers):
+            line[at] = Label(table.row(row_id).label, line[at].starts)
+            changed = True
+        result.extend(line)
+        if line:
+            result.lines.append(tuple(line))
+        result.append(token)
+        line = []
+    result.pop()  # the LINE_END added to close the last line
+    return result if changed else tokens
 
 
 @cache

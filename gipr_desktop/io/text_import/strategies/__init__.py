@@ -32,7 +32,7 @@ from gipr_desktop.io.text_import.strategies import (
     table_order,
 )
 from gipr_desktop.io.text_import.strategies.base import Strategy
-from gipr_desktop.io.text_import.tables import TableReading
+from gipr_desktop.io.text_import.tables import TableReading, header_word_rows
 from gipr_desktop.io.text_import.tokens import Token
 
 STRATEGIES: tuple[Strategy, ...] = (
@@ -57,6 +57,7 @@ def read_table(table: Table, tokens: Sequence[Token], format_id: str, known: Kno
     say of the cells, to split glued digits by. ``said``: whether the notes say which strategy
     read it (not for a document's own table, Word's or a web page's, whose cells are known)."""
     best: tuple[Strategy, TableReading] | None = None
+    tokens = header_word_rows(table, tokens, format_id)
     for strategy in STRATEGIES:
         if table.layout not in strategy.layouts:
             continue
