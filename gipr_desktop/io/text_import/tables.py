@@ -25,7 +25,7 @@ from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.repeated_runs import stretched
 from gipr_desktop.io.text_import.numbers import CellText, one_cell, read_cell, split_digit_run
-from gipr_desktop.io.text_import.tokens import LINE_END, Label, LineEnd, Token, Tokens
+from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token, Tokens
 
 Values = list  # list[int | Decimal | None], one per column
 Slot = tuple[str, Column]  # (row id, column)
@@ -75,34 +75,48 @@ def _header_rows(format_id: str, table_id: str) -> dict[str, str]:
 
 def header_word_rows(table: Table, tokens: Sequence[Token], format_id: str) -> Sequence[Token]:
     """``tokens`` with a line that begins with such a word and goes on with exactly its row's numbers
-    (「总计」 and 33 2 0 0 0 0 35 between tabs or bars, a table printing the row without 「（七）」) made that row's line: a
-    column header is never followed on its own line by a row's numbers. A line laid out in columns by
-    spaces (``pdftotext -layout``) is left to be read by its columns' places."""
+    (「总计」 and 33 2 0 0 0 0 35 between tabs or bars, a table printing the row without 「（七）」) made
+    that row's line: a column header is never followed on its own line by a row's numbers. A line laid
+    out in columns by spaces (``pdftotext -layout``) is left to be read by its columns' places."""
     rows = _header_rows(format_id, table.id)
     if not rows or not isinstance(tokens, Tokens):
         return tokens
-    changed = False
+    rewritten = {}  # index in ``tokens.lines``: the line made its row's
+    for index, line in enumerate(tokens.lines):
+        made = _header_word_row(table, rows, line)
+        if made is not None:
+            rewritten[index] = made
+    if not rewritten:
+        return tokens
     result = Tokens()
-    result.lines = []
-    line: list[Token] = []
-    for token in (*tokens, LINE_END):
-        if not isinstance(token, LineEnd):
-            line.append(token)
-            continue
-        at = next((i for i, t in enumerate(line) if not (isinstance(t, CellText) and t.blank)), len(line))
-        row_id = rows.get(normalize(line[at].text)) if at < len(line) and isinstance(line[at], Label) else None
-        numbers = line[at + 1:]
-        if row_id and len(numbers) == len(table.row(row_id).columns) and \
-                all(isinstance(t, CellText) and not t.blank for t in numbers) and not laid_out(numbers):
-            line[at] = Label(table.row(row_id).label, line[at].starts)
-            changed = True
-        result.extend(line)
-        if line:
-            result.lines.append(tuple(line))
-        result.append(token)
-        line = []
-    result.pop()  # the LINE_END added to close the last line
-    return result if changed else tokens
+    result.lines = [rewritten.get(index, line) for index, line in enumerate(tokens.lines)]
+    printed = iter(result.lines)
+    at_line_start = True
+    for token in tokens:  # each printed line's tokens, then its LINE_END; a line without tokens only the latter
+        if isinstance(token, LineEnd):
+            result.append(token)
+            at_line_start = True
+        elif at_line_start:
+            result.extend(next(printed))
+            at_line_start = False
+    return result
+
+
+def _header_word_row(table: Table, rows: dict[str, str], line: Sequence[Token]) -> tuple[Token, ...] | None:
+    """``line`` as its row's, where it begins (after blank cells) with a header word that is a row's
+    label and goes on with exactly that row's numbers, not laid out in columns; else None."""
+    at = 0
+    while at < len(line) and isinstance(line[at], CellText) and line[at].blank:
+        at += 1
+    if at == len(line) or not isinstance(line[at], Label):
+        return None
+    row_id = rows.get(normalize(line[at].text))
+    if row_id is None or len(line) - at - 1 != len(table.row(row_id).columns):
+        return None
+    numbers = line[at + 1:]
+    if laid_out(numbers) or not all(isinstance(t, CellText) and not t.blank for t in numbers):
+        return None
+    return (*line[:at], Label(table.row(row_id).label, line[at].starts), *numbers)
 
 
 @cache
