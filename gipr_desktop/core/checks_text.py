@@ -90,10 +90,11 @@ _OUTCOME_WORDS: tuple[tuple[re.Pattern, str, str, str], ...] = tuple(
 # what a negation is about when more follows its subject in the clause: an outcome (「未发生…被行政复议纠错」),
 # or, after applications, the reviews and suits they brought (「未发生因政府信息公开申请提起的行政复议」); not the
 # subject's count, which then is stated nowhere
-_OUTCOME_AFTER = re.compile(r"[^，。；,;：:\n]*?(?:纠错|纠正|败诉|撤销|确认违法)")
+_OUTCOME_WORD = r"纠错|纠正|败诉|撤销|确认违法"
+_OUTCOME_AFTER = re.compile(rf"[^，。；,;：:\n]*?(?:{_OUTCOME_WORD})")
+_CASES_AFTER = re.compile(rf"[^，。；,;：:\n]{{0,10}}?(?:复议|诉讼|{_OUTCOME_WORD})")
 # a way of applying named in a negation (「未收到以信函方式提出的政府信息公开申请」): none came that way, not none at all
 _CHANNEL = re.compile(r"当面|信函|传真|网上|网络|在线|电子邮件|邮件|邮寄|现场|口头|书面|窗口|电话")
-_CASES_AFTER = re.compile(r"[^，。；,;：:\n]{0,10}?(?:复议|诉讼|纠错|纠正|败诉|撤销|确认违法)")
 _OF_CLOSED = re.compile(r"已审结|已结案|审结的|结案的|审结\s*\d+\s*件")
 _CASES = (("review", "行政复议", re.compile(r"复议")), ("litigation", "行政诉讼", re.compile(r"诉讼")))
 # words that count applications only where the sentence, or the one before, speaks of applications
@@ -197,10 +198,7 @@ def statements(text: str) -> tuple[Statement, ...]:
             if match is None:
                 continue
             stated = "n" in pattern.groupindex
-            after_subject = _CASES_AFTER if group == "applications_received" else _OUTCOME_AFTER
-            if not stated and after_subject.match(sentence, match.end()):
-                continue  # 「未发生…被行政复议纠错」: no case corrected, which ``outcome_words`` reads
-            if not stated and group == "applications_received" and _CHANNEL.search(match.group(0)):
+            if not stated and _about_else(group, sentence, match):
                 continue
             count = parse_count(match.group("n")) if stated else 0
             if count is None:
@@ -213,6 +211,15 @@ def statements(text: str) -> tuple[Statement, ...]:
             found.append(Statement(group, count, sentence, share.group(1) if share else ""))
         found += _case_statements(sentence)
     return tuple(found)
+
+
+def _about_else(group: str, sentence: str, match: re.Match) -> bool:
+    """Whether a negation is about something other than its subject's count: an outcome further on
+    (「未发生…被行政复议纠错」, which ``outcome_words`` reads), the reviews applications brought, or a
+    way of applying."""
+    if group != "applications_received":
+        return _OUTCOME_AFTER.match(sentence, match.end()) is not None
+    return _CASES_AFTER.match(sentence, match.end()) is not None or _CHANNEL.search(match.group(0)) is not None
 
 
 def _case_subject(sentence: str) -> tuple[str, str] | None:
