@@ -713,6 +713,13 @@ def test_a_typo_in_a_label_of_a_report_flattened_onto_one_line_costs_no_row():
 # 「本报告由××镇人民政府党政办公室编制」 or in 「汇报我镇2023年政府信息公开工作」.
 
 
+def _opening_as(seeds_dir, opening: str) -> str:
+    """Seed 001 without its title, its summary's first sentence replaced by ``opening``."""
+    text = _untitled(seeds_dir, "001_39a3bb303739f26f.txt")
+    first = next(line for line in text.split("\n") if line.startswith("2023 年，在区委"))
+    return text.replace(first, opening, 1)
+
+
 def test_the_unit_from_the_summarys_first_sentence(seeds_dir):
     # 「2023 年，在区委、区政府的正确领导下，在县政务公开办的严格要求下，荷花路街道办事处结合工作实际…」
     result = parse_report_text(_untitled(seeds_dir, "001_39a3bb303739f26f.txt"))
@@ -730,9 +737,7 @@ def test_the_unit_from_the_summarys_first_sentence(seeds_dir):
     ("2023年，政务公开工作坚持以人民为中心。", ""),
 ])
 def test_the_unit_from_the_subject_of_a_summary_opening(seeds_dir, opening, unit):
-    text = _untitled(seeds_dir, "001_39a3bb303739f26f.txt")
-    first = next(line for line in text.split("\n") if line.startswith("2023 年，在区委"))
-    assert parse_report_text(text.replace(first, opening, 1)).report.unit == unit
+    assert parse_report_text(_opening_as(seeds_dir, opening)).report.unit == unit
 
 
 @pytest.mark.parametrize(("sentence", "unit"), [
@@ -744,9 +749,8 @@ def test_the_unit_from_the_subject_of_a_summary_opening(seeds_dir, opening, unit
     ("为进一步做好本局政府信息公开工作，现将有关情况报告如下。", ""),
 ])
 def test_the_unit_the_preamble_names_as_compiling_or_doing_the_work(seeds_dir, sentence, unit):
-    text = _untitled(seeds_dir, "001_39a3bb303739f26f.txt")
-    first = next(line for line in text.split("\n") if line.startswith("2023 年，在区委"))
-    result = parse_report_text(text.replace("一、总体情况", sentence + "\n一、总体情况", 1).replace(first, "全年工作平稳。", 1))
+    text = _opening_as(seeds_dir, "全年工作平稳。")  # the summary names no body
+    result = parse_report_text(text.replace("一、总体情况", sentence + "\n一、总体情况", 1))
     assert result.report.unit == unit
     assert any(note.startswith("机关名称取自正文「") for note in _notes(result)) == bool(unit)
 
