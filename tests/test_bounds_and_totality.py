@@ -113,6 +113,7 @@ def test_texts_outside_their_limits_are_refused(field, text, reason):
 
 def test_cleaning_drops_control_characters_and_surrogates_and_folds_line_breaks():
     assert clean_text("section", "一\r\n二\x0c三\ud800\t四") == "一\n二三\t四"
+    assert clean_text("section", "一\r二\u2028三\n四") == "一\n二\n三\n四"  # an old Mac's, a Word field's, a line's
     assert clean_text("unit", "示例\n区") == "示例 区"
 
 

@@ -231,6 +231,8 @@ def test_contact_read_from_the_preamble(seeds_dir):
     ("邮编155124，联系电话为0469-4221239，邮箱ldqzxb@163.com", "邮编：155124；联系电话：0469-4221239；邮箱：ldqzxb@163.com"),
     ("邮编:155124, 电话:13613699791电子邮箱:ldqzxb@163.com", "邮编：155124；电话：13613699791；电子邮箱：ldqzxb@163.com"),
     ("邮编:155124, 电话:13613699791 网站标识码:2305020001", "邮编：155124；电话：13613699791"),
+    ("邮编:155124, E-mail:ldqzxb@163.com", "邮编：155124；E-mail：ldqzxb@163.com"),
+    ("邮编:155124, email ldqzxb@163.com", "邮编：155124；email：ldqzxb@163.com"),
 ])
 def test_contact_items_printed_without_a_colon_are_read(seeds_dir, printed, read):
     """Many offices print 「电话0356-5221239」 or 「联系电话为…」 with no colon: the number is the contact's,

@@ -18,6 +18,7 @@ from gipr_desktop.core.schema import cell_kind, report_years, text_limit
 # (a Python str holds a surrogate code point only when it is unpaired)
 _INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\n\u2028\u2029\x85]")
+_OTHER_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")  # the line breaks that are not ``\n``: what folding to it replaces
 _SHOWN = 24  # how much of an offending value a message quotes
 
 
@@ -112,5 +113,5 @@ def checked_text(field: str, text: object) -> str:
 def clean_text(field: str, text: str) -> str:
     """``text`` without what no field keeps (control characters, unpaired surrogates), line breaks
     folded to ``\\n`` (to spaces in a one-line field). The length is left for ``checked_text`` to judge."""
-    text = _LINE_BREAKS.sub("\n" if text_limit(field).lines else " ", text)
+    text = _OTHER_BREAKS.sub("\n", text) if text_limit(field).lines else _LINE_BREAKS.sub(" ", text)
     return _INVALID.sub("", text)

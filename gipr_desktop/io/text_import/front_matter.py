@@ -71,20 +71,23 @@ _CLAUSE = re.compile(r"[，。；,;！？!?]")  # a heading may hold 「一、�
 CONTACT_LABELS = ("通讯地址", "通信地址", "联系地址", "办公地址", "地址", "邮政编码", "邮编", "联系电话", "咨询电话", "办公电话",
                   "电话", "传真", "电子邮箱", "电子信箱", "邮箱")
 _PHONES = ("联系电话", "咨询电话", "办公电话", "电话")  # printed as 「电话/传真：」 too
-_EMAIL = "E(?i:-?mail)|e(?i:-?mail)"
+_EMAIL_INITIALS = "Ee"  # 「E-mail」「email」「Email」: the initial spelt out, the rest in either case
+_EMAIL = "|".join(initial + "(?i:-?mail)" for initial in _EMAIL_INITIALS)
 CONTACT_ITEMS = "|".join(label + ("(?:/传真)?" if label in _PHONES else "") for label in CONTACT_LABELS) + "|" + _EMAIL
 _CONTACT_ITEM = re.compile(r"^\s*(?:" + CONTACT_ITEMS + r")\s*[:：]")
 _NUMBERED = "|".join(label for label in CONTACT_LABELS if label in (*_PHONES, "传真", "邮政编码", "邮编"))
 _MAILED = "|".join(label for label in CONTACT_LABELS if label.endswith("箱")) + "|" + _EMAIL
 # An item printed with its colon, or without one (「电话0356-5221239」, 「联系电话为…」, 「邮箱abc@163.com」)
 # where what follows can only be a number (six characters at least, as a post code's: 「热线电话12345」
-# is none) or an address of its kind. Each label is spelt out from its first character, so that the
-# search skips other text; a value ends where another label and its colon begin (「电话：6211002电子
-# 邮箱：…」, a footer's 「网站标识码：」). The groups: label and value of whichever of the three matched.
+# is none) or an address of its kind. The first characters of the labels are looked ahead for first,
+# so that the search skips other text at once; a value ends where another label and its colon begin
+# (「电话：6211002电子邮箱：…」, a footer's 「网站标识码：」). The groups: label and value of whichever of
+# the three matched.
+_CONTACT_FIRST = "".join(sorted({label[0] for label in CONTACT_LABELS} | set(_EMAIL_INITIALS)))
 _CONTACT_PART = re.compile(
-    f"({CONTACT_ITEMS})" + r"\s*[:：]\s*((?:(?!\s*[\u4e00-\u9fff]{2,6}\s*[:：])[^，,；;。()（）\n]){2,80})"
+    f"(?=[{_CONTACT_FIRST}])(?:({CONTACT_ITEMS})" + r"\s*[:：]\s*((?:(?!\s*[\u4e00-\u9fff]{2,6}\s*[:：])[^，,；;。()（）\n]){2,80})"
     f"|({_NUMBERED})" + r"(?:为|是)?\s*([(（]?\d[\d\-—－–()（） ]{4,30}\d)"
-    f"|({_MAILED})" + r"(?:为|是)?\s*([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+    f"|({_MAILED})" + r"(?:为|是)?\s*([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+))")
 _ASKING = ("疑问", "意见", "建议", "咨询")  # in the sentence 「如对本报告有任何疑问，请与…联系（地址：…）」
 ASKING_LINES = 80  # the lines at the top that sentence is looked for among
 _LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff：，；])[ \u3000]+(?=[\u4e00-\u9fff：，；])")  # 「邮 编 ：」

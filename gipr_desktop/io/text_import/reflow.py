@@ -22,7 +22,9 @@ from gipr_desktop.core.schema import get_format
 LONG_LINE = 300
 FLAT_LABELS = 4  # row labels with numbers after them on one line: a table run into the line
 FLAT_HEADINGS = 3  # numbered section headings (「一、总体情况」) on one line: sections run together
-_HEADING = re.compile(r"(?<![第])(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）])")
+# a numbered heading, not 「第二十条第（一）项」: what it begins with looked ahead for first, so that a search
+# skips a paragraph at once instead of looking behind each of its characters
+_HEADING = re.compile(r"(?=[一二三四五六七八九十（(])(?<![第])(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）])")
 _ITEM = re.compile(r"第二十条第")
 _TITLE_END = re.compile(r"年度?报告")
 # what a title never holds before its 「年度报告」: a clause's mark, a document's name it quotes (「…关于印发

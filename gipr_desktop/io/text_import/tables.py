@@ -42,7 +42,10 @@ class RowHit:
 
     @property
     def has_values(self) -> bool:
-        return any(not cell.blank for cell in self.cells)
+        for cell in self.cells:  # a loop, not any(): asked of every row of every reading, often
+            if not cell.blank:
+                return True
+        return False
 
 
 @dataclass
@@ -328,10 +331,15 @@ def rule_check(table: Table, slots: Sequence[Slot]) -> Callable[[Values], bool |
             return None
         known = False
         for total, parts in checks:
-            if values[total] is None:
+            expected = values[total]
+            if expected is None:
                 continue
             known = True
-            if values[total] != sum(values[p] or 0 for p in parts):
+            added = 0
+            for p in parts:  # a loop, not sum() of a generator: asked of every row a reading tries
+                if values[p]:
+                    added += values[p]
+            if expected != added:
                 return False
         return True if known else None
 

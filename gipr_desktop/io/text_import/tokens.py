@@ -126,6 +126,7 @@ def _next_row_at(piece: str) -> int:
 
 
 _SPACES = " \u3000\ufeff\xa0"  # around a line: no cell (\xa0: a page's &nbsp;, as a browser copies it)
+_BLANK_LINE = _SPACES + "\t"  # all a line printing one empty cell holds
 _MARKS = "|｜-=_:.…·"  # how a line of merge marks or a ruler begins (``_ONLY_BARS``, ``is_debris``)
 
 
@@ -135,21 +136,22 @@ def line_tokens(line: str) -> list[Token]:
     the line makes its cells delimited, as tabs do: 「5 |」 is a cell of its own); a line of spaces
     is one empty cell; the indent before a line's only cell is not a cell."""
     body = line.strip("\r\n")
-    if not body.strip(_SPACES + "\t"):
+    if not body.strip(_BLANK_LINE):
         return [BLANK] if body else []
     core = body.strip(_SPACES)
     if core in ("|", "｜"):
         return [BLANK]
     if (core[0] in _MARKS or core[0].isspace()) and (_ONLY_BARS.match(core) or is_debris(core)):
         return []
-    if "\t" not in core and "|" not in core and "｜" not in core:
+    bars = "|" in core or "｜" in core
+    if not bars and "\t" not in core:
         return piece_tokens(core, len(body) - len(body.lstrip(_SPACES)))
     if core[0] in "|｜":
         core = core[1:]
     closed = bool(core) and core[-1] in "|｜"  # 「5 |」: a cell of its own, its line a cell's
     if closed:
         core = core[:-1]
-    pieces = _SEPARATORS.split(core)
+    pieces = _SEPARATORS.split(core) if bars else core.split("\t")  # the latter sooner, where tabs alone cut it
     filled = [i for i, piece in enumerate(pieces) if piece and not piece.isspace()]
     if len(filled) == 1:
         pieces = pieces[filled[0]:]
