@@ -101,6 +101,15 @@ def _runs_on(rest: str) -> bool:
     return not rest[:1].isdigit() or _OWN_NUMBERS.fullmatch(rest) is not None
 
 
+@cache
+def _table_words(format_id: str, table_id: str) -> tuple[str, ...]:
+    """The table's row labels without their ordinals and its column headers, folded: what never runs on
+    after a label as its note."""
+    table = get_format(format_id).table(table_id)
+    return tuple(sorted({short for _, _, short in _row_keys(format_id, table_id) if short}
+                        | {normalize(column.label) for row in table.rows for column in row.columns}))
+
+
 _NOTE = re.compile(r"\([^()]*\)$")  # 「规章(设区的市、自治州人民政府应提供相关数据)」, as some provinces' template prints it
 
 
@@ -117,8 +126,11 @@ def _match_row(format_id: str, table_id: str, text: str, run_on: bool = True) ->
         lambda full, short: len(bare) >= 4 and short.startswith(bare),
         lambda full, short: noted != bare and short == noted,
     ]
-    if run_on:  # a note after the label (「（含…）」) or its own glued digits, never the next row run into them
-        attempts.append(lambda full, short: len(short) >= 4 and bare.startswith(short) and _runs_on(bare[len(short):]))
+    if run_on:  # a note after the label (「（含…）」) or its own glued digits, never the next row run into them,
+        # nor a row's label or a column's header run on after it (「…政府信息公开申请其他总计1000001」, a flattened
+        # page whose rows print no ordinals: the numbers are 总计's)
+        attempts.append(lambda full, short: len(short) >= 4 and bare.startswith(short) and _runs_on(bare[len(short):])
+                        and not bare[len(short):].startswith(_table_words(format_id, table_id)))
     for attempt in attempts:
         found = {row_id for row_id, full, short in keys if attempt(full, short)}
         if len(found) == 1:

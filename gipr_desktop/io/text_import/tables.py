@@ -19,7 +19,7 @@ from typing import Callable, Sequence
 
 from gipr_desktop.core.labels import (IN_ITS_PLACE, MAX_LABEL, match_row_in, normalize, numbered, similar_rows, similarity,
                                       strip_ordinal)
-from gipr_desktop.core.schema import CellRef, Column, Table, get_format
+from gipr_desktop.core.schema import CellRef, Column, Row, Table, get_format
 from gipr_desktop.core.values import ValueRefused, checked_value
 from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.known import Known
@@ -202,6 +202,19 @@ def is_table_line(table: Table, line: str, format_id: str) -> bool:
         covered += length
         at += length or 1
     return covered >= len(key) * TABLE_LINE_COVER
+
+
+def printed_rows(table: Table, labelled: set[str]) -> list[Row]:
+    """The rows of ``table`` a copy prints, given the rows whose labels it prints (``labelled``): the
+    rows every report prints, and an optional row that stands for others (2021's （六）其他处理 printed
+    as one row, a rule's ``alternatives``) in their place, where its label is printed and none of theirs."""
+    rows = [row for row in table.rows if not row.optional]
+    for rule in table.rules:
+        for combined, replaced in rule.alternatives:
+            at = [i for i, row in enumerate(rows) if row.id in replaced]
+            if combined in labelled and at and labelled.isdisjoint(replaced):
+                rows[at[0]:at[-1] + 1] = [table.row(combined)]
+    return rows
 
 
 def row_label(table: Table, text: str, format_id: str) -> str | None:

@@ -21,21 +21,24 @@ from gipr_desktop.core.schema import Table
 from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.numbers import CellText
 from gipr_desktop.io.text_import.known import Known
-from gipr_desktop.io.text_import.strategies.base import Strategy
+from gipr_desktop.io.text_import.strategies.base import Strategy, arithmetic_confirms, arithmetic_holds
 from gipr_desktop.io.text_import.tables import RowHit, TableReading, has_ordinal, lines, read_hits, row_label
 from gipr_desktop.io.text_import.tokens import Label, Token
 
 
 def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | None = None) -> TableReading | None:
     reading = TableReading()
-    hits = detached_rows(table, tokens, format_id, reading.notes)
+    hits, paired = detached_rows(table, tokens, format_id, reading.notes)
     if not hits:
         return None
     read_hits(table, hits, reading, known)
+    if not (arithmetic_holds(table, reading.values) and arithmetic_confirms(table, reading.values, paired)):
+        return None
     return reading
 
 
-def detached_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list[ImportNote]) -> list[RowHit]:
+def detached_rows(table: Table, tokens: Sequence[Token], format_id: str,
+                  notes: list[ImportNote]) -> tuple[list[RowHit], list[str]]:
     """Rows of a PDF copy that printed some rows' numbers apart from their labels: label lines
     without numbers first, bare lines of numbers later (or earlier), each in table order. Used
     only where rows are otherwise printed one per line (label and numbers together) and the
@@ -43,10 +46,10 @@ def detached_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: 
     and the notes say so. Anything else: ``[]``, and rows are read label by label."""
     width = max(len(row.columns) for row in table.rows)
     if width < 2:
-        return []
+        return [], []
     printed = lines(tokens)
     if not any(_bare_values(line, width) for line in printed):
-        return []  # no line of numbers alone: nothing to pair
+        return [], []  # no line of numbers alone: nothing to pair
     hits: list[RowHit] = []
     bare_labels: list[RowHit] = []
     bare_values: list[list[CellText]] = []
@@ -65,13 +68,13 @@ def detached_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: 
         elif not labels and len(cells) == width and sum(not c.blank for c in cells) >= 2:
             bare_values.append(cells)
     if not bare_values or whole_rows < 2 or len(bare_values) != len(bare_labels):
-        return []
+        return [], []
     for hit, cells in zip(bare_labels, bare_values):
         hit.cells.extend(cells)
     names = "、".join(table.row_name(hit.row_id) for hit in bare_labels)
     notes.append(ImportNote(f"表「{table.title}」有 {len(bare_labels)} 行的数字与行名分开印刷（PDF 转换所致），"
                             f"已按先后顺序配对：{names}；请核对", table.id))
-    return hits
+    return hits, [hit.row_id for hit in bare_labels]
 
 
 def _bare_values(line: Sequence[Token], width: int) -> bool:

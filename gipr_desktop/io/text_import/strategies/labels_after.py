@@ -44,12 +44,13 @@ from gipr_desktop.io.text_import.numbers import BLANK, CellText
 from gipr_desktop.io.text_import.strategies.base import Strategy, arithmetic_confirms, arithmetic_holds
 from gipr_desktop.io.text_import import lost_blanks
 from gipr_desktop.io.text_import.tables import (NOT_ADDING_UP, UNREAD, TableReading, _values, find_rows, is_header,
-                                                 read_hits, row_label, rule_check, store)
+                                                 printed_rows, read_hits, row_label, rule_check, store)
 from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token
 
 
 def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | None = None) -> TableReading | None:
-    rows = [row for row in table.rows if not row.optional]
+    labelled = {row_id for token in tokens if isinstance(token, Label) and (row_id := row_label(table, token.text, format_id))}
+    rows = printed_rows(table, labelled)
     width = len(rows[0].columns) if rows else 0
     if width < 2 or any(len(row.columns) != width for row in rows):
         return None

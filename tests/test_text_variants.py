@@ -1,0 +1,115 @@
+"""Real reports printed as other bodies print the same table: each cell read right, or left empty and
+named, never given another number.
+
+The template numbers the rows of table 三 (「一、本年新收…」「（一）予以公开」「1.属于国家秘密」), but many
+bodies print their labels without the numbers, and copies lose them. Every real text and PDF copy of
+tests/fixtures/reports is read so printed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from gipr_desktop.core.notes import NO_TABLE
+from gipr_desktop.core.schema import CellRef, get_format
+from gipr_desktop.io.text_import import parse_report_text
+from tests.fixture_truth import BY_STEM, EXPECTED, truth_report
+
+REPORTS = Path(__file__).parent / "fixtures" / "reports"
+TEXTS = sorted([name for name in EXPECTED if name.endswith(".txt")]
+               + [f"pdf_text/{path.name}" for path in (REPORTS / "pdf_text").glob("*.txt")
+                  if any(path.name.startswith(stem + ".") for stem in BY_STEM)])
+_ORDINAL = re.compile(r"^([（(])?([一二三四五六七八九十]+|\d+)([)）]|[、.．])")
+
+
+def _ordinal_pattern(label: str) -> str | None:
+    """How the ordinal a schema label begins with may be printed, followed by the label's first words."""
+    found = _ORDINAL.match(label)
+    if not found:
+        return None
+    bracket, number, _ = found.groups()
+    body = re.escape(label[found.end():].strip()[:2])
+    if bracket:
+        return rf"[（(]\s*{number}\s*[)）]\s*(?={body})"
+    return rf"(?<![\d.]){number}\s*[、.．]\s*(?={body})"
+
+
+def without_row_ordinals(text: str, format_id: str = "2021") -> str:
+    """``text`` with the ordinals of table 三's rows and groups left out, as a body that numbers no rows prints it."""
+    table = get_format(format_id).table("applications")
+    labels = [row.label for row in table.rows] + [group.label for group in table.groups]
+    patterns = {pattern for label in labels if (pattern := _ordinal_pattern(label))}
+    return re.sub("|".join(sorted(patterns)), "", text)
+
+
+def test_the_ordinals_of_rows_are_left_out_and_the_headings_kept():
+    text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 3\n（一）予以公开 1\n1. 属于国家秘密 0\n六、其他需要报告的事项"
+    assert without_row_ordinals(text) == ("三、收到和处理政府信息公开申请情况\n本年新收政府信息公开申请数量 3\n予以公开 1\n"
+                                          "属于国家秘密 0\n六、其他需要报告的事项")
+
+
+@pytest.mark.parametrize("name", TEXTS)
+def test_rows_printed_without_their_ordinals_never_get_a_number_wrong(name):
+    """A copy that numbers no rows loses the ordinals that tell a label from the rest of one broken over
+    lines, and a 「总计」 row from the column header of that name: some rows are then printed apart from
+    their numbers in ways that their order alone cannot pair (the -layout copy of 009 prints a label
+    broken over three lines, its numbers beside the middle one; its markdown copy prints two labels, then
+    one line of numbers). Such rows stay empty and are named; no cell is read as another row's."""
+    truth = truth_report(BY_STEM[Path(name).name.split(".")[0]] if "/" in name else name)
+    text = (REPORTS / name).read_text(encoding="utf-8")
+    result = parse_report_text(without_row_ordinals(text, truth.format), source=Path(name).name)
+    report = result.report
+    wrong = {ref: (value, report.get(ref)) for ref, value in truth.cells.items() if report.get(ref) not in (None, value)}
+    assert wrong == {}
+    assert set(report.cells) <= set(truth.cells)  # no row the original does not print (2021's （六） sub-rows)
+    named = {(note.table, note.row) for note in result.notes if note.row}
+    whole = {note.table for note in result.notes if note.kind == NO_TABLE or (not note.row and "未能读取" in note.message)}
+    unnamed = [ref for ref in truth.cells if report.get(ref) is None and (ref.table, ref.row) not in named
+               and ref.table not in whole]
+    assert unnamed == []
+
+
+def _seed_rows_over_two_lines(seeds_dir, blank_row: str) -> str:
+    """Seed 004 with each row of table 三 printed as a copy may print it, its label on one line and its
+    numbers on the next, one space apart; the row ``blank_row`` printed blank (its label only, as a copy
+    that keeps no trace of a blank cell prints it)."""
+    out = []
+    for line in (seeds_dir / "004_a5beddac6e9ed429.txt").read_text(encoding="utf-8").split("\n"):
+        cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
+        if len(cells) >= 8 and all(cell.isdigit() for cell in cells[-7:]):
+            label = cells[-8]
+            out += [label] if label.endswith(blank_row) else [label, " ".join(cells[-7:])]
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def test_a_row_printed_blank_before_a_row_whose_numbers_follow_its_label_leaves_that_row_read(seeds_dir):
+    """A copy that prints every row's numbers on the line after its label, a blank row its label only:
+    the numbers after two labels are the second's, as everywhere in such a table."""
+    result = parse_report_text(_seed_rows_over_two_lines(seeds_dir, "其他法律行政法规禁止公开"))
+    table = result.report.schema.table("applications")
+    row = [result.report.get(CellRef("applications", "withheld_security", column.id))
+           for column in table.row("withheld_security").columns]
+    assert row == [0] * 7
+    assert any(note.row == "withheld_law" and "未能读取" in note.message for note in result.notes)
+
+
+def test_numbers_alone_after_two_labels_in_a_table_printed_a_row_a_line_are_read_only_as_the_sums_confirm():
+    """009's markdown copy, its 「3.其他」 and 「（七）总计」 printed as two labels, then one line of numbers
+    (3.其他's), the total's own numbers lost: given to the total they would break the year's balance (R3),
+    so neither row is read, and both are named."""
+    text = (REPORTS / "009_shanghai_kewei_2024.txt").read_text(encoding="utf-8")
+    changed = text.replace("| 3.其他 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |", "3.其他\n（七）总计\n| 4 | 0 | 0 | 0 | 0 | 0 | 4 |", 1)
+    changed = changed.replace("| （七）总计 | 33 | 2 | 0 | 0 | 0 | 0 | 35 |\n", "", 1)
+    assert changed.count("总计") == text.count("总计")
+    result = parse_report_text(changed, source="009.md")
+    truth = truth_report("009_shanghai_kewei_2024.txt")
+    wrong = {ref: (value, result.report.get(ref)) for ref, value in truth.cells.items()
+             if result.report.get(ref) not in (None, value)}
+    assert wrong == {}
+    for row_id in ("other_misc", "handled_total"):
+        assert any(note.row == row_id and "未能读取" in note.message for note in result.notes), row_id
