@@ -36,6 +36,9 @@ def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | N
     reading = TableReading()
     hits = find_rows(table, tokens, format_id, reading.notes)
     read_hits(table, hits, reading, known)
+    if all(before.cells or not after.cells or table.row(before.row_id).optional for before, after in zip(hits, hits[1:])):
+        return reading  # every label has numbers after it before the next, but a heading's (（六）其他处理
+        # over its sub-rows): most tables
     guessed = [row_id for row_id in _after_other_labels(table, tokens, format_id) if row_id in reading.rows_found]
     if not guessed or (arithmetic_holds(table, reading.values) and arithmetic_confirms(table, reading.values, guessed)):
         return reading
@@ -52,16 +55,24 @@ def _after_other_labels(table: Table, tokens: Sequence[Token], format_id: str) -
     numbers alone, in a table that prints at least two rows label and numbers on one line."""
     whole, guessed, waiting = 0, [], []  # rows printed whole; the rows so followed; labels since the last numbers
     for line in lines(tokens):
-        row_ids = [row_id for token in line if isinstance(token, Label) and (row_id := row_label(table, token.text, format_id))]
-        numbers = sum(isinstance(token, CellText) and not token.blank for token in line)
-        if numbers >= 2 and not any(isinstance(token, Label) for token in line) and len(waiting) >= 2:
+        labels, count = _labels(line), _numbers(line)
+        if count >= 2 and not labels and len(waiting) >= 2:
             guessed.append(waiting[-1])
-        whole += bool(row_ids) and numbers >= 2
-        if numbers:
+        row_ids = [row_id for label in labels if (row_id := row_label(table, label.text, format_id))]
+        whole += bool(row_ids) and count >= 2
+        if count:
             waiting = []
         elif row_ids:
             waiting.append(row_ids[-1])
     return guessed if whole >= 2 else []
+
+
+def _numbers(line: Sequence[Token]) -> int:
+    return sum(1 for token in line if isinstance(token, CellText) and not token.blank)
+
+
+def _labels(line: Sequence[Token]) -> list[Label]:
+    return [token for token in line if isinstance(token, Label)]
 
 
 STRATEGY = Strategy("行名后接各栏数字", frozenset({"groups", "grid"}), read)
