@@ -8,8 +8,11 @@ each in table order, while the other rows keep label and numbers on one line::
     746	12	0	0	10	1	769
     11	0	0	0	0	0	11
 
-The bare lines are paired with the bare labels in order, only when they are equally many; the
-notes name the rows so paired.
+The bare lines are paired with the bare labels in order, only when they are equally many, and kept
+only where a rule across rows (R2, R3) that takes the paired rows in can be checked and holds: as
+many bare lines as bare labels may be chance (a row's numbers printed beside the middle line of its
+label broken over three, a bare line of another row whose label is not found), and each row's own
+sum holds as well when the pairing is one off. The notes name the rows so paired.
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ def detached_rows(table: Table, tokens: Sequence[Token], format_id: str,
     without numbers first, bare lines of numbers later (or earlier), each in table order. Used
     only where rows are otherwise printed one per line (label and numbers together) and the
     bare lines of numbers and the bare labels are equally many; they are then paired in order,
-    and the notes say so. Anything else: ``[]``, and rows are read label by label."""
+    and the notes say so; with the rows so paired. Anything else: no rows, and rows are read label by label."""
     width = max(len(row.columns) for row in table.rows)
     if width < 2:
         return [], []
