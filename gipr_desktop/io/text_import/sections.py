@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gipr_desktop.core.labels import match_section, normalize
+from gipr_desktop.core.labels import match_section, normalize, strip_ordinal
 from gipr_desktop.core.schema import SECTION_IDS, Format
 from gipr_desktop.io.text_import.front_matter import UNIT_END, looks_like_unit
 from gipr_desktop.io.text_import.page_fields import BREADCRUMB, TITLE_FIELD
@@ -169,14 +169,18 @@ def find_headings(fmt: Format, lines: list[str]) -> dict[str, int]:
         if section_id is None:
             continue
         number = _ordinal_number(key)
-        exact = key == normalize(fmt.section(section_id).heading)
-        candidates.append((index, section_id, number, exact, key.startswith("(")))
+        heading = normalize(fmt.section(section_id).heading)
+        exact = key == heading
+        # numbered as a sub-heading: in brackets (「（四）…」); in arabic figures, but for the part's own words (「2.主动
+        # 公开情况。全年…」: a body numbering part 一's sub-headings so; 「2.主动公开政府信息情况」: its parts)
+        sub = key.startswith("(") or key[:1].isdigit() and strip_ordinal(key) != heading
+        candidates.append((index, section_id, number, exact, sub))
     found: dict[str, int] = {}
     last = -1
-    for index, section_id, number, _, bracketed in candidates:  # first pass: numbered as its own, in order, as a
+    for index, section_id, number, _, sub in candidates:  # first pass: numbered as its own, in order, as a
         # part is (「四、」: a sub-heading of 总体情况 numbered 「（四）」 may name a later part, 「（四）因…行政复议…情况」)
         if index > last and section_id not in found and int(section_id) > max(map(int, found), default=0):
-            if number == int(section_id) and not bracketed:
+            if number == int(section_id) and not sub:
                 found[section_id] = index
                 last = index
     # then, between the sections found around it: a heading printed without a number in its exact
