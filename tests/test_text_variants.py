@@ -8,6 +8,8 @@ tests/fixtures/reports is read so printed.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from pathlib import Path
 
@@ -167,3 +169,49 @@ def test_parts_numbered_in_arabic_are_found(name):
     numbered = parse_report_text(parts_in_arabic(text), source=Path(name).name).report
     assert {key: len(value) for key, value in numbered.sections.items()} == \
         {key: len(value) for key, value in printed.sections.items()}
+
+
+def _saved_as_csv(text: str) -> str:
+    """``text`` with each line of tab-separated cells written as a CSV writer writes a sheet's row."""
+    def row(line: str) -> str:
+        out = io.StringIO()
+        csv.writer(out, lineterminator="").writerow([cell.strip() for cell in line.split("\t")])
+        return out.getvalue()
+    return "\n".join(row(line) if "\t" in line else line for line in text.split("\n"))
+
+
+def _tabbed(seeds_dir) -> list[Path]:
+    """The texts that print their tables' rows with cells between tabs (not a cell a line)."""
+    def rows(path: Path) -> int:
+        return sum(len([cell for cell in line.split("\t") if cell.strip()]) >= 3
+                   for line in path.read_text(encoding="utf-8").split("\n"))
+    return [path for path in [*sorted(seeds_dir.glob("*.txt")), *sorted(REPORTS.glob("*.txt"))] if rows(path) >= 20]
+
+
+def test_tables_saved_as_comma_separated_values_read_as_the_same_tables(seeds_dir):
+    """A sheet saved as CSV and opened or pasted as text prints each row's cells between commas (a label
+    holding a comma quoted): its cells are read as the tab-separated text's are."""
+    texts = _tabbed(seeds_dir)
+    assert len(texts) >= 4
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        printed, saved = parse_report_text(text).report, parse_report_text(_saved_as_csv(text)).report
+        assert saved.cells == printed.cells, path.name
+
+
+def with_thousands_separators(text: str) -> str:
+    """``text`` with every number of four figures or more standing as a cell of its own written 1,234."""
+    return re.sub(r"(?<=[\s|])([1-9]\d{3,})(?=[\s|]|$)", lambda m: f"{int(m.group(1)):,}", text)
+
+
+BIG_NUMBERS = [name for name in TEXTS if with_thousands_separators(text := (REPORTS / name).read_text(encoding="utf-8")) != text]
+
+
+@pytest.mark.parametrize("name", BIG_NUMBERS)
+def test_a_number_with_thousands_separators_is_one_cell(name):
+    """「13,191」「259,610」 beside a label (「行政许可 13,191 481 259,610」) are two cells, not the cells of a
+    row saved as comma-separated values."""
+    text = (REPORTS / name).read_text(encoding="utf-8")
+    printed = parse_report_text(text, source=Path(name).name).report
+    grouped = parse_report_text(with_thousands_separators(text), source=Path(name).name).report
+    assert grouped.cells == printed.cells

@@ -8,6 +8,7 @@ tables of a document (HTML, Word, PDF, spreadsheets) are no tokens: ``io.grid_ta
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -145,7 +146,10 @@ def line_tokens(line: str) -> list[Token]:
         return []
     bars = "|" in core or "｜" in core
     if not bars and "\t" not in core:
-        return piece_tokens(core, len(body) - len(body.lstrip(_SPACES)))
+        cells = _comma_separated(core) if "," in core else None
+        if cells is None:
+            return piece_tokens(core, len(body) - len(body.lstrip(_SPACES)))
+        core = "\t".join(cells)
     if core[0] in "|｜":
         core = core[1:]
     closed = bool(core) and core[-1] in "|｜"  # 「5 |」: a cell of its own, its line a cell's
@@ -165,6 +169,27 @@ def line_tokens(line: str) -> list[Token]:
         else:
             tokens.extend(_delimited(piece_tokens(piece), several))
     return tokens
+
+
+_THOUSANDS = re.compile(r"[\d０-９]{1,3}(?:,[\d０-９]{3})+(?:\.\d+)?")  # 「1,295」「453,754,632.81」: one number
+
+
+def _comma_separated(core: str) -> list[str] | None:
+    """The cells of a row saved as comma-separated values (a sheet saved as CSV, opened or pasted as
+    text: 「三、本年度办理结果,（一）予以公开,1,0,0,0,0,0,1」, a label quoted where it holds a comma): labels
+    or empty cells, then cells each a number, a placeholder or empty (table 四's line of numbers has no
+    label); else ``None``: a sentence's commas, a number's thousands separators
+    (「1,295」, 「行政许可 2,648,123」: no label ends with a figure)."""
+    if _THOUSANDS.fullmatch(core):
+        return None
+    cells = [cell.strip() for cell in next(csv.reader([core]))]
+    values = [bool(cell) and read_cell(cell) is not None for cell in cells]
+    first = values.index(True) if True in values else len(cells)
+    labels, rest = cells[:first], cells[first:]
+    if not rest or any(label[-1:].isdigit() for label in labels) or \
+            not all(held or not cell for held, cell in zip(values[first:], rest)):
+        return None
+    return cells
 
 
 @lru_cache(maxsize=16384)
