@@ -215,3 +215,15 @@ def test_a_number_with_thousands_separators_is_one_cell(name):
     printed = parse_report_text(text, source=Path(name).name).report
     grouped = parse_report_text(with_thousands_separators(text), source=Path(name).name).report
     assert grouped.cells == printed.cells
+
+
+@pytest.mark.parametrize(("separator", "every"), [("\u2028", 1), ("\x0b", 1), ("\u2029", 7), ("\x85", 7)])
+def test_lines_separated_by_another_line_break_read_as_the_same_report(separator, every):
+    """Some tools end lines with U+2028 (a web page's or a Word field's line separator), a vertical tab
+    (Word's manual line break) or U+2029/U+0085: such a text is its lines, not one flattened line read
+    into wrong cells."""
+    for name in TEXTS[::every]:
+        text = (REPORTS / name).read_text(encoding="utf-8")
+        printed = parse_report_text(text, source=Path(name).name).report
+        other = parse_report_text(text.replace("\n", separator), source=Path(name).name).report
+        assert (other.cells, other.sections) == (printed.cells, printed.sections), name

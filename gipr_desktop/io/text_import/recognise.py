@@ -77,10 +77,10 @@ def parse_report_text(text: str, *, tables: Sequence[Grid | Rows] | None = None,
     if sum(len(grid.values) + grid.merged_area for grid in grids) > MAX_TABLE_CELLS:
         raise ReadError(f"「{name}」中的表格过大，不像一份年度报告")
     notes: list[ImportNote] = []
-    text = _references_read(text, notes)
+    text = _references_read(_one_line_break(text), notes)
     text, grids = _as_shown(text, grids, notes)
     text, grids = _simplified(text, grids, notes)
-    pages = drop_page_footers(text.replace("\r\n", "\n").replace("\r", "\n"))
+    pages = drop_page_footers(text)
     lines = clean_lines([line for line in pages.split("\n") if not is_page_number(line)], pages)
     table_text = "\n".join(cell for grid in grids for _, cell in grid.texts(200))
     format_id, _ = detect_format(text + "\n" + table_text)
@@ -119,6 +119,20 @@ def parse_report_text(text: str, *, tables: Sequence[Grid | Rows] | None = None,
     if report.year is None:
         notes.append(ImportNote("未找到报告年度，请在「基本信息」中填写"))
     return settled(ImportResult(report, notes), f"「{name}」")
+
+
+_OTHER_LINE_BREAKS = "\x0b\x1c\x1d\x1e\x85\u2028\u2029"  # what else ends a line (str.splitlines), but the form
+# feed, which ends a page of a PDF copy (``drop_page_footers``)
+
+
+def _one_line_break(text: str) -> str:
+    """``text`` with every line ended by ``\n``: Windows' ``\r\n``, an old Mac's ``\r``, and the rarer
+    breaks some tools write (Word's manual line break, a vertical tab; U+2028), each a line's end."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for char in _OTHER_LINE_BREAKS:
+        if char in text:
+            text = text.replace(char, "\n")
+    return text
 
 
 def _simplified(text: str, grids: list[Grid], notes: list[ImportNote]) -> tuple[str, list[Grid]]:
