@@ -138,16 +138,18 @@ def _captions(table: Table) -> set[str]:
 
 
 @cache
-def _group_captions(format_id: str, table_id: str) -> frozenset[str]:
-    return frozenset(normalize(group.label) for group in get_format(format_id).table(table_id).groups)
+def _group_captions(format_id: str, table_id: str) -> tuple[str, ...]:
+    return tuple(sorted({normalize(group.label) for group in get_format(format_id).table(table_id).groups}))
 
 
 @lru_cache(maxsize=16384)
 def _other_text(format_id: str, table_id: str, text: str) -> tuple[bool, bool, bool]:
     """What text no row's label is to a table, asked once per text and table in a program run: a
-    group's caption (「第二十条第（九）项」: the rows above it are another group's), text numbered as a
-    sub-row is (``numbered``), a piece of the header (``_is_header_piece``)."""
-    return (normalize(text) in _group_captions(format_id, table_id), numbered(text),
+    group's caption (「第二十条第（九）项」: the rows above it are another group's), whole or with the
+    group's header words after it on its line (a copy run onto one line: 「第二十条第（九）项 信息内容
+    采购项目数量 采购总金额」); text numbered as a sub-row is (``numbered``); a piece of the header
+    (``_is_header_piece``)."""
+    return (normalize(text).startswith(_group_captions(format_id, table_id)), numbered(text),
             _is_header_piece(format_id, table_id, text))
 
 
@@ -509,7 +511,8 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
         # reading that agrees with what the narrative and last year's report say of the row; numbers
         # printed apart are each a cell, and one of them too few is as likely a cell printed blank
         readings = split_digit_run(cells, count, fits)[:2]
-        chosen, why = (readings[0], "每栏一位数，") if len(readings) == 1 and filled == 1 else (None, "")
+        chosen, why = (readings[0], "每栏一位数，") if len(readings) == 1 and filled == 1 and not (dropped and dropped()) \
+            else (None, "")
         test = known.constraints([CellRef(table.id, r, column.id) for r, column in slots]) if known else None
         if chosen is None and test is not None:
             readings = split_digit_run(cells, count, lambda values: fits(values) and test[0](values))[:2]
@@ -538,9 +541,14 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
     return [CellText(str(v), value=v) for v in chosen]
 
 
+_AMOUNT_RUN = re.compile(r"(\d+)(?:\.\d+)?(?:万元|元)?")  # 「13575394432.52元」: a count and an amount run together
+
+
 def _most_cells(cells: Sequence[CellText]) -> int:
-    """The cells the numbers printed can make at most (a run of digits one a cell)."""
-    return sum(len(c.text) if c.text.isdigit() and not one_cell(c) else 1 for c in cells if not c.blank)
+    """The cells the numbers printed can make at most (a run of digits one a cell, the last of them an
+    amount's where it has decimals)."""
+    return sum(len(run.group(1)) if (run := _AMOUNT_RUN.fullmatch(c.text)) and not one_cell(c) else 1
+               for c in cells if not c.blank)
 
 
 def blanks_dropped(hits: Sequence[RowHit], widths: dict[str, int]) -> bool:
