@@ -197,6 +197,7 @@ def test_tables_saved_as_comma_separated_values_read_as_the_same_tables(seeds_di
         text = path.read_text(encoding="utf-8")
         printed, saved = parse_report_text(text).report, parse_report_text(_saved_as_csv(text)).report
         assert saved.cells == printed.cells, path.name
+        assert saved.sections == printed.sections, path.name  # no row or header of a table kept as its text
 
 
 def with_thousands_separators(text: str) -> str:

@@ -49,7 +49,7 @@ from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.page_fields import without_page_fields
 from gipr_desktop.io.text_import.strategies import read_table
 from gipr_desktop.io.text_import.tables import UNREAD, TableReading, is_table_line, similar_label_note
-from gipr_desktop.io.text_import.tokens import Token, text_tokens
+from gipr_desktop.io.text_import.tokens import Token, comma_separated, text_tokens
 from gipr_desktop.io.text_import.traditional import (NOTE_CONVERTED, NOTE_PINYIN, NOTE_TAIWAN_WORDS, NOTE_UNCONVERTED,
                                                      in_taiwan_words, is_traditional, to_simplified, with_official_words,
                                                      without_pinyin)
@@ -244,15 +244,26 @@ def _items_joined(pieces: list[str]) -> str:
     return text
 
 
-def _narrative(fmt: Format, table: Table | None, lines: list[str]) -> list[str]:
+CSV_ROWS = 3  # rows of numbers between commas: tables saved as CSV, not a sentence's commas
+
+
+def saved_as_csv(lines: list[str]) -> bool:
+    """Whether the text's tables were saved as comma-separated values (a sheet saved as CSV and
+    opened or pasted as text): rows of numbers between commas (``tokens.comma_separated``)."""
+    return sum(1 for line in lines if "," in line and comma_separated(line.strip())) >= CSV_ROWS
+
+
+def _narrative(fmt: Format, table: Table | None, lines: list[str], csv_text: bool) -> list[str]:
     """The sentences among a table section's lines: not cells, not labels, not headers. A sentence
     the table runs on after (a copy whose lines were joined: 「2024年，共收到政府信息公开申请3条。（本列
-    数据的勾稽关系为…）申请人情况…」) is kept without the table."""
+    数据的勾稽关系为…）申请人情况…」) is kept without the table. ``csv_text``: the text's tables were
+    saved as comma-separated values (``saved_as_csv``), so that a line with a comma and no full stop is
+    one of their rows or header lines."""
     kept = []
     for line in lines:
         stripped = line.strip()
-        if "\t" in line or "|" in line:
-            continue
+        if "\t" in line or "|" in line or csv_text and "," in line and "。" not in line:
+            continue  # a table's row or header line (tabs, bars, or a sheet's commas)
         sentences, end, rest = stripped.rpartition("。")
         if table is not None and end and rest and ("勾稽关系" in rest or is_table_line(table, rest, fmt.id)):
             kept.append(sentences + end)
@@ -268,6 +279,7 @@ def _narrative(fmt: Format, table: Table | None, lines: list[str]) -> list[str]:
 def _read_sections(fmt: Format, layout: Layout, report: Report, notes: list[ImportNote], broken: bool) -> None:
     """Each section's text, its sentences broken over lines joined back (``broken_lines``)."""
     tables_by_section = {table.section: table for table in fmt.tables}
+    csv_text = saved_as_csv(layout.lines)
     for section_id in SECTION_IDS:
         if section_id not in layout.headings:
             notes.append(ImportNote(f"未找到第{fmt.section(section_id).numeral}部分「{fmt.section(section_id).heading}」的标题，该部分留空",
@@ -279,7 +291,7 @@ def _read_sections(fmt: Format, layout: Layout, report: Report, notes: list[Impo
                                      f"从小标题「{layout.lines[layout.headings[section_id]].strip()}」起读作该部分，请核对",
                                      section=section_id))
         if section_id in tables_by_section:
-            body = _narrative(fmt, tables_by_section[section_id], body)
+            body = _narrative(fmt, tables_by_section[section_id], body, csv_text)
         body = joined(body, broken)
         report.sections[section_id] = paragraphs(body)
 

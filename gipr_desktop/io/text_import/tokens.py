@@ -146,7 +146,7 @@ def line_tokens(line: str) -> list[Token]:
         return []
     bars = "|" in core or "｜" in core
     if not bars and "\t" not in core:
-        cells = _comma_separated(core) if "," in core else None
+        cells = comma_separated(core) if "," in core else None
         if cells is None:
             return piece_tokens(core, len(body) - len(body.lstrip(_SPACES)))
         core = "\t".join(cells)
@@ -174,7 +174,7 @@ def line_tokens(line: str) -> list[Token]:
 _THOUSANDS = re.compile(r"[\d０-９]{1,3}(?:,[\d０-９]{3})+(?:\.\d+)?")  # 「1,295」「453,754,632.81」: one number
 
 
-def _comma_separated(core: str) -> list[str] | None:
+def comma_separated(core: str) -> list[str] | None:
     """The cells of a row saved as comma-separated values (a sheet saved as CSV, opened or pasted as
     text: 「三、本年度办理结果,（一）予以公开,1,0,0,0,0,0,1」, a label quoted where it holds a comma): labels
     or empty cells, then cells each a number, a placeholder or empty (table 四's line of numbers has no
