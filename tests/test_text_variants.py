@@ -17,8 +17,10 @@ import pytest
 
 from gipr_desktop.core.notes import NO_TABLE
 from gipr_desktop.core.schema import CellRef, get_format
+from gipr_desktop.io import markup_writer
 from gipr_desktop.io.text_import import parse_report_text
 from tests.fixture_truth import BY_STEM, EXPECTED, truth_report
+from tests.helpers import flattened
 
 REPORTS = Path(__file__).parent / "fixtures" / "reports"
 TEXTS = sorted([name for name in EXPECTED if name.endswith(".txt")]
@@ -249,3 +251,14 @@ def test_a_copy_run_onto_one_line_never_gets_a_number_wrong(name):
     report = parse_report_text(text, source=Path(name).name).report
     wrong = {ref: (value, report.get(ref)) for ref, value in truth.cells.items() if report.get(ref) not in (None, value)}
     assert wrong == {}
+
+
+def test_a_signed_change_run_together_is_no_sign_that_the_page_dropped_blank_cells():
+    """067 as a page flattened with each row's cells run together: 「其他对外管理服务事项6-10」 holds
+    three cells (6, -1, 0), so nothing shows that this copy drops blank cells, and 「规章000」 is 0 0 0."""
+    truth = truth_report("067_putian_chengshiguanliju_2020.txt")
+    text = flattened(markup_writer.html_dumps(truth), "")
+    assert "其他对外管理服务事项6-10" in text
+    report = parse_report_text(text, source="067.txt").report
+    assert [report.get(CellRef("active", "regulations", column.id))
+            for column in report.schema.table("active").row("regulations").columns] == [0, 0, 0]

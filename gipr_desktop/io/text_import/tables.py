@@ -541,12 +541,14 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
     return [CellText(str(v), value=v) for v in chosen]
 
 
-_AMOUNT_RUN = re.compile(r"(\d+)(?:\.\d+)?(?:万元|元)?")  # 「13575394432.52元」: a count and an amount run together
+# a run of digits, signed (「-10」: 本年增/减 -1 and 0 run together) or ending in an amount's decimals
+# (「13575394432.52元」: a count and an amount run together)
+_AMOUNT_RUN = re.compile(r"-?(\d+)(?:\.\d+)?(?:万元|元)?")
 
 
 def _most_cells(cells: Sequence[CellText]) -> int:
-    """The cells the numbers printed can make at most (a run of digits one a cell, the last of them an
-    amount's where it has decimals)."""
+    """The cells the numbers printed can make at most (a run of digits one a cell, the first of them
+    signed where it is, the last an amount's where it has decimals)."""
     return sum(len(run.group(1)) if (run := _AMOUNT_RUN.fullmatch(c.text)) and not one_cell(c) else 1
                for c in cells if not c.blank)
 
