@@ -1,7 +1,7 @@
 """Turning a table as printed into a flat stream of labels and cells.
 
 Whatever the layout of a table that exists only as text — tab-separated rows, one cell per line,
-cells ending in ``|``, rows of space-separated numbers — the rows are found the same way
+cells ending in ``|``, rows of space-separated numbers, a sheet saved as CSV — the rows are found the same way
 afterwards: a label, then the cells that follow it. This module only cuts the text. The real
 tables of a document (HTML, Word, PDF, spreadsheets) are no tokens: ``io.grid_tables`` reads them.
 """
@@ -132,10 +132,11 @@ _MARKS = "|｜-=_:.…·"  # how a line of merge marks or a ruler begins (``_ONL
 
 
 def line_tokens(line: str) -> list[Token]:
-    """The tokens of one printed line. ``|`` and tabs separate cells; a line of ``|`` only marks
-    merged cells and holds none; a ``|`` at either end of a line only closes a cell (one that ends
-    the line makes its cells delimited, as tabs do: 「5 |」 is a cell of its own); a line of spaces
-    is one empty cell; the indent before a line's only cell is not a cell."""
+    """The tokens of one printed line. ``|`` and tabs separate cells, and so do the commas of a row
+    saved as comma-separated values (``comma_separated``); a line of ``|`` only marks merged cells
+    and holds none; a ``|`` at either end of a line only closes a cell (one that ends the line makes
+    its cells delimited, as tabs do: 「5 |」 is a cell of its own); a line of spaces is one empty
+    cell; the indent before a line's only cell is not a cell."""
     body = line.strip("\r\n")
     if not body.strip(_BLANK_LINE):
         return [BLANK] if body else []
