@@ -14,7 +14,8 @@ found here once, in the text, for every source (``front_matter``, ``sections``, 
 
 from __future__ import annotations
 
-from typing import Sequence
+from functools import cache
+from typing import Callable, Sequence
 
 from gipr_desktop.core.labels import match_row_in
 from gipr_desktop.core.notes import BLANK, NO_HEADING, NO_TABLE, READ_BY
@@ -253,16 +254,16 @@ def saved_as_csv(lines: list[str]) -> bool:
     return sum(1 for line in lines if "," in line and comma_separated(line.strip())) >= CSV_ROWS
 
 
-def _narrative(fmt: Format, table: Table | None, lines: list[str], csv_text: bool) -> list[str]:
+def _narrative(fmt: Format, table: Table | None, lines: list[str], csv_text: Callable[[], bool]) -> list[str]:
     """The sentences among a table section's lines: not cells, not labels, not headers. A sentence
     the table runs on after (a copy whose lines were joined: 「2024年，共收到政府信息公开申请3条。（本列
-    数据的勾稽关系为…）申请人情况…」) is kept without the table. ``csv_text``: the text's tables were
-    saved as comma-separated values (``saved_as_csv``), so that a line with a comma and no full stop is
-    one of their rows or header lines."""
+    数据的勾稽关系为…）申请人情况…」) is kept without the table. ``csv_text``: whether the text's tables
+    were saved as comma-separated values (``saved_as_csv``, asked only of a line with a comma and no full
+    stop), so that such a line is one of their rows or header lines."""
     kept = []
     for line in lines:
         stripped = line.strip()
-        if "\t" in line or "|" in line or csv_text and "," in line and "。" not in line:
+        if "\t" in line or "|" in line or "," in line and "。" not in line and csv_text():
             continue  # a table's row or header line (tabs, bars, or a sheet's commas)
         sentences, end, rest = stripped.rpartition("。")
         if table is not None and end and rest and ("勾稽关系" in rest or is_table_line(table, rest, fmt.id)):
@@ -279,7 +280,7 @@ def _narrative(fmt: Format, table: Table | None, lines: list[str], csv_text: boo
 def _read_sections(fmt: Format, layout: Layout, report: Report, notes: list[ImportNote], broken: bool) -> None:
     """Each section's text, its sentences broken over lines joined back (``broken_lines``)."""
     tables_by_section = {table.section: table for table in fmt.tables}
-    csv_text = saved_as_csv(layout.lines)
+    csv_text = cache(lambda: saved_as_csv(layout.lines))
     for section_id in SECTION_IDS:
         if section_id not in layout.headings:
             notes.append(ImportNote(f"未找到第{fmt.section(section_id).numeral}部分「{fmt.section(section_id).heading}」的标题，该部分留空",

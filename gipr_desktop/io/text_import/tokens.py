@@ -172,6 +172,8 @@ def line_tokens(line: str) -> list[Token]:
     return tokens
 
 
+_ROW_ENDS = frozenset("0123456789０１２３４５６７８９,\"-—－/／无元")  # how a row of cells saved as CSV ends: a number (an amount
+# in 元 too), a placeholder, an empty cell, a quoted one
 _THOUSANDS = re.compile(r"[\d０-９]{1,3}(?:,[\d０-９]{3})+(?:\.\d+)?")  # 「1,295」「453,754,632.81」: one number
 
 
@@ -181,8 +183,8 @@ def comma_separated(core: str) -> list[str] | None:
     or empty cells, then cells each a number, a placeholder or empty (table 四's line of numbers has no
     label); else ``None``: a sentence's commas, a number's thousands separators
     (「1,295」, 「行政许可 2,648,123」: no label ends with a figure)."""
-    if _THOUSANDS.fullmatch(core):
-        return None
+    if core[-1] not in _ROW_ENDS or _THOUSANDS.fullmatch(core):
+        return None  # a sentence ends otherwise: told at once, before the line is parsed
     cells = [cell.strip() for cell in next(csv.reader([core]))]
     values = [bool(cell) and read_cell(cell) is not None for cell in cells]
     first = values.index(True) if True in values else len(cells)
