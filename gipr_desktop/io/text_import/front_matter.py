@@ -90,7 +90,8 @@ _CONTACT_PART = re.compile(
     f"|({_MAILED})" + r"(?:为|是)?\s*([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+))")
 _ASKING = ("疑问", "意见", "建议", "咨询")  # in the sentence 「如对本报告有任何疑问，请与…联系（地址：…）」
 ASKING_LINES = 80  # the lines at the top that sentence is looked for among
-_LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff：，；])[ \u3000]+(?=[\u4e00-\u9fff：，；])")  # 「邮 编 ：」
+# 「邮 编 ：」: spaces between characters, looked for by the space first (a search then skips the characters)
+_LETTER_SPACED = re.compile(r"(?=[ \u3000])(?<=[\u4e00-\u9fff：，；])[ \u3000]+(?=[\u4e00-\u9fff：，；])")
 _REPORT_NAME = re.compile(r"报告|年报|信息公开")  # a file name that names the report, not any file with a number
 _FILE_TAIL = re.compile(r"(?:政府)?信息公开.*$")
 END_LINES = 8  # the signature is among the last lines that hold text

@@ -85,7 +85,10 @@ def header_word_rows(table: Table, tokens: Sequence[Token], format_id: str) -> S
     if not rows or not isinstance(tokens, Tokens):
         return tokens
     rewritten = {}  # index in ``tokens.lines``: the line made its row's
+    shortest = 1 + min(len(table.row(row_id).columns) for row_id in rows.values())  # the label and its numbers
     for index, line in enumerate(tokens.lines):
+        if len(line) < shortest:
+            continue  # too short to be such a row's (most lines of a copy printing a cell a line)
         made = _header_word_row(table, rows, line)
         if made is not None:
             rewritten[index] = made
