@@ -688,6 +688,31 @@ def lines(tokens: Sequence[Token]) -> Sequence[Sequence[Token]]:
     return [line for line in found if line]
 
 
+@dataclass(frozen=True)
+class LineParts:
+    """A printed line as the strategies that pair labels with lines of numbers see it."""
+
+    labels: list[Label]
+    cells: list[CellText]
+    rows: list[str]  # the rows whose labels its labels are, in order
+
+    @property
+    def numbers(self) -> int:
+        """How many of its cells are not blank."""
+        return sum(1 for cell in self.cells if not cell.blank)
+
+    @property
+    def whole(self) -> bool:
+        """Whether it prints a row whole: a row's label and its numbers (two at least) on one line."""
+        return bool(self.rows) and self.numbers >= 2
+
+
+def line_parts(table: Table, line: Sequence[Token], format_id: str) -> LineParts:
+    labels = [token for token in line if isinstance(token, Label)]
+    return LineParts(labels, [token for token in line if isinstance(token, CellText)],
+                     [row_id for label in labels if (row_id := row_label(table, label.text, format_id))])
+
+
 def read_hits(table: Table, hits: Sequence[RowHit], reading: TableReading, known: Known | None = None) -> None:
     """Each row from the first of its labels whose cells can be read: a column header of the
     same name ("总计"), or a heading above a row ("### 一、本年新收…"), yields to the row itself.

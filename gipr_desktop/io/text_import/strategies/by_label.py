@@ -26,10 +26,9 @@ from typing import Sequence
 
 from gipr_desktop.core.schema import Table
 from gipr_desktop.io.text_import.known import Known
-from gipr_desktop.io.text_import.numbers import CellText
 from gipr_desktop.io.text_import.strategies.base import Strategy, arithmetic_confirms, arithmetic_holds
-from gipr_desktop.io.text_import.tables import TableReading, find_rows, lines, read_hits, row_label
-from gipr_desktop.io.text_import.tokens import Label, Token
+from gipr_desktop.io.text_import.tables import TableReading, find_rows, line_parts, lines, read_hits
+from gipr_desktop.io.text_import.tokens import Token
 
 
 def read(table: Table, tokens: Sequence[Token], format_id: str, known: Known | None = None) -> TableReading:
@@ -55,24 +54,15 @@ def _after_other_labels(table: Table, tokens: Sequence[Token], format_id: str) -
     numbers alone, in a table that prints at least two rows label and numbers on one line."""
     whole, guessed, waiting = 0, [], []  # rows printed whole; the rows so followed; labels since the last numbers
     for line in lines(tokens):
-        labels, count = _labels(line), _numbers(line)
-        if count >= 2 and not labels and len(waiting) >= 2:
+        parts = line_parts(table, line, format_id)
+        if parts.numbers >= 2 and not parts.labels and len(waiting) >= 2:
             guessed.append(waiting[-1])
-        row_ids = [row_id for label in labels if (row_id := row_label(table, label.text, format_id))]
-        whole += bool(row_ids) and count >= 2
-        if count:
+        whole += parts.whole
+        if parts.numbers:
             waiting = []
-        elif row_ids:
-            waiting.append(row_ids[-1])
+        elif parts.rows:
+            waiting.append(parts.rows[-1])
     return guessed if whole >= 2 else []
-
-
-def _numbers(line: Sequence[Token]) -> int:
-    return sum(1 for token in line if isinstance(token, CellText) and not token.blank)
-
-
-def _labels(line: Sequence[Token]) -> list[Label]:
-    return [token for token in line if isinstance(token, Label)]
 
 
 STRATEGY = Strategy("行名后接各栏数字", frozenset({"groups", "grid"}), read)

@@ -26,7 +26,7 @@ from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.numbers import CellText
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.strategies.base import Strategy
-from gipr_desktop.io.text_import.tables import RowHit, TableReading, has_ordinal, lines, read_hits, row_label
+from gipr_desktop.io.text_import.tables import RowHit, TableReading, has_ordinal, line_parts, lines, read_hits
 from gipr_desktop.io.text_import.tokens import Label, Token
 
 
@@ -57,12 +57,10 @@ def detached_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: 
     whole_rows = 0
     bare_before = False  # the line before was a bare label
     for line in printed:
-        labels = [t for t in line if isinstance(t, Label)]
-        cells = [t for t in line if isinstance(t, CellText)]
-        row_ids = [r for r in (row_label(table, label.text, format_id) for label in labels) if r]
-        valued = sum(not c.blank for c in cells) >= 2
+        parts = line_parts(table, line, format_id)
+        labels, cells, row_ids, valued = parts.labels, parts.cells, parts.rows, parts.numbers >= 2
         after_bare, bare_before = bare_before, False
-        if row_ids and valued:
+        if parts.whole:
             hits.append(RowHit(row_ids[-1], labels[-1].text, cells))
             whole_rows += 1
         elif labels and valued and after_bare:  # the rest of the label above, its numbers beside it (-layout:
