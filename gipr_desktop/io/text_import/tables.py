@@ -447,7 +447,7 @@ NOT_ADDING_UP = f"各栏数字与总计不符（总计不等于各栏之和）�
 def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: str, notes: list[ImportNote],
         row_id: str = "", known: Known | None = None, *,
         verdict: Callable[[Values], bool | None] | None = None,
-        dropped: Callable[[], bool] | None = None) -> list[CellText] | None:
+        dropped: Callable[[], bool] = lambda: False) -> list[CellText] | None:
     """Choose the ``len(slots)`` cells of a row among the cells printed after its label.
     ``verdict``: ``rule_check(table, slots)``, where the caller keeps it. ``dropped``: whether another
     row of the table prints fewer digits than it has cells (``blanks_dropped``, asked only where it
@@ -509,13 +509,12 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
     readings = split_digit_run(cells, count, lambda values: verdict(values) is True and fits(values))
     if verdict.has_rules:  # type: ignore[attr-defined]
         chosen, why = _plausible(readings) if readings else \
-            (None, "") if dropped and dropped() else _one_digit_a_cell(cells, count, verdict, fits)
+            (None, "") if dropped() else _one_digit_a_cell(cells, count, verdict, fits)
     else:  # no arithmetic to check: only a run with one digit per cell has one reading, or the one
         # reading that agrees with what the narrative and last year's report say of the row; numbers
         # printed apart are each a cell, and one of them too few is as likely a cell printed blank
         readings = split_digit_run(cells, count, fits)[:2]
-        chosen, why = (readings[0], "每栏一位数，") if len(readings) == 1 and filled == 1 and not (dropped and dropped()) \
-            else (None, "")
+        chosen, why = (readings[0], "每栏一位数，") if len(readings) == 1 and filled == 1 and not dropped() else (None, "")
         test = known.constraints([CellRef(table.id, r, column.id) for r, column in slots]) if known else None
         if chosen is None and test is not None:
             readings = split_digit_run(cells, count, lambda values: fits(values) and test[0](values))[:2]
@@ -536,7 +535,7 @@ def fit(cells: Sequence[CellText], slots: Sequence[Slot], table: Table, where: s
     if chosen is None:
         reason = ("没有符合行内勾稽关系的拆法" if verdict.has_rules else "没有各栏都能填入的拆法") if not readings \
             else "有多种同样可能的拆法"
-        if not readings and dropped and dropped():
+        if not readings and dropped():
             reason += "（本表有的行印的数字少于栏数，原文空白的栏未留下痕迹，不能按每栏一位数拆分）"
         notes.append(ImportNote(f"{where}：数字「{printed}」连在一起，{reason}，{UNREAD}，请按原文填写", table.id, row_id))
         return None
