@@ -262,3 +262,69 @@ def test_a_signed_change_run_together_is_no_sign_that_the_page_dropped_blank_cel
     report = parse_report_text(text, source="067.txt").report
     assert [report.get(CellRef("active", "regulations", column.id))
             for column in report.schema.table("active").row("regulations").columns] == [0, 0, 0]
+
+
+_LABEL_ALONE = re.compile(r"^\s*(?:\d[.．])?[^\d|｜\t，。；]{2,60}$")  # a label on a line of its own, as a page's cell
+_LABEL_MARKS = re.compile(r"^(\s*)(\d[.．])(?=[^\d\s])|([“”\"])")
+
+
+def labels_cut_at_marks(text: str) -> str:
+    """``text`` with the row labels of its tables cut where a page's markup cuts them when the page is
+    saved as text (莆田's pages of 2019 and 2020): an ordinal 「3.」 on a line of its own, each
+    quotation mark too (「危及」「“」「三安全一稳定」「”」). Only a label printed on a line of its own
+    (a page saved as text a cell a line) is cut; lines of sentences and of cells are left whole."""
+    heading = re.search(r"(?m)^\s*[二三]、\s*(?:主动公开|收到和处理)", text)
+    if heading is None:
+        return text
+    out = []
+    for line in text[heading.start():].split("\n"):
+        if not _LABEL_ALONE.match(line):
+            out.append(line)
+            continue
+        cut = _LABEL_MARKS.sub(lambda m: f"{m.group(1)}{m.group(2)}\n" if m.group(2) else f"\n{m.group(3)}\n", line)
+        out.extend(piece for piece in cut.split("\n") if piece.strip() or not cut.strip())
+    return text[:heading.start()] + "\n".join(out)
+
+
+def test_a_label_is_cut_at_its_ordinal_and_quotation_marks():
+    text = "三、收到和处理政府信息公开申请情况\n3.危及“三安全一稳定”\n0\n共收到“申请”3件。"
+    assert labels_cut_at_marks(text) == "三、收到和处理政府信息公开申请情况\n3.\n危及\n“\n三安全一稳定\n”\n0\n共收到“申请”3件。"
+
+
+# the page texts only: a PDF copy cuts no label at its marks (its lines are the PDF's, not markup's)
+LABELS_CUT = [name for name in TEXTS if not name.startswith("pdf_text/")
+              and labels_cut_at_marks(text := (REPORTS / name).read_text(encoding="utf-8")) != text]
+
+
+@pytest.mark.parametrize("name", LABELS_CUT)
+def test_labels_cut_at_their_marks_are_read_as_the_whole_labels(name):
+    """A page saved as text that prints a label's ordinal and quotation marks each on a line of its own
+    (莆田市海洋与渔业局's report of 2020: 「3.」「危及」「“」「三安全一稳定」「”」 and the row's 「0」) reads as
+    the page printing the whole label does: every cell read in one is read, and read alike, in the other."""
+    text = (REPORTS / name).read_text(encoding="utf-8")
+    whole = parse_report_text(text, source=Path(name).name).report
+    cut = parse_report_text(labels_cut_at_marks(text), source=Path(name).name).report
+    assert {ref: cut.get(ref) for ref in whole.cells} == whole.cells
+
+
+def test_an_empty_paragraph_among_the_pieces_of_a_cut_label_is_no_cell_of_its_row():
+    """064 (莆田, a cell a line, a run of equal lines printed once: 「3.其他」's seven 0s as one 「0」) with
+    「3.」 and 「其他」 on lines of their own and a page's empty paragraph (a line of a space) between:
+    the row is still its seven 0s, the empty line no blank cell of it."""
+    text = (REPORTS / "064_putian_yingjiguanliju_2021.txt").read_text(encoding="utf-8")
+    assert "\n3.其他\n0\n" in text
+    report = parse_report_text(text.replace("\n3.其他\n", "\n3.\n \n其他\n"), source="064.txt").report
+    table = report.schema.table("applications")
+    assert [report.get(CellRef("applications", "other_misc", column.id)) for column in table.row("other_misc").columns] == [0] * 7
+
+
+def test_a_label_whose_rest_is_printed_after_its_numbers_keeps_them():
+    """064 with 「3.危及“三安全一稳定”」 cut after 「危及」 and the rest printed after the row's 「0」 (as a
+    copy laid out in columns prints a label over two lines, its numbers beside the first): the row is
+    its 0s, not emptied when the rest of its label comes."""
+    text = (REPORTS / "064_putian_yingjiguanliju_2021.txt").read_text(encoding="utf-8")
+    assert "\n3.危及“三安全一稳定”\n0\n" in text
+    report = parse_report_text(text.replace("\n3.危及“三安全一稳定”\n0\n", "\n3.危及\n0\n“三安全一稳定”\n"), source="064.txt").report
+    table = report.schema.table("applications")
+    row = table.row("withheld_security")
+    assert [report.get(CellRef("applications", row.id, column.id)) for column in row.columns] == [0] * 7

@@ -39,6 +39,7 @@ class RowHit:
     label: str
     cells: list[CellText] = field(default_factory=list)
     similar: bool = False  # the label is like the row's, not the same: taken by its place in the table
+    texts: str = ""  # of text no row's label (``row_id`` ""): all its lines, run together
 
     @property
     def has_values(self) -> bool:
@@ -294,7 +295,8 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
     """The row labels of ``table`` in ``tokens``, each with the cells after it. Text that is not
     a row label ends the cells of the row before it, once that row has a value; a column header
     ends it at once, and so do a group's caption and text numbered as a row is (「3.补正后申请某某仍不明确」,
-    a label damaged); the rest of a label broken over two lines does not. Numbers after text that
+    a label damaged); the rest of a label broken over two lines does not, and lines of text that
+    are no label each but one together (a label cut over lines) are that row's label. Numbers after text that
     is neither a row label nor a column header (a PDF copy prints the headers among the numbers)
     are named in the notes as unread."""
     hits: list[RowHit] = []
@@ -311,6 +313,16 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
                 valued = valued or not token.blank
         elif isinstance(token, Label):
             row_id, header, like = _label_of(format_id, table.id, token.text)
+            if row_id is None and current is not None and current.texts:
+                # a label cut over lines: a page saved as text prints 「3.」「危及」「“」「三安全一稳定」「”」 each
+                # on a line, as its markup cut the cell; 「3.」「其他」 is the row, not the column header 「其他」;
+                # a copy laid out in columns prints the numbers beside the label's first line
+                joined = _label_of(format_id, table.id, current.texts + token.text)[0]
+                if joined is not None:
+                    current.row_id, current.label, current.similar = joined, current.texts + token.text, False
+                    if not valued:
+                        cells.clear()  # blank pieces between the label's own: no cells of its row
+                    continue
             # a damaged label is taken for the row it is like only after the row before it
             similar = like if like and not (placed is not None and order[like] <= order[placed]) else ""
             if row_id is not None or similar:
@@ -331,8 +343,9 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
                         hits.pop()
                     else:
                         current.label = token.text  # the last text is the label
+                        current.texts += token.text
                 elif current is None and not words:
-                    current = RowHit("", token.text, similar=True)  # a label damaged, or no label: ``_in_order``
+                    current = RowHit("", token.text, similar=True, texts=token.text)  # a label damaged, or no label: ``_in_order``
                     cells = current.cells
                     valued = False
                     hits.append(current)
