@@ -34,9 +34,9 @@ from gipr_desktop.core.labels import (
     strip_ordinal,
 )
 from gipr_desktop.core.report import Value
-from gipr_desktop.core.schema import CellRef, Table
+from gipr_desktop.core.schema import CellRef, Column, Table
 from gipr_desktop.core.values import checked_value, shown
-from gipr_desktop.io.text_import.numbers import read_cell
+from gipr_desktop.io.text_import.numbers import in_column_unit, read_cell
 
 MAX_LABEL_LENGTH = 80  # a longer text is a narrative, not a label
 HEADER_SEARCH = 8  # how many lines above a row label its column headers may stand
@@ -501,11 +501,18 @@ def cell_number(raw: object) -> Value | None:
     raise ValueError(f"「{shown(raw)}」不是数字")
 
 
-def cell_value(raw: object, kind: str) -> Value | None:
-    """The value a located cell holds for a column of ``kind``: ``cell_number`` checked by
-    ``core.values``; ``ValueError`` (``ValueRefused`` included) with a Chinese message when none."""
+def cell_value(raw: object, column: Column) -> tuple[Value | None, str]:
+    """The value a located cell holds for ``column``: ``cell_number`` in the column's unit
+    (``in_column_unit``), checked by ``core.values``, and what a note says of a unit converted ("" for
+    none); ``ValueError`` (``ValueRefused`` included) with a Chinese message when none."""
     number = cell_number(raw)
-    return None if number is None else checked_value(kind, number)
+    if number is None:
+        return None, ""
+    if isinstance(raw, str) and column.unit:
+        number, converted = in_column_unit(raw, number, column)
+        if converted:
+            return number, converted
+    return checked_value(column.kind, number), ""
 
 
 def is_placeholder(raw: object) -> bool:

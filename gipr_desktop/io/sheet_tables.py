@@ -42,11 +42,13 @@ def _read_table(report: Report, found: Located, notes: list[ImportNote], pending
                 continue
             formulas.append(ref)
         try:
-            value = cell_value(found.grid.values.get(pos), fmt.column(ref).kind)
+            value, converted = cell_value(found.grid.values.get(pos), fmt.column(ref))
         except ValueError as exc:  # ValueRefused included: the cell stays empty, named in the note
             notes.append(ImportNote(
                 f"「{found.grid.name}」中「{fmt.cell_name(ref)}」无法读取：{exc}，已留空", *ref))
             continue
+        if converted:
+            notes.append(ImportNote(f"「{fmt.cell_name(ref)}」：{converted}", *ref))
         if value is not None:
             report.set(ref, value)
             raw = found.grid.values.get(pos)

@@ -15,6 +15,9 @@ from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from typing import Callable, Iterator, Sequence
 
+from gipr_desktop.core.schema import Column
+from gipr_desktop.core.values import ValueRefused, checked_value, shown
+
 # Printed in place of a number; read as 0 (and said so).
 PLACEHOLDERS = frozenset({"-", "--", "—", "——", "–", "/", "无", "－", "／", "一一"})
 _UNITS = ("万元", "元", "件", "个", "项", "条", "笔")
@@ -102,6 +105,26 @@ def _read(text: str) -> CellText | None:
     except (ValueError, InvalidOperation):
         return None
     return CellText(raw, value=value)
+
+
+_MONEY = re.compile(r"(万?元)\s*(?:\([^()]*\))?$")  # after fold: the unit of money a cell prints after its number
+_YUAN = {"元": 1, "万元": 10_000}
+
+
+def in_column_unit(text: str, value: int | Decimal, column: Column) -> tuple[int | Decimal, str]:
+    """``value``, printed as ``text``, in its column's unit, and what a note says where the cell
+    printed another (「3500元」 in a column of 万元 is 0.35 万元, not 3500 万元); "" where it printed the
+    same unit, none, or the column has none (the 2019 template's 采购总金额). The conversion is exact:
+    an amount the column cannot hold so converted is refused (``ValueRefused``), never rounded."""
+    printed = _MONEY.search(fold(text)) if column.unit in _YUAN else None
+    if printed is None or printed.group(1) == column.unit or not value:
+        return value, ""
+    amount = Decimal(value) * _YUAN[printed.group(1)] / _YUAN[column.unit]
+    try:
+        amount = checked_value(column.kind, amount)
+    except ValueRefused as exc:
+        raise ValueRefused(f"「{text.strip()}」换算为{column.unit}是 {shown(amount)}，{exc}") from None
+    return amount, f"「{text.strip()}」不是以{column.unit}为单位，已换算为 {shown(amount)} {column.unit}，请核对"
 
 
 MAX_READINGS = 50

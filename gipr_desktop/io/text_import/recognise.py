@@ -368,10 +368,12 @@ def _grid_reading(table: Table, found: Located) -> TableReading:
                 continue
             raw = found.grid.values.get(found.places[ref])
             try:
-                value = cell_value(raw, column.kind)
+                value, converted = cell_value(raw, column)
             except ValueError as exc:  # ValueRefused included
                 reading.notes.append(ImportNote(f"表「{table.title}」{table.cell_name(ref)}：{exc}，未能读取，留空", *ref))
                 continue
+            if converted:
+                reading.notes.append(ImportNote(f"表「{table.title}」{table.cell_name(ref)}：{converted}", *ref))
             if value is None:
                 reading.blank.setdefault(row.id, []).append(column.id)
             else:

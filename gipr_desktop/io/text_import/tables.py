@@ -24,7 +24,7 @@ from gipr_desktop.core.values import ValueRefused, checked_value
 from gipr_desktop.io.errors import ImportNote
 from gipr_desktop.io.text_import.known import Known
 from gipr_desktop.io.text_import.repeated_runs import stretched
-from gipr_desktop.io.text_import.numbers import CellText, one_cell, read_cell, split_digit_run
+from gipr_desktop.io.text_import.numbers import CellText, in_column_unit, one_cell, read_cell, split_digit_run
 from gipr_desktop.io.text_import.tokens import Label, LineEnd, Token, Tokens
 
 Values = list  # list[int | Decimal | None], one per column
@@ -654,6 +654,13 @@ def store(chosen: Sequence[CellText], slots: Sequence[Slot], table: Table, readi
             reading.notes.append(ImportNote(f"{_where(table, ref)}印为「{cell.text}」，读取为 {value}，括号内的说明「{cell.remark}」"
                                             "未读入表格，请核对", table.id, row_id, column.id))
         if column.kind == "amount":
+            try:
+                value, converted = in_column_unit(cell.text, value, column)
+            except ValueRefused as exc:
+                reading.notes.append(ImportNote(f"{_where(table, ref)}：{exc}，未能读取，留空", table.id, row_id, column.id))
+                continue
+            if converted:
+                reading.notes.append(ImportNote(f"{_where(table, ref)}：{converted}", table.id, row_id, column.id))
             reading.values[ref] = Decimal(value)
         elif isinstance(value, Decimal) and value != value.to_integral_value():
             reading.notes.append(ImportNote(f"{_where(table, ref)}：「{cell.text}」不是整数，未能读取，留空", table.id, row_id, column.id))

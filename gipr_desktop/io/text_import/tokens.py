@@ -174,7 +174,7 @@ def line_tokens(line: str) -> list[Token]:
 
 _ROW_ENDS = frozenset("0123456789０１２３４５６７８９,\"-—－/／无元")  # how a row of cells saved as CSV ends: a number (an amount
 # in 元 too), a placeholder, an empty cell, a quoted one
-_THOUSANDS = re.compile(r"[\d０-９]{1,3}(?:,[\d０-９]{3})+(?:\.\d+)?")  # 「1,295」「453,754,632.81」: one number
+_THOUSANDS = re.compile(r"[\d０-９]{1,3}(?:,[\d０-９]{3})+(?:\.\d+)?\s*(?:万?元)?")  # 「1,295」「453,754,632.81元」: one number
 
 
 def comma_separated(core: str) -> list[str] | None:
