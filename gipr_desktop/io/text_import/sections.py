@@ -142,13 +142,13 @@ def _ordinal_number(key: str) -> int | None:
     return _NUMERALS.index(token[-1]) + 1 if len(token) == 1 else None
 
 
-_ORDINAL_ONLY = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）])\s*$")
-_ORDINAL_FIRST = "一二三四五六七八九十（("  # what such a line begins with: most lines are told by it at once
+_ORDINAL_ONLY = re.compile(r"^\s*(?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）])\s*$")
+_ORDINAL_FIRST = "一二三四五六七八九十（(0123456789"  # what such a line begins with: most lines are told by it at once
 
 
 def _heading_text(lines: list[str], index: int) -> str:
-    """The line, or, where it is a heading's number alone (「一、」 on a line and 「总体情况」 on the
-    next, as a page broken at every inline tag prints it), the number with the next line."""
+    """The line, or, where it is a heading's number alone (「一、」 or 「1.」 on a line and 「总体情况」 on
+    the next, as a page broken at every inline tag prints it), the number with the next line."""
     line = lines[index]
     first = line.lstrip()[:1]
     if first and first in _ORDINAL_FIRST and _ORDINAL_ONLY.match(line) and index + 1 < len(lines):
