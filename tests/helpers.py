@@ -59,3 +59,21 @@ def flattened(html_text: str, separator: str = "", between: str = " ") -> str:
         elif element.tag == "tr":
             parts.append(separator.join(cell.text_content().strip() for cell in element if cell.tag in ("td", "th")))
     return between.join(part for part in parts if part)
+
+
+def markdown_with_html_tables(html_text: str) -> str:
+    """A web page or PDF as tools that convert a document to Markdown write it: headings as 「# 」
+    lines, paragraphs apart, and each table kept as its HTML (``<table><tr><td rowspan="2">…``), as
+    Markdown's own tables cannot hold merged cells."""
+    import lxml.html
+
+    parts = []
+    for element in lxml.html.fromstring(html_text).iter():
+        if element.tag == "table":
+            parts.append(lxml.html.tostring(element, encoding="unicode").replace("\n", ""))
+        elif element.tag in ("p", "h1", "h2", "h3", "h4", "li") and \
+                not any(parent.tag in ("td", "th") for parent in element.iterancestors()):
+            text = element.text_content().strip()
+            if text:
+                parts.append(("# " if element.tag.startswith("h") else "") + text)
+    return "\n\n".join(parts) + "\n"

@@ -45,7 +45,7 @@ def batch_folder(tmp_path_factory, seed_reports, shared_fixtures_dir):
             write_report(report, folder / f"{stem}{ext}")
     (folder / "huaian-city-2024.pdf").symlink_to(shared_fixtures_dir / "huaian-city-2024.pdf")
     (folder / DAMAGED).write_bytes(b"PK\x03\x04" + b"\x00" * 200)
-    (folder / "说明.md").write_text("不是报告", encoding="utf-8")  # not a readable type: not taken from a folder
+    (folder / "说明.rtf").write_text("不是报告", encoding="utf-8")  # not a readable type: not taken from a folder
     return folder
 
 
@@ -67,7 +67,7 @@ def _by_file(result):
 def test_every_report_in_the_folder_is_a_row_and_the_damaged_one_says_why(batch, seed_reports):
     rows = _by_file(batch)
     assert len(rows) == len(seed_reports) * len(EXPORTED) + 2
-    assert "说明.md" not in rows
+    assert "说明.rtf" not in rows
     damaged = rows[DAMAGED]
     assert damaged.status == "未读取" and DAMAGED in damaged.message and "Excel" in damaged.message
     huaian = rows["huaian-city-2024.pdf"]

@@ -35,7 +35,7 @@ FILE_TYPES: dict[str, tuple[str, str | None, str | None]] = {
     ".doc": ("旧版 Word 文档", "gipr_desktop.io.legacy_word:read_doc", None),
     ".wps": ("WPS 文字文档", "gipr_desktop.io.legacy_word:read_doc", None),
     ".pdf": ("PDF 文档", "gipr_desktop.io.pdf_reader:read_pdf", None),
-    ".md": ("Markdown 文本", None, "gipr_desktop.io.markup_writer:write_md"),
+    ".md": ("Markdown 文本", "gipr_desktop.io.text_import:read_text_file", "gipr_desktop.io.markup_writer:write_md"),
 }
 
 

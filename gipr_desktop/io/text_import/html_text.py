@@ -185,3 +185,18 @@ def html_text_and_tables(markup: str, name: str = "网页") -> tuple[str, list[G
         _walk(root, parser)
     lines = [line.strip() for line in "".join(parser.text).split("\n")]
     return "\n".join(line for line in lines if line), parser.tables
+
+
+_TABLE_START = re.compile(r"<table\b", re.IGNORECASE)
+_TABLE_MARKUP = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def tables_in_text(text: str, name: str = "文本") -> tuple[str, list[Grid]]:
+    """A text that holds its tables as HTML markup — Markdown written by a tool converting a PDF or a
+    scan, which keeps a table with merged cells so (「<table><tr><td rowspan="2">…」), or a page's
+    source pasted as text: the text with each table taken out, a line of its own, and the tables'
+    cells, as a web page's are read; else the text as it is and no table."""
+    if _TABLE_START.search(text) is None:
+        return text, []
+    tables = _TABLE_MARKUP.findall(text)
+    return _TABLE_MARKUP.sub("\n", text), html_text_and_tables("".join(tables), name)[1] if tables else []

@@ -33,6 +33,7 @@ from gipr_desktop.io.text_import.front_matter import (
 from gipr_desktop.io.imported import settled
 from gipr_desktop.io.printed import CONTACT_PREFIX  # a line of its own before 一、, as the program's own exports write it
 from gipr_desktop.io.text_import.numbers import PLACEHOLDERS, CellText
+from gipr_desktop.io.text_import.html_text import tables_in_text
 from gipr_desktop.io.text_import.radicals import as_shown, radicals_in
 from gipr_desktop.io.text_import.reflow import reflow
 from gipr_desktop.io.text_import.sections import (
@@ -73,7 +74,9 @@ def parse_report_text(text: str, *, tables: Sequence[Grid | Rows] | None = None,
     name = source or "文本"
     if len(text) > MAX_CHARS:
         raise ReadError(f"「{name}」太长（{len(text)} 个字符），不像一份年度报告；最多读取 {MAX_CHARS} 个字符")
-    grids = [t if isinstance(t, Grid) else Grid.from_rows(t, f"第 {i} 个表格") for i, t in enumerate(tables or [], 1)]
+    if tables is None:
+        text, tables = tables_in_text(text, name)
+    grids = [t if isinstance(t, Grid) else Grid.from_rows(t, f"第 {i} 个表格") for i, t in enumerate(tables, 1)]
     grids = [grid for grid in grids if grid.values]
     if sum(len(grid.values) + grid.merged_area for grid in grids) > MAX_TABLE_CELLS:
         raise ReadError(f"「{name}」中的表格过大，不像一份年度报告")
