@@ -419,7 +419,7 @@ def test_the_preamble_starts_after_the_title_not_after_the_pages_name_field(seed
     assert report.preamble.startswith("本年度报告按照《中华人民共和国政府信息公开条例》要求")
 
 
-@pytest.mark.parametrize("ext", [".txt", ".docx", ".html"])
+@pytest.mark.parametrize("ext", [".txt", ".md", ".docx", ".html"])
 def test_contact_and_publication_date_survive_export_and_import(tmp_path, ext):
 
     report = sample_report()

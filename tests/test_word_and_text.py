@@ -40,7 +40,7 @@ def _same(a, b) -> None:
 
 # --- round trips ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("ext", [".docx", ".txt", ".html"])
+@pytest.mark.parametrize("ext", [".docx", ".txt", ".md", ".html"])
 @pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.name[:3])
 def test_every_seed_comes_back_identical(seed, ext, tmp_path):
     report = _seed_report(seed)
@@ -50,7 +50,7 @@ def test_every_seed_comes_back_identical(seed, ext, tmp_path):
     _same(read_report(target).report, report)
 
 
-@pytest.mark.parametrize("ext", [".docx", ".txt"])
+@pytest.mark.parametrize("ext", [".docx", ".txt", ".md"])
 def test_contact_publication_date_and_amounts_come_back(ext, tmp_path):
     report = sample_report()
     report.set(CellRef("active", "fees", "amount"), Decimal("5949.088667"))
