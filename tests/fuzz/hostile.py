@@ -26,7 +26,7 @@ NAMES = ("bomb.xlsx", "xxe.xlsx", "laughs.xlsx", "deep.xlsx", "merge.xlsx", "hyp
          "broken-part.xlsx", "dimension.xlsx", "huge-number.xlsx", "nan.xlsx", "digits.xlsx", "truncated.xlsx",
          "junk.xlsx", "bad-deflate.xlsx", "repeats.ods", "xxe.ods", "junk.xls", "truncated.xls",
          "bomb.docx", "xxe.docx", "deep.docx", "missing-body.docx", "truncated.docx", "nested-table.html",
-         "colspan.html", "comments.html", "elements.html", "junk.txt", "huge-number.txt", "big.txt",
+         "colspan.html", "comments.html", "elements.html", "tables.md", "junk.txt", "huge-number.txt", "big.txt",
          "bomb.pdf", "truncated.pdf", "junk.pdf", "deep.gipr", "truncated.gipr", "huge-number.gipr",
          "infinite.gipr", "nan.gipr", "newer.gipr", "not-json.gipr", "format-object.gipr", "zip-version.xlsx",)
 MARKED = CellRef("active", "regulations", "issued")  # a count cell the exports carry, marked to find it
@@ -166,6 +166,7 @@ def hostile_files(folder: Path) -> dict[str, Hostile]:
     add("colspan.html", VALID, page.replace(b"<td", b'<td colspan="\xc2\xb2"', 5))
     add("comments.html", VALID, page + b"<!--" * 300_000)
     add("elements.html", "网页元素", b"<p>x</p>" * 300_000)
+    add("tables.md", VALID, b"<table>" * 42_000)  # table markup opened and never closed: no search of it may take long
     add("junk.txt", "不是文本文件", bytes(range(256)) * 100)
     text = exports[".txt"].read_bytes()
     add("huge-number.txt", VALID, text.replace(b"%d" % MARK, b"9" * 400), note="超出范围")

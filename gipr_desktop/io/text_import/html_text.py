@@ -188,15 +188,21 @@ def html_text_and_tables(markup: str, name: str = "网页") -> tuple[str, list[G
 
 
 _TABLE_START = re.compile(r"<table\b", re.IGNORECASE)
-_TABLE_MARKUP = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 
 
 def tables_in_text(text: str, name: str = "文本") -> tuple[str, list[Grid]]:
     """A text that holds its tables as HTML markup — Markdown written by a tool converting a PDF or a
     scan, which keeps a table with merged cells so (「<table><tr><td rowspan="2">…」), or a page's
     source pasted as text: the text with each table taken out, a line of its own, and the tables'
-    cells, as a web page's are read; else the text as it is and no table."""
-    if _TABLE_START.search(text) is None:
+    cells, as a web page's are read; else the text as it is and no table. One pass over the text:
+    each table ends at the first 「</table>」 after its start, and a start never closed ends the search."""
+    kept, tables, at = [], [], 0
+    while (start := _TABLE_START.search(text, at)) is not None and (end := _TABLE_END.search(text, start.end())):
+        kept.append(text[at:start.start()])
+        tables.append(text[start.start():end.end()])
+        at = end.end()
+    if not tables:
         return text, []
-    tables = _TABLE_MARKUP.findall(text)
-    return _TABLE_MARKUP.sub("\n", text), html_text_and_tables("".join(tables), name)[1] if tables else []
+    kept.append(text[at:])
+    return "\n".join(kept), html_text_and_tables("".join(tables), name)[1]
