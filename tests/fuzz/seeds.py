@@ -14,12 +14,12 @@ from pathlib import Path
 
 from gipr_desktop.io.registry import read_report, write_report
 from gipr_desktop.paths import resource
-from tests.helpers import sheet_as_csv
+from tests.helpers import markdown_with_html_tables, sheet_as_csv
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
-FORMATS = (".txt", ".html", ".docx", ".pdf", ".xlsx", ".xls", ".ods", ".csv", ".gipr")
-_EXPORTS = (".xlsx", ".docx", ".txt", ".html", ".gipr")
+FORMATS = (".txt", ".md", ".html", ".docx", ".pdf", ".xlsx", ".xls", ".ods", ".csv", ".gipr")
+_EXPORTS = (".xlsx", ".docx", ".txt", ".md", ".html", ".gipr")
 
 
 def tiny_pdf(lines: list[str]) -> bytes:
@@ -74,6 +74,9 @@ def build_seeds(folder: Path) -> dict[str, list[Path]]:
             target = folder / f"{stem}{ext}"
             write_report(report, target)
             found[ext].append(target)
+    converted = folder / "converted.md"  # as a tool converting a PDF to Markdown writes it: its tables as HTML
+    converted.write_text(markdown_with_html_tables(found[".html"][-1].read_text(encoding="utf-8")), encoding="utf-8")
+    found[".md"].append(converted)
     tiny = folder / "tiny.pdf"
     tiny.write_bytes(tiny_pdf(["2023 Annual Report", "Table 1", "Applications 12 3 4", "x" * 60]))
     found[".pdf"].append(tiny)
