@@ -222,6 +222,13 @@ def test_an_enumerations_number_a_page_printed_on_a_line_of_its_own_goes_on_with
     assert not [p for p in paragraphs if p.strip() in ("三是", "四")]
 
 
+def test_a_figure_a_page_printed_on_a_line_of_its_own_goes_on_with_its_measure(imported):
+    """莆田 统计局 2019's page breaks 「2019」 off 「年没有需要报告的其他事项。」: a figure alone on its line,
+    the next beginning with the year, month, day or count it measures, is no paragraph of its own."""
+    paragraphs = imported["070_putian_tongjiju_2019.txt"].report.sections["6"].split("\n")
+    assert paragraphs[0] == "2019年没有需要报告的其他事项。"
+
+
 def test_a_flattened_pages_table_header_is_not_section_text(imported):
     """平潭 公安局 2024's table 二, run into one line, left its header words as the text of section
     二 (「第二十条第（一）项信息内容 本年制发件数 本年废止件数 现行有效件数」)."""

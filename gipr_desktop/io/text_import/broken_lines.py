@@ -7,8 +7,9 @@ A careful reader joins such pieces back into the sentence they belong to, and on
 document is broken so: a report whose paragraphs are whole lines also prints lines without a full
 stop (a contact item a line, the signature and its date), and those stay apart.
 
-A line that can but continue the one before it (「；」 or 「。」 alone), or an enumeration's number
-alone (「三是」) and the words after it, are joined in any document.
+A line that can but continue the one before it (「；」 or 「。」 alone), an enumeration's number alone
+(「三是」) and the words after it, and a figure alone and the measure after it (「2019」「年没有…」), are
+joined in any document.
 Joining is for the text of the preamble and of the sections without a table; a table's cells are
 read from the lines as printed.
 """
@@ -27,6 +28,8 @@ _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]
                       r"|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]+部分|[①-⑳])")
 _ORDINAL_ONLY = re.compile(_HEADING.pattern + r"\s*$")
 _STARTER_ONLY = re.compile(r"^\s*[一二三四五六七八九十]{1,2}\s*是?\s*$")  # 「三是」 or 「四」 alone: its words follow
+_FIGURE_ONLY = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")  # 「2019」 alone …
+_MEASURED = re.compile(r"^\s*(?:年|月|日|件|条|个|项|次|人次|万元|元|%|％)")  # … and the line after goes on with what it counts
 _RUN_IN = re.compile(r"[。；;!?！？]")
 # 「邮编：」, 「发布日期：」, 「联系方式：」 begin an item of their own; 「编：350400」 (「邮」 on the line before, as a PDF wraps
 # it) or 「整改措施：一是…」 go on with the line before
@@ -76,14 +79,16 @@ def is_broken(lines: list[str]) -> bool:
 def joined(lines: list[str], broken: bool) -> list[str]:
     """``lines`` with each sentence broken over several joined back onto one line, where the
     document is ``broken`` at every tag; else only a line that can but continue the one before it
-    (「；」「。」 alone, 「，邮编：」) is joined to it, and one after an enumeration's number alone (「三是」,
-    「四」), whose words it holds."""
+    (「；」「。」 alone, 「，邮编：」) is joined to it, one after an enumeration's number alone (「三是」,
+    「四」), whose words it holds, and one going on with what the figure alone before it counts
+    (「2019」「年…」)."""
     out: list[str] = []
     for before, line in zip(["", *lines], lines):  # the line as printed before: a heading's words after its number go on
         if broken:
             goes_on = _goes_on(before, line)  # an enumeration's number alone included
         else:
-            goes_on = bool(before.strip() and _GOES_ON.match(line) or line.strip() and _STARTER_ONLY.match(before))
+            goes_on = bool(before.strip() and _GOES_ON.match(line) or line.strip() and _STARTER_ONLY.match(before)
+                           or _FIGURE_ONLY.match(before) and _MEASURED.match(line))
         if goes_on:
             out[-1] = out[-1].rstrip() + line.strip()
         else:
