@@ -48,3 +48,13 @@ def test_a_published_page_converted_to_markdown_reads_as_the_page():
     text = markdown_with_html_tables((REPORTS / "104_shanghai_szfbgt_2019.html").read_text(encoding="utf-8"))
     report = parse_report_text(text, source="104.md").report
     assert report.cells == page.cells
+
+
+@pytest.mark.parametrize("name", sorted(name for name in EXPECTED if name.endswith(".html")))
+def test_a_pages_source_saved_as_text_reads_as_the_page(name):
+    """A page's source copied or saved as text (「查看源代码」, a page saved under a .txt name): read as the
+    page is, its text without the markup and its tables cell by cell."""
+    page = read_report(REPORTS / name).report
+    report = parse_report_text((REPORTS / name).read_text(encoding="utf-8"), source=f"{Path(name).stem}.txt").report
+    assert (report.cells, report.sections, report.preamble, report.unit, report.year) == \
+        (page.cells, page.sections, page.preamble, page.unit, page.year)

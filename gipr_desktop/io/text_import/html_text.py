@@ -188,6 +188,7 @@ def html_text_and_tables(markup: str, name: str = "网页") -> tuple[str, list[G
 
 
 _TABLE_START = re.compile(r"<table\b", re.IGNORECASE)
+_DOCUMENT = re.compile(r"[\s\ufeff]*(?:<!doctype\s+html|<html\b)", re.IGNORECASE)
 _TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 
 
@@ -196,7 +197,10 @@ def tables_in_text(text: str, name: str = "文本") -> tuple[str, list[Grid]]:
     scan, which keeps a table with merged cells so (「<table><tr><td rowspan="2">…」), or a page's
     source pasted as text: the text with each table taken out, a line of its own, and the tables'
     cells, as a web page's are read; else the text as it is and no table. One pass over the text:
-    each table ends at the first 「</table>」 after its start, and a start never closed ends the search."""
+    each table ends at the first 「</table>」 after its start, and a start never closed ends the search.
+    A whole page's source (「<!DOCTYPE html>」「<html>」 first) is read as the page is."""
+    if _DOCUMENT.match(text):
+        return html_text_and_tables(text, name)
     kept, tables, at = [], [], 0
     while (start := _TABLE_START.search(text, at)) is not None and (end := _TABLE_END.search(text, start.end())):
         kept.append(text[at:start.start()])
