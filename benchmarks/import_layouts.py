@@ -13,6 +13,8 @@ layouts users' own tools make of it. The layouts are made here, at run time, and
                   paragraphs and rows joined by spaces, a row's cells one space apart
 - 网页压成一行无间隔 the same with a row's cells run together (「规章000」), as 平潭's pages print it: a
                   cell printed blank leaves no trace
+- 转Markdown      the same page as tools converting a document to Markdown write it: paragraphs apart,
+                  each table kept as its HTML markup (merged cells and all)
 - Word→PDF        a Word file turned into PDF by LibreOffice (the docx original, else the program's own
                   .docx export of the truth report) and that PDF read by the program
 - Word→纯文本     the same Word file saved as plain text by LibreOffice (「另存为」 Text, UTF-8): a table
@@ -53,7 +55,7 @@ from gipr_desktop.io import docx_writer, markup_writer  # noqa: E402
 from gipr_desktop.io.errors import ReadError  # noqa: E402
 from gipr_desktop.io.registry import read_report  # noqa: E402
 from gipr_desktop.io.text_import import parse_report_text  # noqa: E402
-from tests.helpers import flattened  # noqa: E402
+from tests.helpers import flattened, markdown_with_html_tables  # noqa: E402
 
 REPORTS = ROOT / "tests" / "fixtures" / "reports"
 KINDS = ("exact", "blank kept empty", "left empty", "wrong")
@@ -245,7 +247,7 @@ def main(filters: list[str]) -> None:
     s2t, s2twp = to_traditional(), to_traditional("s2twp")
     office = soffice()
     has_pdftotext = shutil.which("pdftotext") is not None
-    layouts = ["原文", "繁體", "繁體台湾用词", "网页复制", "网页逐格", "网页压成一行", "网页压成一行无间隔", "Word→PDF", "Word→纯文本", "Word→网页", "PDF文本",
+    layouts = ["原文", "繁體", "繁體台湾用词", "网页复制", "网页逐格", "网页压成一行", "网页压成一行无间隔", "转Markdown", "Word→PDF", "Word→纯文本", "Word→网页", "PDF文本",
                "PDF文本-layout", "PDF浏览器复制", "PDF.js复制"]
     dist = pdfjs_dist()
     skipped = {"繁體": s2t is None and "OpenCC 未安装", "繁體台湾用词": s2twp is None and "OpenCC 未安装",
@@ -253,6 +255,7 @@ def main(filters: list[str]) -> None:
                "网页逐格": not have_lxml() and "lxml 未安装",
                "网页压成一行": not have_lxml() and "lxml 未安装",
                "网页压成一行无间隔": not have_lxml() and "lxml 未安装",
+               "转Markdown": not have_lxml() and "lxml 未安装",
                "Word→PDF": office is None and "LibreOffice 未安装",
                "Word→纯文本": office is None and "LibreOffice 未安装",
                "Word→网页": office is None and "LibreOffice 未安装",
@@ -288,6 +291,8 @@ def main(filters: list[str]) -> None:
                 for layout, separator in (("网页压成一行", " "), ("网页压成一行无间隔", "")):
                     results[layout][name] = tally(read_text(flattened(html_text, separator), name), name, entry,
                                                   blanks=False, layout=layout)
+                results["转Markdown"][name] = tally(read_text(markdown_with_html_tables(html_text), name), name, entry,
+                                                  blanks=False, layout="转Markdown")
             if office is not None:
                 docx = path if path.suffix.lower() == ".docx" else work / (path.stem + ".docx")
                 if docx != path:
