@@ -316,10 +316,11 @@ def find_rows(table: Table, tokens: Sequence[Token], format_id: str, notes: list
             if row_id is None and current is not None and current.texts:
                 # a label cut over lines: a page saved as text prints 「3.」「危及」「“」「三安全一稳定」「”」 each
                 # on a line, as its markup cut the cell; 「3.」「其他」 is the row, not the column header 「其他」;
-                # a copy laid out in columns prints the numbers beside the label's first line
+                # a copy laid out in columns prints the numbers beside the label's first line. Its pieces,
+                # not its printed line, make it: taken by its place in the table, as a damaged label is
                 joined = _label_of(format_id, table.id, current.texts + token.text)[0]
                 if joined is not None:
-                    current.row_id, current.label, current.similar = joined, current.texts + token.text, False
+                    current.row_id, current.label, current.similar = joined, current.texts + token.text, True
                     if not valued:
                         cells.clear()  # blank pieces between the label's own: no cells of its row
                     continue
