@@ -360,3 +360,18 @@ def test_labels_cut_anywhere_never_get_a_number_wrong(name):
     truth = truth_report(name)
     report = parse_report_text(labels_cut_in_halves((REPORTS / name).read_text(encoding="utf-8")), source=name).report
     assert {ref: (value, report.get(ref)) for ref, value in truth.cells.items() if report.get(ref) not in (None, value)} == {}
+
+
+def test_a_row_printed_twice_with_other_numbers_is_left_empty_and_named():
+    """065 (莆田, a page broken at every tag) with its heading 「二、主动公开政府信息情况」 cut mid-word, so that
+    table 二 is looked for in the whole text: its narrative prints 「行政许可」「类」「7条」 (seven items of
+    that kind published), its table 「行政许可」「2」. Which is the row cannot be told from the labels:
+    it is left empty and named, not read as 7."""
+    text = (REPORTS / "065_putian_minzuzongjiaoju_2022.txt").read_text(encoding="utf-8")
+    assert "\n二、主动公开政府信息情况\n" in text and "\n行政许可\n类\n7条\n" in text
+    result = parse_report_text(text.replace("\n二、主动公开政府信息情况\n", "\n二、主动公开政\n府信息情况\n"), source="065.txt")
+    truth = truth_report("065_putian_minzuzongjiaoju_2022.txt")
+    report = result.report
+    assert {ref: (value, report.get(ref)) for ref, value in truth.cells.items() if report.get(ref) not in (None, value)} == {}
+    assert report.get(CellRef("active", "licensing", "decisions")) is None
+    assert any(note.row == "licensing" and "未能读取" in note.message for note in result.notes)

@@ -733,6 +733,19 @@ def line_parts(table: Table, line: Sequence[Token], format_id: str) -> LineParts
                      [row_id for label in labels if (row_id := row_label(table, label.text, format_id))])
 
 
+def _printed_again_otherwise(others: Sequence[RowHit], chosen: Sequence[CellText], slots, table: Table, where: str,
+                             row_id: str, known: Known | None, verdict, dropped) -> bool:
+    """Whether another label of the row has cells of its own that read otherwise: two places print
+    the row (a broken narrative 「行政许可」「类」「7条」 where the table's heading was lost), and which is
+    it cannot be told."""
+    values = _values(chosen)
+    for other in others:
+        read = fit(other.cells, slots, table, where, [], row_id, known, verdict=verdict, dropped=dropped)
+        if read is not None and _values(read) != values:
+            return True
+    return False
+
+
 def read_hits(table: Table, hits: Sequence[RowHit], reading: TableReading, known: Known | None = None) -> None:
     """Each row from the first of its labels whose cells can be read: a column header of the
     same name ("总计"), or a heading above a row ("### 一、本年新收…"), yields to the row itself.
@@ -763,9 +776,14 @@ def read_hits(table: Table, hits: Sequence[RowHit], reading: TableReading, known
         where = names.get(row.id) or names.setdefault(row.id, f"表「{table.title}」{table.row_name(row.id)}")
         verdict = verdicts.get(row.id) or verdicts.setdefault(row.id, rule_check(table, slots))
         first_notes: list[ImportNote] | None = None
-        for hit in candidates:
+        for at, hit in enumerate(candidates):
             row_notes: list[ImportNote] = []
             chosen = fit(hit.cells, slots, table, where, row_notes, row.id, known, verdict=verdict, dropped=dropped)
+            if chosen is not None and _printed_again_otherwise(candidates[at + 1:], chosen, slots, table, where, row.id,
+                                                               known, verdict, dropped):
+                reading.notes.append(ImportNote(f"{where}：行名印了不止一次，其后的数字不同，无法确定哪一处是本行，"
+                                                f"{UNREAD}，请按原文填写", table.id, row.id))
+                break
             if chosen is not None:
                 if hit.similar:
                     row_notes.append(similar_label_note(table, hit.label, row.id))
