@@ -143,7 +143,8 @@ def _ordinal_number(key: str) -> int | None:
 
 
 _ORDINAL_ONLY = re.compile(r"^\s*(?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）])\s*$")
-_ORDINAL_FIRST = "一二三四五六七八九十（(0123456789"  # what such a line begins with: most lines are told by it at once
+_ORDINAL_FIRST = "一二三四五六七八九十（(0123456789"  # what such a line begins and ends with: most lines, a
+_ORDINAL_LAST = "、.．)）"  # cell's number among them, are told by these at once
 
 
 def _heading_text(lines: list[str], index: int) -> str:
@@ -151,7 +152,8 @@ def _heading_text(lines: list[str], index: int) -> str:
     the next, as a page broken at every inline tag prints it), the number with the next line."""
     line = lines[index]
     first = line.lstrip()[:1]
-    if first and first in _ORDINAL_FIRST and _ORDINAL_ONLY.match(line) and index + 1 < len(lines):
+    if first and first in _ORDINAL_FIRST and line.rstrip()[-1:] in _ORDINAL_LAST and _ORDINAL_ONLY.match(line) \
+            and index + 1 < len(lines):
         return line.strip() + lines[index + 1].strip()
     return line
 
