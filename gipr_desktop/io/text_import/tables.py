@@ -748,7 +748,8 @@ def _printed_again_otherwise(others: Sequence[RowHit], chosen: Sequence[CellText
 
 def read_hits(table: Table, hits: Sequence[RowHit], reading: TableReading, known: Known | None = None) -> None:
     """Each row from the first of its labels whose cells can be read: a column header of the
-    same name ("总计"), or a heading above a row ("### 一、本年新收…"), yields to the row itself.
+    same name ("总计"), or a heading above a row ("### 一、本年新收…"), yields to the row itself;
+    where another of its labels has cells that read otherwise, the row is left empty and named.
     A label printed with its ordinal is tried before one without."""
     with_values: dict[str, list[RowHit]] = {}
     printed_blank: dict[str, RowHit] = {}  # a row printed with every cell blank ("2.其他…\t\t\t")
