@@ -273,16 +273,22 @@ def labels_cut_at_marks(text: str) -> str:
     saved as text (莆田's pages of 2019 and 2020): an ordinal 「3.」 on a line of its own, each
     quotation mark too (「危及」「“」「三安全一稳定」「”」). Only a label printed on a line of its own
     (a page saved as text a cell a line) is cut; lines of sentences and of cells are left whole."""
+    def cut(line: str) -> list[str]:
+        pieces = _LABEL_MARKS.sub(lambda m: f"{m.group(1)}{m.group(2)}\n" if m.group(2) else f"\n{m.group(3)}\n", line)
+        return [piece for piece in pieces.split("\n") if piece.strip() or not pieces.strip()]
+
+    return _labels_cut(text, cut)
+
+
+def _labels_cut(text: str, cut) -> str:
+    """``text`` with each line of its tables that prints a label alone (a page saved as text a cell a
+    line) replaced by the lines ``cut`` makes of it; the text before the tables left as it is."""
     heading = re.search(r"(?m)^\s*[二三]、\s*(?:主动公开|收到和处理)", text)
     if heading is None:
         return text
     out = []
     for line in text[heading.start():].split("\n"):
-        if not _LABEL_ALONE.match(line):
-            out.append(line)
-            continue
-        cut = _LABEL_MARKS.sub(lambda m: f"{m.group(1)}{m.group(2)}\n" if m.group(2) else f"\n{m.group(3)}\n", line)
-        out.extend(piece for piece in cut.split("\n") if piece.strip() or not cut.strip())
+        out += cut(line) if _LABEL_ALONE.match(line) else [line]
     return text[:heading.start()] + "\n".join(out)
 
 
@@ -334,17 +340,13 @@ def labels_cut_in_halves(text: str) -> str:
     """``text`` with each label and header word of its tables printed on a line of its own (six
     characters or more) cut in two lines at its middle, as a page broken at every inline tag may cut
     it anywhere (「1.本机关不掌」「握相关政府信息」); part headings are left whole."""
-    heading = re.search(r"(?m)^\s*[二三]、\s*(?:主动公开|收到和处理)", text)
-    if heading is None:
-        return text
-    out = []
-    for line in text[heading.start():].split("\n"):
+    def cut(line: str) -> list[str]:
         words = line.strip()
-        if _LABEL_ALONE.match(line) and len(words) >= 6 and not re.match(r"[一二三四五六]、", words):
-            out += [words[:len(words) // 2], words[len(words) // 2:]]
-        else:
-            out.append(line)
-    return text[:heading.start()] + "\n".join(out)
+        if len(words) < 6 or re.match(r"[一二三四五六]、", words):
+            return [line]
+        return [words[:len(words) // 2], words[len(words) // 2:]]
+
+    return _labels_cut(text, cut)
 
 
 CUT_IN_HALVES = [name for name in TEXTS if not name.startswith("pdf_text/")
